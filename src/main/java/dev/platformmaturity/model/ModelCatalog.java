@@ -1,0 +1,268 @@
+package dev.platformmaturity.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.platformmaturity.model.MaturityModel.Aspect;
+import dev.platformmaturity.model.MaturityModel.Characteristic;
+import dev.platformmaturity.model.MaturityModel.IntroSection;
+import dev.platformmaturity.model.MaturityModel.Level;
+import dev.platformmaturity.model.MaturityModel.Option;
+import dev.platformmaturity.model.MaturityModel.Question;
+import dev.platformmaturity.model.MaturityModel.Scenario;
+import dev.platformmaturity.model.MaturityModel.Source;
+import dev.platformmaturity.model.MaturityModel.Stage;
+import dev.platformmaturity.model.MaturityModel.TranslationNote;
+
+/**
+ * The imported model versions. A version never changes once imported, so each is read from the database once (a
+ * fixed number of queries, whatever its size) and kept in memory.
+ */
+@Service
+public class ModelCatalog {
+
+	private final JdbcClient jdbc;
+
+	private final ModelProperties properties;
+
+	private final Map<String, MaturityModel> versions = new ConcurrentHashMap<>();
+
+	ModelCatalog(JdbcClient jdbc, ModelProperties properties) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	/** The version new assessments use: the newest imported version of the configured model key. */
+	@Transactional(readOnly = true)
+	public MaturityModel current() {
+		String currentId = jdbc
+			.sql("select model_id from model_version where model_key = ? order by version desc limit 1")
+			.param(properties.key())
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("No version of model '" + properties.key()
+					+ "' is imported; check app.model.locations"));
+		return version(currentId).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<MaturityModel> version(String modelId) {
+		MaturityModel cached = versions.get(modelId);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<MaturityModel> loaded = load(modelId);
+		loaded.ifPresent(model -> versions.put(modelId, model));
+		return loaded;
+	}
+
+	private Optional<MaturityModel> load(String modelId) {
+		Optional<Map<String, Object>> row = jdbc
+			.sql("select id, model_key, version, published from model_version where model_id = ?")
+			.param(modelId)
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst();
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		long versionId = ((Number) row.get().get("id")).longValue();
+		List<String> required = new ArrayList<>();
+		List<String> optional = new ArrayList<>();
+		jdbc.sql("select lang, required from model_language where model_version_id = ? order by position")
+			.param(versionId)
+			.query((rs, n) -> rs.getBoolean("required") ? required.add(rs.getString("lang")) : optional.add(rs.getString("lang")))
+			.list();
+		List<Source> sources = jdbc
+			.sql("select name, url, licence from model_source where model_version_id = ? order by position")
+			.param(versionId)
+			.query((rs, n) -> new Source(rs.getString("name"), rs.getString("url"), rs.getString("licence")))
+			.list();
+		List<TranslationNote> notes = jdbc
+			.sql("select path, lang, note from model_translation_note where model_version_id = ? order by position")
+			.param(versionId)
+			.query((rs, n) -> new TranslationNote(rs.getString("path"), rs.getString("lang"), rs.getString("note")))
+			.list();
+		Object published = row.get().get("published");
+		return Optional.of(new MaturityModel(modelId, (String) row.get().get("model_key"),
+				((Number) row.get().get("version")).intValue(),
+				published == null ? null : ((java.sql.Date) published).toLocalDate(),
+				texts("select model_version_id as owner, lang, name from model_version_text where model_version_id = ?",
+						versionId, "name").get(versionId),
+				required, optional, sources, notes, introduction(versionId), stages(versionId), aspects(versionId)));
+	}
+
+	private List<IntroSection> introduction(long versionId) {
+		Map<Long, LocalizedText> headings = texts("""
+				select t.section_id as owner, t.lang, t.heading from model_intro_section_text t
+				join model_intro_section s on s.id = t.section_id where s.model_version_id = ?""", versionId, "heading");
+		Map<Long, LocalizedText> paragraphs = texts("""
+				select t.paragraph_id as owner, t.lang, t.text from model_intro_paragraph_text t
+				join model_intro_paragraph p on p.id = t.paragraph_id
+				join model_intro_section s on s.id = p.section_id where s.model_version_id = ?""", versionId, "text");
+		Map<Long, List<LocalizedText>> paragraphsBySection = children("""
+				select p.section_id as parent, p.id from model_intro_paragraph p
+				join model_intro_section s on s.id = p.section_id where s.model_version_id = ? order by p.position""",
+				versionId, paragraphs::get);
+		return ids("select id from model_intro_section where model_version_id = ? order by position", versionId).stream()
+			.map(id -> new IntroSection(headings.get(id), paragraphsBySection.getOrDefault(id, List.of())))
+			.toList();
+	}
+
+	private List<Stage> stages(long versionId) {
+		Map<Long, LocalizedText> names = texts("""
+				select t.stage_id as owner, t.lang, t.name from model_stage_text t
+				join model_stage s on s.id = t.stage_id where s.model_version_id = ?""", versionId, "name");
+		return jdbc.sql("select id, level from model_stage where model_version_id = ? order by level")
+			.param(versionId)
+			.query((rs, n) -> new Stage(rs.getInt("level"), names.get(rs.getLong("id"))))
+			.list();
+	}
+
+	private List<Aspect> aspects(long versionId) {
+		Map<String, Map<Long, LocalizedText>> aspectTexts = multiTexts("""
+				select t.aspect_id as owner, t.lang, t.name, t.question, t.description from aspect_text t
+				join aspect a on a.id = t.aspect_id where a.model_version_id = ?""", versionId, "name", "question",
+				"description");
+		Map<Long, List<Level>> levels = levels(versionId);
+		Map<Long, List<Question>> questions = questions(versionId);
+		return jdbc.sql("select id, key from aspect where model_version_id = ? order by position")
+			.param(versionId)
+			.query((rs, n) -> {
+				long id = rs.getLong("id");
+				return new Aspect(rs.getString("key"), aspectTexts.get("name").get(id),
+						aspectTexts.get("question").get(id), aspectTexts.get("description").get(id),
+						levels.getOrDefault(id, List.of()), questions.getOrDefault(id, List.of()));
+			})
+			.list();
+	}
+
+	private Map<Long, List<Level>> levels(long versionId) {
+		String ofVersion = " join aspect_level l on l.id = x.level_id join aspect a on a.id = l.aspect_id where a.model_version_id = ?";
+		Map<String, Map<Long, LocalizedText>> levelTexts = multiTexts("""
+				select t.level_id as owner, t.lang, t.title, t.description from aspect_level_text t
+				join aspect_level l on l.id = t.level_id join aspect a on a.id = l.aspect_id where a.model_version_id = ?""",
+				versionId, "title", "description");
+		Map<Long, LocalizedText> characteristicTexts = texts("""
+				select t.characteristic_id as owner, t.lang, t.text from level_characteristic_text t
+				join level_characteristic x on x.id = t.characteristic_id""" + ofVersion, versionId, "text");
+		Map<Long, LocalizedText> detailTexts = texts("""
+				select t.detail_id as owner, t.lang, t.text from level_characteristic_detail_text t
+				join level_characteristic_detail d on d.id = t.detail_id
+				join level_characteristic x on x.id = d.characteristic_id""" + ofVersion, versionId, "text");
+		Map<Long, List<LocalizedText>> details = children("""
+				select d.characteristic_id as parent, d.id from level_characteristic_detail d
+				join level_characteristic x on x.id = d.characteristic_id""" + ofVersion + " order by d.position",
+				versionId, detailTexts::get);
+		Map<Long, List<Characteristic>> characteristics = grouped(
+				"select x.level_id as parent, x.id, x.key from level_characteristic x" + ofVersion + " order by x.position",
+				versionId, (id, key) -> new Characteristic(key, characteristicTexts.get(id), details.getOrDefault(id, List.of())));
+		Map<Long, LocalizedText> scenarioTexts = texts("""
+				select t.scenario_id as owner, t.lang, t.text from level_scenario_text t
+				join level_scenario x on x.id = t.scenario_id""" + ofVersion, versionId, "text");
+		Map<Long, List<Scenario>> scenarios = grouped(
+				"select x.level_id as parent, x.id, x.key from level_scenario x" + ofVersion + " order by x.position",
+				versionId, (id, key) -> new Scenario(key, scenarioTexts.get(id)));
+		Map<Long, List<Level>> levelsByAspect = new LinkedHashMap<>();
+		jdbc.sql("""
+				select l.aspect_id, l.id, l.number from aspect_level l join aspect a on a.id = l.aspect_id
+				where a.model_version_id = ? order by l.number""")
+			.param(versionId)
+			.query((rs, n) -> {
+				long id = rs.getLong("id");
+				return levelsByAspect.computeIfAbsent(rs.getLong("aspect_id"), aspect -> new ArrayList<>())
+					.add(new Level(rs.getInt("number"), levelTexts.get("title").get(id),
+							levelTexts.get("description").get(id), characteristics.getOrDefault(id, List.of()),
+							scenarios.getOrDefault(id, List.of())));
+			})
+			.list();
+		return levelsByAspect;
+	}
+
+	private Map<Long, List<Question>> questions(long versionId) {
+		Map<Long, LocalizedText> questionTexts = texts("""
+				select t.question_id as owner, t.lang, t.text from question_text t
+				join question q on q.id = t.question_id where q.model_version_id = ?""", versionId, "text");
+		Map<String, Map<Long, LocalizedText>> optionTexts = multiTexts("""
+				select t.option_id as owner, t.lang, t.label, t.description from question_option_text t
+				join question_option o on o.id = t.option_id join question q on q.id = o.question_id
+				where q.model_version_id = ?""", versionId, "label", "description");
+		Map<Long, List<Option>> options = new LinkedHashMap<>();
+		jdbc.sql("""
+				select o.question_id, o.id, o.value from question_option o join question q on q.id = o.question_id
+				where q.model_version_id = ? order by o.value""")
+			.param(versionId)
+			.query((rs, n) -> {
+				long id = rs.getLong("id");
+				return options.computeIfAbsent(rs.getLong("question_id"), question -> new ArrayList<>())
+					.add(new Option(rs.getInt("value"), optionTexts.get("label").get(id),
+							optionTexts.get("description").get(id)));
+			})
+			.list();
+		return grouped("select aspect_id as parent, id, key from question where model_version_id = ? order by position",
+				versionId, (id, key) -> new Question(key, questionTexts.get(id), options.getOrDefault(id, List.of())));
+	}
+
+	/** Rows of (owner, lang, column) folded into one text per owner. */
+	private Map<Long, LocalizedText> texts(String sql, long versionId, String column) {
+		return multiTexts(sql, versionId, column).get(column);
+	}
+
+	/** Rows of (owner, lang, columns...) folded into one text per owner and column; null cells are absent texts. */
+	private Map<String, Map<Long, LocalizedText>> multiTexts(String sql, long versionId, String... columns) {
+		Map<String, Map<Long, Map<String, String>>> byColumn = new LinkedHashMap<>();
+		jdbc.sql(sql).param(versionId).query(rs -> {
+			long owner = rs.getLong("owner");
+			String language = rs.getString("lang");
+			for (String column : columns) {
+				String text = rs.getString(column);
+				if (text != null) {
+					byColumn.computeIfAbsent(column, c -> new LinkedHashMap<>())
+						.computeIfAbsent(owner, o -> new LinkedHashMap<>())
+						.put(language, text);
+				}
+			}
+		});
+		Map<String, Map<Long, LocalizedText>> result = new LinkedHashMap<>();
+		for (String column : columns) {
+			Map<Long, LocalizedText> texts = new LinkedHashMap<>();
+			byColumn.getOrDefault(column, Map.of()).forEach((owner, map) -> texts.put(owner, new LocalizedText(map)));
+			result.put(column, texts);
+		}
+		return result;
+	}
+
+	private List<Long> ids(String sql, long versionId) {
+		return jdbc.sql(sql).param(versionId).query(Long.class).list();
+	}
+
+	/** Rows of (parent, id) in order, mapped to children per parent. */
+	private <T> Map<Long, List<T>> children(String sql, long versionId, Function<Long, T> child) {
+		Map<Long, List<T>> result = new LinkedHashMap<>();
+		jdbc.sql(sql).param(versionId).query(rs -> {
+			result.computeIfAbsent(rs.getLong("parent"), parent -> new ArrayList<>()).add(child.apply(rs.getLong("id")));
+		});
+		return result;
+	}
+
+	/** Rows of (parent, id, key) in order, mapped to children per parent. */
+	private <T> Map<Long, List<T>> grouped(String sql, long versionId, java.util.function.BiFunction<Long, String, T> child) {
+		Map<Long, List<T>> result = new LinkedHashMap<>();
+		jdbc.sql(sql).param(versionId).query(rs -> {
+			result.computeIfAbsent(rs.getLong("parent"), parent -> new ArrayList<>())
+				.add(child.apply(rs.getLong("id"), rs.getString("key")));
+		});
+		return result;
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.platformmaturity.model;
+
+/** A model file reuses the id of an already imported version but its content differs. */
+public class ModelVersionConflictException extends RuntimeException {
+
+	ModelVersionConflictException(ModelFile file, String importedFrom) {
+		super("Model file " + file.source() + " declares id '" + file.model().id() + "', which was already imported from "
+				+ importedFrom + " with different content. An imported version never changes, because answers refer to "
+				+ "its wording: give the changed model a new id and version (for example '" + file.model().key() + "-v"
+				+ (file.model().version() + 1) + "').");
+	}
+
+}
