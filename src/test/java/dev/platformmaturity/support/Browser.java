@@ -1,0 +1,145 @@
+package dev.platformmaturity.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A real headless Chromium driven by Selenium, pointed at the application under test. */
+public final class Browser implements AutoCloseable {
+
+	private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser",
+			"/usr/bin/google-chrome", "/usr/bin/google-chrome-stable");
+
+	private static final List<String> CHROMEDRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver",
+			"/usr/local/bin/chromedriver");
+
+	private final ChromeDriver driver;
+
+	private final String baseUrl;
+
+	private final Path profile;
+
+	private final Path downloads;
+
+	record Binaries(Path chromium, Path chromedriver) {
+	}
+
+	static Optional<Binaries> binaries() {
+		Optional<Path> chromium = firstExisting(System.getenv("CHROME_BIN"), CHROMIUM);
+		Optional<Path> chromedriver = firstExisting(System.getenv("CHROMEDRIVER"), CHROMEDRIVER);
+		return chromium.isPresent() && chromedriver.isPresent()
+				? Optional.of(new Binaries(chromium.get(), chromedriver.get())) : Optional.empty();
+	}
+
+	static String lookedFor() {
+		return "Chromium at $CHROME_BIN or " + CHROMIUM + ", ChromeDriver at $CHROMEDRIVER or " + CHROMEDRIVER;
+	}
+
+	private static Optional<Path> firstExisting(String configured, List<String> candidates) {
+		return Stream.concat(Stream.ofNullable(configured), candidates.stream())
+			.map(Path::of)
+			.filter(Files::isExecutable)
+			.findFirst();
+	}
+
+	Browser(Binaries binaries, String baseUrl) {
+		this.baseUrl = baseUrl;
+		try {
+			this.profile = Files.createTempDirectory("chromium-profile");
+			this.downloads = Files.createTempDirectory("chromium-downloads");
+		}
+		catch (IOException failed) {
+			throw new UncheckedIOException(failed);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(binaries.chromium().toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+				"--no-first-run", "--window-size=1280,1024", "--user-data-dir=" + profile);
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+				"download.prompt_for_download", false, "intl.accept_languages", "en"));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(binaries.chromedriver().toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	public ChromeDriver driver() {
+		return driver;
+	}
+
+	public Object script(String javascript, Object... arguments) {
+		return driver.executeScript(javascript, arguments);
+	}
+
+	public Path downloads() {
+		return downloads;
+	}
+
+	public Browser open(String path) {
+		driver.get(baseUrl + path);
+		return this;
+	}
+
+	public String currentPath() {
+		return driver.getCurrentUrl().substring(baseUrl.length());
+	}
+
+	public WebElement find(By by) {
+		return driver.findElement(by);
+	}
+
+	public List<WebElement> findAll(By by) {
+		return driver.findElements(by);
+	}
+
+	public String text(By by) {
+		return driver.findElement(by).getText();
+	}
+
+	public String pageText() {
+		return driver.findElement(By.tagName("body")).getText();
+	}
+
+	public WebElement waitFor(By by) {
+		return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+		deleteQuietly(profile);
+		deleteQuietly(downloads);
+	}
+
+	private static void deleteQuietly(Path directory) {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException ignored) {
+			// a temp folder left behind is harmless
+		}
+	}
+
+}
