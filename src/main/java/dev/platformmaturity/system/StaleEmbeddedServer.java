@@ -3,6 +3,7 @@ package dev.platformmaturity.system;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class StaleEmbeddedServer {
 		}
 		Path lockFile = dataDirectory.resolve(OWNER_LOCK_FILE);
 		try (RandomAccessFile lock = new RandomAccessFile(lockFile.toFile(), "rw");
-				FileLock owner = lock.getChannel().tryLock()) {
+				FileLock owner = tryLock(lock)) {
 			if (owner == null) {
 				throw new IllegalStateException("Another running instance of the application uses the embedded database in "
 						+ dataDirectory + ". Stop it first, or set app.data-dir to another folder.");
@@ -49,6 +50,16 @@ final class StaleEmbeddedServer {
 			log.warn("An embedded PostgreSQL (pid {}) was left running by an application that ended abruptly; stopping it",
 					server.get().pid());
 			stop(server.get());
+		}
+	}
+
+	/** The lock, or null when a process (this one included) holds it. */
+	private static FileLock tryLock(RandomAccessFile lock) throws IOException {
+		try {
+			return lock.getChannel().tryLock();
+		}
+		catch (OverlappingFileLockException heldByThisProcess) {
+			return null;
 		}
 	}
 
