@@ -1,0 +1,78 @@
+package dev.platformmaturity.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.platformmaturity.chart.SvgWriter.Point;
+
+/**
+ * The legend under a chart: per series a sample of its line with its marker, then its label. Items flow into centred
+ * rows; laid out before drawing because the chart's height depends on the number of rows.
+ */
+final class Legend {
+
+	private static final int FONT_SIZE = 12;
+
+	private static final double ROW_HEIGHT = 20;
+
+	private static final double SAMPLE_WIDTH = 28;
+
+	private static final double LABEL_GAP = 6;
+
+	private static final double ITEM_GAP = 18;
+
+	private final List<List<Series>> rows = new ArrayList<>();
+
+	Legend(List<Series> series, double maxRowWidth) {
+		List<Series> row = new ArrayList<>();
+		for (Series item : series) {
+			if (!row.isEmpty() && rowWidth(row) + ITEM_GAP + itemWidth(item) > maxRowWidth) {
+				rows.add(row);
+				row = new ArrayList<>();
+			}
+			row.add(item);
+		}
+		if (!row.isEmpty()) {
+			rows.add(row);
+		}
+	}
+
+	double height() {
+		return rows.size() * ROW_HEIGHT;
+	}
+
+	void draw(SvgWriter svg, double centreX, double top) {
+		svg.open("g", "id", svg.id("legend"));
+		for (int r = 0; r < rows.size(); r++) {
+			List<Series> row = rows.get(r);
+			double x = centreX - rowWidth(row) / 2;
+			double middle = top + r * ROW_HEIGHT + ROW_HEIGHT / 2;
+			for (Series item : row) {
+				sample(svg, item.style(), x, middle);
+				svg.text(item.label(), x + SAMPLE_WIDTH + LABEL_GAP, middle + FONT_SIZE * 0.35, FONT_SIZE, "start",
+						Palette.TEXT);
+				x += itemWidth(item) + ITEM_GAP;
+			}
+		}
+		svg.close("g");
+	}
+
+	private static void sample(SvgWriter svg, SeriesStyle style, double x, double middle) {
+		if (style.areaOpacity() > 0) {
+			svg.leaf("rect", "x", x, "y", middle - 5, "width", SAMPLE_WIDTH, "height", 10d, "fill", style.colour(),
+					"fill-opacity", style.areaOpacity());
+		}
+		svg.leaf("line", SvgWriter.concat(new Object[] { "x1", x, "y1", middle, "x2", x + SAMPLE_WIDTH, "y2", middle },
+				SeriesPainter.stroke(style)));
+		SeriesPainter.markers(svg, null, style, List.of(new Point(x + SAMPLE_WIDTH / 2, middle)));
+	}
+
+	private static double rowWidth(List<Series> row) {
+		return row.stream().mapToDouble(Legend::itemWidth).sum() + ITEM_GAP * (row.size() - 1);
+	}
+
+	private static double itemWidth(Series item) {
+		return SAMPLE_WIDTH + LABEL_GAP + TextMetrics.width(item.label(), FONT_SIZE);
+	}
+
+}

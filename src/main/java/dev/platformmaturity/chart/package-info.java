@@ -1,0 +1,4 @@
+/**
+ * Server-side SVG charts (radar, line) that render the same in browsers and in PDFs made with openhtmltopdf and Batik.
+ */
+package dev.platformmaturity.chart;
