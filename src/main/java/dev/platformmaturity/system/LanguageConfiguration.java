@@ -7,20 +7,22 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The interface language comes from {@code ?lang=en|zh-CN} (remembered in a cookie), then that cookie, then the
  * browser's Accept-Language, then English.
  */
 @Configuration(proxyBeanMethods = false)
-class LanguageConfiguration implements WebMvcConfigurer {
+class LanguageConfiguration {
 
 	static final String COOKIE = "lang";
 
@@ -29,13 +31,30 @@ class LanguageConfiguration implements WebMvcConfigurer {
 		return new SupportedLanguageResolver();
 	}
 
-	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		LocaleChangeInterceptor languageParameter = new LocaleChangeInterceptor();
-		languageParameter.setParamName("lang");
-		languageParameter.setIgnoreInvalidLocale(true);
-		// The API takes ?lang= for the language of the data it returns, not to change the interface language.
-		registry.addInterceptor(languageParameter).excludePathPatterns("/api/**", "/actuator/**");
+	/**
+	 * Takes {@code ?lang=} before security runs, so that it also holds for a page that first sends the visitor to
+	 * sign in. The API takes {@code ?lang=} for the language of the data it returns, not to change the interface.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> languageParameter(LocaleResolver locales) {
+		OncePerRequestFilter filter = new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, java.io.IOException {
+				UiLanguage.ofTag(request.getParameter("lang"))
+					.ifPresent(language -> locales.setLocale(request, response, language.locale()));
+				chain.doFilter(request, response);
+			}
+
+			@Override
+			protected boolean shouldNotFilter(HttpServletRequest request) {
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				return path.startsWith("/api/") || path.startsWith("/actuator/");
+			}
+		};
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(-200);
+		return registration;
 	}
 
 	static class SupportedLanguageResolver implements LocaleResolver {

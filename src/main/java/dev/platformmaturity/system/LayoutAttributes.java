@@ -9,9 +9,20 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What the shared layout needs on every page: the language switcher's links. */
+/** What the shared layout and fragments need on every page: the language switcher's links, the pager's links. */
 @ControllerAdvice
 class LayoutAttributes {
+
+	private final PageLinks pageLinks;
+
+	LayoutAttributes(PageLinks pageLinks) {
+		this.pageLinks = pageLinks;
+	}
+
+	@ModelAttribute("pageLinks")
+	PageLinks pageLinks() {
+		return pageLinks;
+	}
 
 	@ModelAttribute("languageLinks")
 	List<LanguageLink> languageLinks(HttpServletRequest request) {

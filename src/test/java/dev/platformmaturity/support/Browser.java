@@ -126,6 +126,34 @@ public final class Browser implements AutoCloseable {
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
 	}
 
+	public Browser signIn(String username, String password) {
+		open("/login");
+		find(By.id("username")).sendKeys(username);
+		find(By.id("password")).sendKeys(password);
+		find(By.cssSelector("main form button[type=submit]")).click();
+		waitUntil(driver -> !driver.getCurrentUrl().contains("/login"));
+		return this;
+	}
+
+	public Browser signOut() {
+		find(By.cssSelector(".account-nav form button")).click();
+		waitUntil(driver -> driver.getCurrentUrl().contains("signedOut"));
+		return this;
+	}
+
+	/** Types into a form field found by its id, replacing what was there. */
+	public Browser type(String id, String text) {
+		WebElement field = find(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	public Browser select(String id, String visibleText) {
+		new org.openqa.selenium.support.ui.Select(find(By.id(id))).selectByVisibleText(visibleText);
+		return this;
+	}
+
 	@Override
 	public void close() {
 		driver.quit();

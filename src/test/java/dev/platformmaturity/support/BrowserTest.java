@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The application on a real port with the shared test PostgreSQL, driven by headless Chromium. */
@@ -19,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
+@Import(TestData.class)
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {
 }

@@ -1,15 +1,19 @@
 package dev.platformmaturity.system;
 
 import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.platformmaturity.account.Role;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.TestData;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
@@ -21,6 +25,16 @@ class SiteTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	TestData.Person admin;
+
+	@BeforeEach
+	void createAdministrator() {
+		admin = data.person(Role.ADMIN);
+	}
 
 	@Test
 	void theHomePageExplainsTheModelAndLinksOnward() throws Exception {
@@ -81,15 +95,16 @@ class SiteTest {
 	}
 
 	@Test
-	void healthHasLivenessAndReadinessGroupsAndMetricsArePublished() throws Exception {
+	void healthIsPublicWithLivenessAndReadinessGroupsAndMetricsAreForAdministrators() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-		mvc.perform(get("/actuator/prometheus"))
+		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/actuator/prometheus").with(httpBasic(admin.username(), TestData.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("jvm_memory_used_bytes")))
 			.andExpect(content().string(containsString("hikaricp_connections")));
-		mvc.perform(get("/actuator/env")).andExpect(status().isNotFound());
+		mvc.perform(get("/actuator/env").with(httpBasic(admin.username(), TestData.PASSWORD))).andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -1,0 +1,71 @@
+package dev.platformmaturity.account;
+
+import java.time.Duration;
+
+import org.springframework.security.authentication.AccountStatusException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/**
+ * Password sign-in (form and HTTP Basic) with a lock after repeated failures. A disabled account fails like a wrong
+ * password, so the answer never tells whether a username exists.
+ */
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+	private final DaoAuthenticationProvider passwords;
+
+	private final SignInThrottle throttle;
+
+	ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle) {
+		this.passwords = passwords;
+		this.throttle = throttle;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		String username = Usernames.normalize(authentication.getName());
+		var locked = throttle.lockedFor(username);
+		if (locked.isPresent()) {
+			throw new SignInLockedException(locked.get());
+		}
+		try {
+			Authentication authenticated = passwords.authenticate(authentication);
+			throttle.clear(username);
+			return authenticated;
+		}
+		catch (BadCredentialsException | AccountStatusException failed) {
+			var nowLocked = throttle.recordFailure(username);
+			if (nowLocked.isPresent()) {
+				throw new SignInLockedException(nowLocked.get());
+			}
+			throw new BadCredentialsException("Bad credentials");
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+	/** Too many failed sign-ins for this username; refused without checking the password. */
+	static class SignInLockedException extends AuthenticationException {
+
+		private final Duration remaining;
+
+		SignInLockedException(Duration remaining) {
+			super("Too many failed sign-ins");
+			this.remaining = remaining;
+		}
+
+		/** Whole minutes until the lock ends, at least 1. */
+		long minutesRemaining() {
+			return Math.max(1, (remaining.toSeconds() + 59) / 60);
+		}
+
+	}
+
+}

@@ -1,0 +1,132 @@
+package dev.platformmaturity.team;
+
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.platformmaturity.account.PersonInfo;
+import dev.platformmaturity.shared.FormErrors;
+
+@Controller
+@RequestMapping("/admin/teams")
+class TeamAdminController {
+
+	private final TeamAdministration administration;
+
+	private final Teams teams;
+
+	TeamAdminController(TeamAdministration administration, Teams teams) {
+		this.administration = administration;
+		this.teams = teams;
+	}
+
+	@GetMapping
+	String list(@RequestParam(name = "q", defaultValue = "") String search,
+			@RequestParam(name = "group", required = false) Long groupId,
+			@RequestParam(name = "page", defaultValue = "0") int pageNumber, Model page) {
+		page.addAttribute("teams",
+				administration.teams(search, groupId, PageRequest.of(Math.max(0, pageNumber), 25, Sort.by("name"))));
+		page.addAttribute("q", search);
+		page.addAttribute("groupId", groupId);
+		page.addAttribute("groups", administration.enabledGroups());
+		return "team/admin-teams";
+	}
+
+	@GetMapping("/new")
+	String newTeam(Model page) {
+		page.addAttribute("teamForm", TeamForm.empty());
+		page.addAttribute("groups", administration.enabledGroups());
+		return "team/team-new";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("teamForm") TeamForm form, BindingResult errors, Model page,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				TeamRef team = administration.createTeam(form.slug(), form.name(), form.groupId());
+				redirect.addFlashAttribute("notice", "admin.teams.created");
+				redirect.addFlashAttribute("noticeArgument", team.name());
+				return "redirect:/admin/teams/" + team.slug();
+			}
+			catch (InvalidInputException invalid) {
+				FormErrors.reject(errors, invalid.problems());
+			}
+		}
+		page.addAttribute("groups", administration.enabledGroups());
+		return "team/team-new";
+	}
+
+	@GetMapping("/{team}")
+	String edit(@PathVariable String team, Model page) {
+		Team entity = administration.team(team);
+		TeamRef ref = entity.ref();
+		if (!page.containsAttribute("teamForm")) {
+			page.addAttribute("teamForm", new TeamForm(entity.version(), ref.slug(), ref.name(), ref.groupId(), ref.enabled()));
+		}
+		if (!page.containsAttribute("memberForm")) {
+			page.addAttribute("memberForm", new MemberForm(""));
+		}
+		page.addAttribute("team", ref);
+		page.addAttribute("members", teams.members(team));
+		page.addAttribute("groups", administration.enabledGroups());
+		return "team/team-edit";
+	}
+
+	@PostMapping("/{team}")
+	String update(@PathVariable String team, @Valid @ModelAttribute("teamForm") TeamForm form, BindingResult errors,
+			Model page, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				TeamRef updated = administration.updateTeam(team, form.expectedVersion(), form.name(), form.groupId(), form.active());
+				redirect.addFlashAttribute("notice", "admin.teams.updated");
+				redirect.addFlashAttribute("noticeArgument", updated.name());
+				return "redirect:/admin/teams/" + team;
+			}
+			catch (InvalidInputException invalid) {
+				FormErrors.reject(errors, invalid.problems());
+			}
+			catch (ObjectOptimisticLockingFailureException changedMeanwhile) {
+				errors.reject("admin.changedMeanwhile");
+			}
+		}
+		return edit(team, page);
+	}
+
+	@PostMapping("/{team}/members")
+	String addMember(@PathVariable String team, @Valid @ModelAttribute("memberForm") MemberForm form,
+			BindingResult errors, Model page, RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				PersonInfo added = administration.addMember(team, form.username());
+				redirect.addFlashAttribute("notice", "admin.members.added");
+				redirect.addFlashAttribute("noticeArgument", added.displayName());
+				return "redirect:/admin/teams/" + team;
+			}
+			catch (InvalidInputException invalid) {
+				FormErrors.reject(errors, invalid.problems());
+			}
+		}
+		return edit(team, page);
+	}
+
+	@PostMapping("/{team}/members/{personId}/remove")
+	String removeMember(@PathVariable String team, @PathVariable long personId, RedirectAttributes redirect) {
+		administration.removeMember(team, personId);
+		redirect.addFlashAttribute("notice", "admin.members.removed");
+		return "redirect:/admin/teams/" + team;
+	}
+
+}
