@@ -23,7 +23,8 @@ import dev.platformmaturity.team.TeamAdministration;
 
 /**
  * A demo organisation for trying the application out: 3 groups, 12 teams with Chinese and English names, an
- * administrator, two platform leads and members in every team, all with one password. Seeded into an empty database
+ * administrator, two platform leads and members in every team, all with one password, and five quarters of
+ * assessments. Seeded into an empty database
  * when {@code app.demo.enabled} is true, or, when it is unset, when the application runs on its embedded database.
  */
 @Component
@@ -90,14 +91,18 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final TransactionTemplate transactions;
 
+	private final DemoAssessments assessments;
+
 	DemoOrganisation(DemoProperties properties, @Value("${spring.datasource.url:}") String datasourceUrl,
-			JdbcClient jdbc, Accounts accounts, TeamAdministration administration, TransactionTemplate transactions) {
+			JdbcClient jdbc, Accounts accounts, TeamAdministration administration, TransactionTemplate transactions,
+			DemoAssessments assessments) {
 		this.properties = properties;
 		this.embeddedDatabase = datasourceUrl.isBlank();
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.administration = administration;
 		this.transactions = transactions;
+		this.assessments = assessments;
 	}
 
 	boolean enabled() {
@@ -119,14 +124,15 @@ class DemoOrganisation implements ApplicationRunner {
 		log.warn("""
 
 				==========================================================================
-				  Demo organisation created: {} groups, {} teams, {} people.
+				  Demo organisation created: {} groups, {} teams, {} people, quarters {} to {} ({} open).
 				  Every demo account has the password: {}{}
 				    {}   administrator
 				    {}    platform lead (reads every team)
 				    {}  member of Mobile Banking
 				  Other demo accounts: {}
 				==========================================================================""",
-				GROUPS.size(), TEAMS.size(), PEOPLE.size(), password,
+				GROUPS.size(), TEAMS.size(), PEOPLE.size(), DemoAssessments.PAST.get(0), DemoAssessments.CURRENT,
+				DemoAssessments.CURRENT, password,
 				generated ? "   (generated; set app.demo.password to choose it)" : "", ADMIN, LEAD, MEMBER,
 				String.join(", ", PEOPLE.stream().map(DemoPerson::username).skip(4).toList()));
 	}
@@ -148,6 +154,7 @@ class DemoOrganisation implements ApplicationRunner {
 				administration.addMember(team, person.username());
 			}
 		}
+		assessments.seed(TEAMS.stream().map(DemoTeam::slug).toList());
 	}
 
 }

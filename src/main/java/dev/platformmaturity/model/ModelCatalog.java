@@ -36,6 +36,8 @@ public class ModelCatalog {
 
 	private final Map<String, MaturityModel> versions = new ConcurrentHashMap<>();
 
+	private final Map<Long, ModelVersion> stored = new ConcurrentHashMap<>();
+
 	ModelCatalog(JdbcClient jdbc, ModelProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
@@ -52,6 +54,42 @@ public class ModelCatalog {
 			.orElseThrow(() -> new IllegalStateException("No version of model '" + properties.key()
 					+ "' is imported; check app.model.locations"));
 		return version(currentId).orElseThrow();
+	}
+
+	/** The current version with the database ids that answers and targets refer to. */
+	@Transactional(readOnly = true)
+	public ModelVersion currentVersion() {
+		long id = jdbc.sql("select id from model_version where model_id = ?").param(current().id()).query(Long.class).single();
+		return versionById(id);
+	}
+
+	/** A version by its database id, as answers refer to it. */
+	@Transactional(readOnly = true)
+	public ModelVersion versionById(long databaseId) {
+		ModelVersion cached = stored.get(databaseId);
+		if (cached != null) {
+			return cached;
+		}
+		String modelId = jdbc.sql("select model_id from model_version where id = ?")
+			.param(databaseId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("No model version " + databaseId));
+		Map<String, Long> aspectIds = new LinkedHashMap<>();
+		jdbc.sql("select key, id from aspect where model_version_id = ? order by position")
+			.param(databaseId)
+			.query(rs -> {
+				aspectIds.put(rs.getString("key"), rs.getLong("id"));
+			});
+		Map<String, Long> questionIds = new LinkedHashMap<>();
+		jdbc.sql("select key, id from question where model_version_id = ?")
+			.param(databaseId)
+			.query(rs -> {
+				questionIds.put(rs.getString("key"), rs.getLong("id"));
+			});
+		ModelVersion version = new ModelVersion(databaseId, version(modelId).orElseThrow(), aspectIds, questionIds);
+		stored.put(databaseId, version);
+		return version;
 	}
 
 	@Transactional(readOnly = true)

@@ -78,7 +78,8 @@ public record ModelView(String version, String name, String language, @JsonIgnor
 	public record OptionView(int value, String label, String description) {
 	}
 
-	static List<String> paragraphs(String text) {
+	/** Paragraphs of a model text, which separates them by blank lines. */
+	public static List<String> paragraphs(String text) {
 		return Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
 	}
 

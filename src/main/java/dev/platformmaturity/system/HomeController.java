@@ -8,8 +8,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.platformmaturity.account.AccountUser;
+import dev.platformmaturity.assessment.Quarters;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelView;
+import dev.platformmaturity.team.TeamSummary;
 import dev.platformmaturity.team.Teams;
 
 @Controller
@@ -19,16 +21,24 @@ class HomeController {
 
 	private final Teams teams;
 
-	HomeController(ModelCatalog catalog, Teams teams) {
+	private final Quarters quarters;
+
+	HomeController(ModelCatalog catalog, Teams teams, Quarters quarters) {
 		this.catalog = catalog;
 		this.teams = teams;
+		this.quarters = quarters;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal AccountUser user, Locale locale, Model page) {
 		page.addAttribute("model", ModelView.of(catalog.current(), locale.toLanguageTag()));
 		if (user != null) {
-			page.addAttribute("myTeams", teams.teamsOf(user.personId()));
+			var myTeams = teams.teamsOf(user.personId());
+			page.addAttribute("myTeams", myTeams);
+			quarters.open().ifPresent(open -> {
+				page.addAttribute("openQuarter", open);
+				page.addAttribute("progress", quarters.progress(open.id(), myTeams.stream().map(TeamSummary::id).toList()));
+			});
 		}
 		return "system/home";
 	}

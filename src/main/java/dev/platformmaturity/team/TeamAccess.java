@@ -2,6 +2,9 @@ package dev.platformmaturity.team;
 
 import java.util.Optional;
 
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,26 +22,42 @@ public class TeamAccess {
 
 	private final TeamRepository teams;
 
-	TeamAccess(TeamRepository teams) {
+	private final RoleHierarchy roles;
+
+	TeamAccess(TeamRepository teams, RoleHierarchy roles) {
 		this.teams = teams;
+		this.roles = roles;
 	}
 
 	@Transactional(readOnly = true)
 	public boolean canRead(String slug) {
-		return currentUser().map(user -> teams.readable(slug, user.personId(), user.has(Role.LEAD))).orElse(false);
+		if (has(Role.LEAD)) {
+			return teams.existsBySlug(slug);
+		}
+		return person().map(personId -> teams.memberOf(slug, personId)).orElse(false);
 	}
 
 	/** Change the team's assessments: its members, and administrators. */
 	@Transactional(readOnly = true)
 	public boolean canEdit(String slug) {
-		return currentUser().map(user -> user.has(Role.ADMIN) ? teams.existsBySlug(slug) : teams.memberOf(slug, user.personId()))
-			.orElse(false);
+		if (has(Role.ADMIN)) {
+			return teams.existsBySlug(slug);
+		}
+		return person().map(personId -> teams.memberOf(slug, personId)).orElse(false);
 	}
 
-	static Optional<AccountUser> currentUser() {
-		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof AccountUser user ? Optional.of(user)
-				: Optional.empty();
+	private boolean has(Role role) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && roles.getReachableGrantedAuthorities(authentication.getAuthorities())
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.anyMatch(role.authority()::equals);
+	}
+
+	private static Optional<Long> person() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof AccountUser user
+				? Optional.of(user.personId()) : Optional.empty();
 	}
 
 }

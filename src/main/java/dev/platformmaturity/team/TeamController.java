@@ -4,7 +4,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.platformmaturity.account.AccountUser;
 
@@ -21,13 +20,6 @@ class TeamController {
 	String teams(@AuthenticationPrincipal AccountUser user, Model page) {
 		page.addAttribute("teams", teams.visibleTeams(user));
 		return "team/teams";
-	}
-
-	@GetMapping("/teams/{team}")
-	String team(@PathVariable String team, Model page) {
-		page.addAttribute("team", teams.team(team));
-		page.addAttribute("members", teams.members(team));
-		return "team/team";
 	}
 
 }

@@ -42,11 +42,6 @@ interface TeamRepository extends JpaRepository<Team, Long> {
 	List<TeamSummary> summariesOfMember(@Param("personId") long personId);
 
 	@Query("""
-			select count(t) > 0 from Team t where t.slug = :slug and (:readsAll = true or (t.enabled = true and exists
-			    (select 1 from Membership m where m.teamId = t.id and m.personId = :personId)))""")
-	boolean readable(@Param("slug") String slug, @Param("personId") long personId, @Param("readsAll") boolean readsAll);
-
-	@Query("""
 			select count(t) > 0 from Team t where t.slug = :slug and t.enabled = true and exists
 			    (select 1 from Membership m where m.teamId = t.id and m.personId = :personId)""")
 	boolean memberOf(@Param("slug") String slug, @Param("personId") long personId);

@@ -32,7 +32,7 @@ class DemoOrganisationTest {
 
 	@Test
 	void seedsThreeGroupsTwelveTeamsAndTheWellKnownAccounts() {
-		SystemTask.run(() -> demo.seed("demo password for tests"));
+		seed();
 
 		assertThat(count("select count(*) from team_group where name in ('Digital Channels', '核心系统', 'Data & Intelligence')")).isEqualTo(3);
 		List<String> teams = jdbc.sql("select t.name from team t where t.slug in (:slugs)")
@@ -56,6 +56,42 @@ class DemoOrganisationTest {
 		assertThat(count("""
 				select count(*) from (select m.person_id from membership m join person p on p.id = m.person_id
 				where p.username like '%.%' group by m.person_id having count(*) = 2) twice""")).isGreaterThanOrEqualTo(5);
+	}
+
+	@Test
+	void seedsFourClosedQuartersOfSubmittedAssessmentsAndAnOpenQuarterAtEveryStage() {
+		seed();
+
+		assertThat(jdbc.sql("select label || ':' || state from quarter where label in ('2025-Q4','2026-Q1','2026-Q2','2026-Q3','2026-Q4') order by label")
+			.query(String.class).list())
+			.containsExactly("2025-Q4:CLOSED", "2026-Q1:CLOSED", "2026-Q2:CLOSED", "2026-Q3:CLOSED", "2026-Q4:OPEN");
+		assertThat(count("""
+				select count(*) from assessment a join quarter q on q.id = a.quarter_id
+				where q.label < '2026-Q4' and q.label >= '2025-Q4' and a.status = 'SUBMITTED'""")).isEqualTo(48);
+		assertThat(jdbc.sql("""
+				select a.status, count(*) from assessment a join quarter q on q.id = a.quarter_id where q.label = '2026-Q4'
+				group by a.status order by a.status""")
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list())
+			.containsExactly("IN_PROGRESS=4", "SUBMITTED=4");
+		assertThat(count(DEMO_ANSWERS + " and an.not_applicable")).isPositive();
+		assertThat(count(DEMO_ANSWERS + " and an.comment is not null")).isPositive();
+		assertThat(count(DEMO_ANSWERS + " and an.carried_over")).isPositive();
+		List<Double> investmentMovesBetweenQuarters = jdbc.sql("""
+				select avg(an.level) filter (where q.label = '2026-Q3') - avg(an.level) filter (where q.label = '2026-Q2')
+				from answer an join assessment a on a.id = an.assessment_id join quarter q on q.id = a.quarter_id
+				join question qu on qu.id = an.question_id join aspect asp on asp.id = qu.aspect_id
+				where asp.key = 'investment' and q.label in ('2026-Q2', '2026-Q3') group by a.team_id""")
+			.query(Double.class).list();
+		assertThat(investmentMovesBetweenQuarters).anyMatch(change -> change > 0).anyMatch(change -> change < 0);
+	}
+
+	private static final String DEMO_ANSWERS = """
+			select count(*) from answer an join assessment a on a.id = an.assessment_id join quarter q on q.id = a.quarter_id
+			where q.label between '2025-Q4' and '2026-Q4'""";
+
+	private void seed() {
+		jdbc.sql("update quarter set state = 'CLOSED' where state = 'OPEN'").update();
+		SystemTask.run(() -> demo.seed("demo password for tests"));
 	}
 
 	private String role(String username) {

@@ -37,6 +37,12 @@ public class TestData {
 	public record Team(long id, String slug, String name, long groupId) {
 	}
 
+	public record Quarter(long id, String label) {
+	}
+
+	/** Quarter labels no other test uses, in increasing order; the open quarter always sorts after the others. */
+	private static final AtomicLong QUARTER_YEARS = new AtomicLong(5000);
+
 	public static String unique(String prefix) {
 		return prefix + "-" + SEQUENCE.incrementAndGet();
 	}
@@ -81,8 +87,46 @@ public class TestData {
 		jdbc.sql("insert into membership (person_id, team_id) values (?, ?)").params(person.id(), team.id()).update();
 	}
 
+	/** The language the person's pages open in after signing in. */
+	public void prefer(Person person, String language) {
+		jdbc.sql("update person set preferred_language = ? where id = ?").params(language, person.id()).update();
+	}
+
 	public void disable(Team team) {
 		jdbc.sql("update team set enabled = false where id = ?").param(team.id()).update();
+	}
+
+	/** The open quarter, opened now (with a label after every other test quarter) when none is open. */
+	public Quarter openQuarter() {
+		return jdbc.sql("select id, label from quarter where state = 'OPEN'")
+			.query((rs, n) -> new Quarter(rs.getLong("id"), rs.getString("label")))
+			.optional()
+			.orElseGet(() -> quarter(9000 + QUARTER_YEARS.incrementAndGet() % 1000, "OPEN"));
+	}
+
+	/** A closed quarter that sorts before the open ones. */
+	public Quarter closedQuarter() {
+		return quarter(QUARTER_YEARS.incrementAndGet(), "CLOSED");
+	}
+
+	/** A quarter label no quarter has yet, sorting before the open quarters. */
+	public String plannedQuarterLabel() {
+		return QUARTER_YEARS.incrementAndGet() + "-Q2";
+	}
+
+	public Quarter plannedQuarter() {
+		return quarter(QUARTER_YEARS.incrementAndGet(), "PLANNED");
+	}
+
+	private Quarter quarter(long year, String state) {
+		String label = year + "-Q1";
+		long id = jdbc.sql("""
+				insert into quarter (label, opens_on, due_on, state) values (?, date '2026-01-01', date '2026-02-15', ?)
+				returning id""")
+			.params(label, state)
+			.query(Long.class)
+			.single();
+		return new Quarter(id, label);
 	}
 
 	/** The signed-in principal of a person, for MockMvc's {@code with(user(...))}. */

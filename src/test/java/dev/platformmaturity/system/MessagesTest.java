@@ -38,6 +38,17 @@ class MessagesTest {
 		}
 	}
 
+	/** MessageFormat drops a single apostrophe in a message with arguments: "model's {0}" would show "models {0}". */
+	@Test
+	void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
+		for (String file : new String[] { "/messages.properties", "/messages_zh_CN.properties" }) {
+			Properties messages = load(file);
+			assertThat(messages.stringPropertyNames()).as(file)
+				.filteredOn(key -> messages.getProperty(key).matches("(?s).*\\{\\d.*"))
+				.allSatisfy(key -> assertThat(messages.getProperty(key)).as(key).doesNotContainPattern("(?<!')'(?!')"));
+		}
+	}
+
 	@Test
 	void everyMessageKeyATemplateUsesExists() throws IOException {
 		Set<String> known = keys("/messages.properties");

@@ -1,0 +1,8 @@
+package dev.platformmaturity.assessment;
+
+/**
+ * What someone wants one answer to be. {@code option} is {@code question:level} or null; {@code expectedVersion} is
+ * the version their edit started from.
+ */
+public record AnswerChange(String option, boolean notApplicable, String comment, long expectedVersion, boolean confirm) {
+}

@@ -1,0 +1,21 @@
+package dev.platformmaturity.assessment;
+
+import java.time.Instant;
+
+/**
+ * One question's answer as saved: the level of the chosen option, or not applicable; the comment; whether it was
+ * carried over from the previous quarter and not yet confirmed; the version an edit must name.
+ */
+public record AnswerState(String question, Integer level, boolean notApplicable, String comment, boolean carriedOver,
+		long version, Instant updatedAt, String updatedBy) {
+
+	public boolean answered() {
+		return level != null || notApplicable;
+	}
+
+	/** The chosen option as {@code question:level}, the form the editing API takes. */
+	public String option() {
+		return level == null ? null : question + ":" + level;
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.platformmaturity.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.platformmaturity.account.AccountUser;
+import dev.platformmaturity.scoring.Scoring;
+
+/** Quarters and assessments as JSON; the answering page saves through the PUT endpoints. */
+@RestController
+@RequestMapping("/api/v1")
+class AssessmentApiController {
+
+	private final Quarters quarters;
+
+	private final Assessments assessments;
+
+	AssessmentApiController(Quarters quarters, Assessments assessments) {
+		this.quarters = quarters;
+		this.assessments = assessments;
+	}
+
+	record QuarterJson(String label, QuarterState state, LocalDate opensOn, LocalDate dueOn) {
+	}
+
+	@GetMapping("/quarters")
+	List<QuarterJson> quarters() {
+		return quarters.all().stream().map(q -> new QuarterJson(q.label(), q.state(), q.opensOn(), q.dueOn())).toList();
+	}
+
+	record ScoreJson(BigDecimal score, Integer level) {
+	}
+
+	record AssessmentJson(String team, String quarter, String modelVersion, AssessmentStatus status, long answered,
+			int questions, Instant submittedAt, String submittedBy, Map<String, AnswerState> answers,
+			Map<String, Integer> targets, Map<String, ScoreJson> scores) {
+	}
+
+	@GetMapping("/teams/{team}/assessments/{quarter}")
+	AssessmentJson assessment(@PathVariable String team, @PathVariable String quarter) {
+		AssessmentState state = assessments.state(team, quarter);
+		Map<String, Integer> targets = new LinkedHashMap<>();
+		state.targets().forEach((aspect, target) -> targets.put(aspect, target.level()));
+		Map<String, ScoreJson> scores = new LinkedHashMap<>();
+		state.scores().forEach((aspect, score) -> scores.put(aspect,
+				new ScoreJson(score.orElse(null), score.map(Scoring::level).orElse(null))));
+		return new AssessmentJson(state.team().slug(), state.quarter().label(), state.model().id(), state.status(),
+				state.answeredCount(), state.questionCount(), state.submittedAt(), state.submittedBy(), state.answers(),
+				targets, scores);
+	}
+
+	/**
+	 * @param option the chosen option as {@code question:level}, or null
+	 * @param version the version of the answer the change starts from; a newer saved version is a conflict (409)
+	 */
+	record AnswerJson(String option, Boolean notApplicable, String comment, Long version, Boolean confirm) {
+
+		AnswerChange change() {
+			return new AnswerChange(option, Boolean.TRUE.equals(notApplicable), comment, version == null ? -1 : version,
+					Boolean.TRUE.equals(confirm));
+		}
+
+	}
+
+	record SavedAnswerJson(AnswerState answer, long answered, int questions) {
+	}
+
+	@PutMapping("/teams/{team}/assessments/{quarter}/answers/{question}")
+	SavedAnswerJson saveAnswer(@PathVariable String team, @PathVariable String quarter, @PathVariable String question,
+			@RequestBody AnswerJson body, @AuthenticationPrincipal AccountUser user) {
+		AnswerState saved;
+		try {
+			saved = assessments.saveAnswer(team, quarter, question, body.change(), user.personId());
+		}
+		catch (ObjectOptimisticLockingFailureException savedAtTheSameMoment) {
+			throw new StaleAnswerException(assessments.state(team, quarter).answers().get(question));
+		}
+		AssessmentState state = assessments.state(team, quarter);
+		return new SavedAnswerJson(saved, state.answeredCount(), state.questionCount());
+	}
+
+	record TargetJson(Integer level, Long version) {
+	}
+
+	@PutMapping("/teams/{team}/assessments/{quarter}/targets/{aspect}")
+	TargetState saveTarget(@PathVariable String team, @PathVariable String quarter, @PathVariable String aspect,
+			@RequestBody TargetJson body, @AuthenticationPrincipal AccountUser user) {
+		return assessments.saveTarget(team, quarter, aspect, body.level(), body.version() == null ? -1 : body.version(),
+				user.personId());
+	}
+
+
+}

@@ -1,0 +1,44 @@
+package dev.platformmaturity.assessment;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * A request about an assessment that cannot be carried out, with the message key that explains why; nothing was
+ * changed. 400 for bad input, 404 for something unknown, 409 for a state that does not allow it.
+ */
+public class AssessmentProblem extends ErrorResponseException {
+
+	private final String messageKey;
+
+	private final Object[] arguments;
+
+	AssessmentProblem(HttpStatusCode status, String messageKey, Object... arguments) {
+		super(status, ProblemDetail.forStatus(status), null, messageKey, arguments);
+		this.messageKey = messageKey;
+		this.arguments = arguments;
+	}
+
+	static AssessmentProblem badInput(String messageKey, Object... arguments) {
+		return new AssessmentProblem(HttpStatus.BAD_REQUEST, messageKey, arguments);
+	}
+
+	static AssessmentProblem unknown(String messageKey, Object... arguments) {
+		return new AssessmentProblem(HttpStatus.NOT_FOUND, messageKey, arguments);
+	}
+
+	static AssessmentProblem notNow(String messageKey, Object... arguments) {
+		return new AssessmentProblem(HttpStatus.CONFLICT, messageKey, arguments);
+	}
+
+	public String messageKey() {
+		return messageKey;
+	}
+
+	public Object[] arguments() {
+		return arguments;
+	}
+
+}

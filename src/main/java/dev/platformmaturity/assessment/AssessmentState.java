@@ -1,0 +1,81 @@
+package dev.platformmaturity.assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.platformmaturity.model.MaturityModel;
+import dev.platformmaturity.model.ModelVersion;
+import dev.platformmaturity.scoring.Scoring;
+import dev.platformmaturity.team.TeamRef;
+
+/** A team's assessment in a quarter as it stands, with its scores; NOT_STARTED when nobody has opened it yet. */
+public record AssessmentState(TeamRef team, QuarterInfo quarter, AssessmentStatus status, ModelVersion modelVersion,
+		Map<String, AnswerState> answers, Map<String, TargetState> targets, Instant submittedAt, String submittedBy,
+		Instant updatedAt) {
+
+	public AssessmentState {
+		answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+		targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+	}
+
+	public MaturityModel model() {
+		return modelVersion.model();
+	}
+
+	public boolean started() {
+		return status != AssessmentStatus.NOT_STARTED;
+	}
+
+	public boolean submitted() {
+		return status == AssessmentStatus.SUBMITTED;
+	}
+
+	/** Answers can change: the quarter is open and the assessment not submitted. */
+	public boolean changeable() {
+		return quarter.open() && status != AssessmentStatus.SUBMITTED;
+	}
+
+	public long answeredCount() {
+		return answers.values().stream().filter(AnswerState::answered).count();
+	}
+
+	public int questionCount() {
+		return modelVersion.questionCount();
+	}
+
+	public long carriedOverCount() {
+		return answers.values().stream().filter(AnswerState::carriedOver).count();
+	}
+
+	public List<String> unansweredQuestions() {
+		return model().aspects()
+			.stream()
+			.flatMap(aspect -> aspect.questions().stream())
+			.map(MaturityModel.Question::id)
+			.filter(question -> answers.get(question) == null || !answers.get(question).answered())
+			.toList();
+	}
+
+	/** Per aspect key, the score (empty for an aspect without an answered question), in the model's order. */
+	public Map<String, Optional<BigDecimal>> scores() {
+		Map<String, Optional<BigDecimal>> scores = new LinkedHashMap<>();
+		for (MaturityModel.Aspect aspect : model().aspects()) {
+			scores.put(aspect.key(), Scoring.aspectScore(aspect.questions()
+				.stream()
+				.map(question -> answers.get(question.id()))
+				.filter(answer -> answer != null && answer.level() != null)
+				.map(AnswerState::level)
+				.toList()));
+		}
+		return scores;
+	}
+
+	public Optional<Integer> target(String aspectKey) {
+		return Optional.ofNullable(targets.get(aspectKey)).map(TargetState::level);
+	}
+
+}

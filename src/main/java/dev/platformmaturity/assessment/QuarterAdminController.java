@@ -1,0 +1,83 @@
+package dev.platformmaturity.assessment;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.platformmaturity.shared.FormErrors;
+
+/** Administrators create quarters and open and close them. */
+@Controller
+@RequestMapping("/admin/quarters")
+class QuarterAdminController {
+
+	private final Quarters quarters;
+
+	private final MessageSource messages;
+
+	QuarterAdminController(Quarters quarters, MessageSource messages) {
+		this.quarters = quarters;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(Model page) {
+		page.addAttribute("quarters", quarters.all());
+		if (!page.containsAttribute("quarterForm")) {
+			page.addAttribute("quarterForm", QuarterForm.suggestion(quarters.all(), LocalDate.now()));
+		}
+		return "assessment/quarters";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("quarterForm") QuarterForm form, BindingResult errors, Model page,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				QuarterInfo created = quarters.create(form.label().strip(), form.opensOn(), form.dueOn());
+				redirect.addFlashAttribute("notice", "admin.quarters.created");
+				redirect.addFlashAttribute("noticeArgument", created.label());
+				return "redirect:/admin/quarters";
+			}
+			catch (Quarters.InvalidQuarterException invalid) {
+				FormErrors.reject(errors, invalid.problems());
+			}
+		}
+		return list(page);
+	}
+
+	@PostMapping("/{quarter}/open")
+	String open(@PathVariable String quarter, Locale locale, RedirectAttributes redirect) {
+		return change(() -> quarters.openQuarter(quarter), "admin.quarters.opened", quarter, locale, redirect);
+	}
+
+	@PostMapping("/{quarter}/close")
+	String close(@PathVariable String quarter, Locale locale, RedirectAttributes redirect) {
+		return change(() -> quarters.closeQuarter(quarter), "admin.quarters.closed", quarter, locale, redirect);
+	}
+
+	private String change(Runnable transition, String notice, String quarter, Locale locale, RedirectAttributes redirect) {
+		try {
+			transition.run();
+			redirect.addFlashAttribute("notice", notice);
+			redirect.addFlashAttribute("noticeArgument", quarter);
+		}
+		catch (AssessmentProblem problem) {
+			redirect.addFlashAttribute("problem", messages.getMessage(problem.messageKey(), problem.arguments(), locale));
+		}
+		return "redirect:/admin/quarters";
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.platformmaturity.assessment;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The level a team aims for in one aspect, optional. */
+@Entity
+@IdClass(Target.Key.class)
+class Target {
+
+	@Id
+	private long assessmentId;
+
+	@Id
+	private long aspectId;
+
+	@JdbcTypeCode(SqlTypes.SMALLINT)
+	private Integer level;
+
+	private Instant updatedAt = Instant.now();
+
+	private Long updatedBy;
+
+	@Version
+	private long version;
+
+	protected Target() {
+	}
+
+	Target(long assessmentId, long aspectId, Integer level) {
+		this.assessmentId = assessmentId;
+		this.aspectId = aspectId;
+		this.level = level;
+	}
+
+	void change(Integer level, long personId) {
+		this.level = level;
+		this.updatedBy = personId;
+		this.updatedAt = Instant.now();
+	}
+
+	long aspectId() {
+		return aspectId;
+	}
+
+	Integer level() {
+		return level;
+	}
+
+	long version() {
+		return version;
+	}
+
+	record Key(long assessmentId, long aspectId) implements Serializable {
+
+		Key() {
+			this(0, 0);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+package dev.platformmaturity.assessment;
+
+public record TargetState(String aspect, Integer level, long version) {
+}

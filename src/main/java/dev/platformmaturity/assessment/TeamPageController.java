@@ -1,0 +1,40 @@
+package dev.platformmaturity.assessment;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import dev.platformmaturity.team.TeamAccess;
+import dev.platformmaturity.team.TeamRef;
+import dev.platformmaturity.team.Teams;
+
+/** A team's page: its members, the open quarter's assessment and every earlier quarter. */
+@Controller
+class TeamPageController {
+
+	private final Teams teams;
+
+	private final Quarters quarters;
+
+	private final TeamAccess access;
+
+	TeamPageController(Teams teams, Quarters quarters, TeamAccess access) {
+		this.teams = teams;
+		this.quarters = quarters;
+		this.access = access;
+	}
+
+	@GetMapping("/teams/{team}")
+	String team(@PathVariable String team, Model page) {
+		TeamRef ref = teams.team(team);
+		page.addAttribute("team", ref);
+		page.addAttribute("members", teams.members(team));
+		var all = quarters.all().stream().filter(quarter -> quarter.state() != QuarterState.PLANNED).toList();
+		page.addAttribute("quarters", all);
+		page.addAttribute("progress", quarters.progressOfTeam(ref.id()));
+		page.addAttribute("canEdit", access.canEdit(team));
+		return "assessment/team";
+	}
+
+}
