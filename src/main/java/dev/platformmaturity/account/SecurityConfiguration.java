@@ -83,6 +83,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/model").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				.requestMatchers("/api/v1/dashboard/**", "/api/v1/reports/**").hasRole("LEAD")
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.authenticationEntryPoint(problem(HttpStatus.UNAUTHORIZED, "api.error.unauthorized", messages, locales)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -104,6 +105,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/", "/model", "/about", "/login", "/error", "/css/**", "/js/**", "/favicon.svg").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.requestMatchers("/dashboard", "/dashboard/**").hasRole("LEAD")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(signedIn(locales))

@@ -20,4 +20,16 @@ public class PageLinks {
 		return with("page", number);
 	}
 
+	/** The current page sorted by {@code column} in {@code direction}, from its first page. */
+	public String sorted(String column, String direction) {
+		return ServletUriComponentsBuilder.fromCurrentRequest()
+			.replaceQueryParam("sort", column)
+			.replaceQueryParam("dir", direction)
+			.replaceQueryParam("page")
+			.replaceQueryParam("lang")
+			.build()
+			.toUriString()
+			.replaceFirst("^[a-z]+://[^/]+", "");
+	}
+
 }

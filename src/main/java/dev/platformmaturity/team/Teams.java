@@ -23,10 +23,25 @@ public class Teams {
 
 	private final Accounts accounts;
 
-	Teams(TeamRepository teams, MembershipRepository memberships, Accounts accounts) {
+	private final TeamGroupRepository groups;
+
+	Teams(TeamRepository teams, MembershipRepository memberships, Accounts accounts, TeamGroupRepository groups) {
 		this.teams = teams;
 		this.memberships = memberships;
 		this.accounts = accounts;
+		this.groups = groups;
+	}
+
+	/** The active groups, by name. */
+	@Transactional(readOnly = true)
+	public List<GroupInfo> groups() {
+		return groups.findByEnabledTrueOrderByName().stream().map(TeamGroup::info).toList();
+	}
+
+	/** A group by id, else {@link GroupNotFoundException}. */
+	@Transactional(readOnly = true)
+	public GroupInfo group(long id) {
+		return groups.findById(id).map(TeamGroup::info).orElseThrow(() -> new GroupNotFoundException(id));
 	}
 
 	/** The team, if the caller may read it; else {@link TeamNotFoundException}. */

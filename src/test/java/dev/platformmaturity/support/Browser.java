@@ -79,6 +79,8 @@ public final class Browser implements AutoCloseable {
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		driver.executeCdpCommand("Browser.setDownloadBehavior",
+				Map.of("behavior", "allow", "downloadPath", downloads.toString(), "eventsEnabled", false));
 	}
 
 	public ChromeDriver driver() {
@@ -91,6 +93,24 @@ public final class Browser implements AutoCloseable {
 
 	public Path downloads() {
 		return downloads;
+	}
+
+	/** Waits until a download whose name ends with {@code suffix} is complete, and returns it. */
+	public Path downloaded(String suffix) {
+		waitUntil(driver -> {
+			try (Stream<Path> files = Files.list(downloads)) {
+				return files.anyMatch(file -> file.getFileName().toString().endsWith(suffix));
+			}
+			catch (IOException unreadable) {
+				return false;
+			}
+		});
+		try (Stream<Path> files = Files.list(downloads)) {
+			return files.filter(file -> file.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
+		}
+		catch (IOException unreadable) {
+			throw new UncheckedIOException(unreadable);
+		}
 	}
 
 	public Browser open(String path) {

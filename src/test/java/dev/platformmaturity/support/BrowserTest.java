@@ -20,7 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(TestData.class)
+@Import({ TestData.class, StatementCounter.class })
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {
 }

@@ -18,6 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import(TestData.class)
+@Import({ TestData.class, StatementCounter.class })
 public @interface IntegrationTest {
 }

@@ -1,0 +1,37 @@
+package dev.platformmaturity.dashboard;
+
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+import dev.platformmaturity.assessment.QuarterInfo;
+import dev.platformmaturity.assessment.QuarterState;
+import dev.platformmaturity.assessment.Quarters;
+
+/** Which quarter a dashboard shows: the one asked for, else the open one, else the newest that was open. */
+@Component
+class ShownQuarter {
+
+	private final Quarters quarters;
+
+	ShownQuarter(Quarters quarters) {
+		this.quarters = quarters;
+	}
+
+	/** Empty when no quarter has been opened yet; an unknown label is a {@code QuarterNotFoundException}. */
+	Optional<QuarterInfo> find(String label) {
+		if (label != null && !label.isBlank()) {
+			return Optional.of(quarters.byLabel(label));
+		}
+		return quarters.open().or(() -> quarters.all().stream().filter(q -> q.state() != QuarterState.PLANNED).findFirst());
+	}
+
+	QuarterInfo get(String label) {
+		return find(label).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+				ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, "dashboard.noQuarter", null));
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.platformmaturity.dashboard;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.platformmaturity.account.Role;
+import dev.platformmaturity.account.SystemTask;
+import dev.platformmaturity.assessment.AssessmentLoader;
+import dev.platformmaturity.assessment.AssessmentStatus;
+import dev.platformmaturity.model.ModelCatalog;
+import dev.platformmaturity.support.Browser;
+import dev.platformmaturity.support.BrowserTest;
+import dev.platformmaturity.support.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A platform lead works the dashboard in the browser: filter, compare, trend, CSV. */
+@BrowserTest
+class DashboardBrowserTest {
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	AssessmentLoader loader;
+
+	@Autowired
+	ModelCatalog catalog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aLeadFiltersByGroupComparesThreeTeamsOpensATrendAndDownloadsTheCsv(Browser browser) throws Exception {
+		long group = data.group("Browsed");
+		String groupName = jdbc.sql("select name from team_group where id = ?").param(group).query(String.class).single();
+		TestData.Quarter quarter = data.openQuarter();
+		List<TestData.Team> teams = List.of(data.team("Ant", group), data.team("Bee", group), data.team("Cat", group));
+		TestData.Team outsider = data.team("Outsider");
+		TestData.Person lead = data.person(Role.LEAD);
+		for (int i = 0; i < teams.size(); i++) {
+			int level = i + 1;
+			long teamId = teams.get(i).id();
+			SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(teamId, quarter.id(),
+					AssessmentStatus.SUBMITTED, lead.id(), Instant.now(), Map.of("investment_1", level, "adoption_1", level), Set.of(),
+					Map.of("adoption_1", "注释 " + level), Map.of(), Set.of()))));
+		}
+
+		browser.signIn(lead.username(), TestData.PASSWORD);
+		browser.open("/dashboard?quarter=" + quarter.label());
+		new Select(browser.find(By.id("group"))).selectByVisibleText(groupName);
+		browser.find(By.cssSelector("form.filters button")).click();
+		List<String> rows = browser.findAll(By.cssSelector(".heatmap tbody th a:first-child")).stream().map(WebElement::getText).toList();
+		assertThat(rows).containsExactly("Ant", "Bee", "Cat");
+		assertThat(browser.pageText()).doesNotContain(outsider.name());
+		assertThat(browser.text(By.cssSelector(".completion p"))).contains("3 team(s): 3 submitted");
+
+		teams.forEach(team -> browser.find(By.id("compare-" + team.slug())).click());
+		browser.find(By.cssSelector(".compare-form button[type=submit]")).click();
+		assertThat(browser.currentPath()).startsWith("/dashboard/compare");
+		assertThat(browser.findAll(By.cssSelector("figure svg [id^='compare-series-']"))).hasSize(3);
+		assertThat(browser.findAll(By.cssSelector("table thead th a"))).extracting(WebElement::getText)
+			.containsExactly("Ant", "Bee", "Cat");
+
+		browser.open("/dashboard?quarter=" + quarter.label() + "&group=" + group);
+		browser.find(By.cssSelector("a[href='/dashboard/trends?team=" + teams.get(1).slug() + "']")).click();
+		assertThat(browser.text(By.tagName("h1"))).contains("Bee");
+		assertThat(browser.findAll(By.cssSelector("figure svg"))).hasSize(1);
+
+		browser.open("/dashboard?quarter=" + quarter.label() + "&group=" + group);
+		browser.find(By.partialLinkText("All answers as CSV")).click();
+		Path csv = browser.downloaded(".csv");
+		String text = Files.readString(csv, StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\uFEFFteam,team_name,group,quarter,aspect,question");
+		assertThat(text).contains("注释 2", teams.get(2).slug());
+	}
+
+}

@@ -1,0 +1,345 @@
+package dev.platformmaturity.dashboard;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import dev.platformmaturity.account.Role;
+import dev.platformmaturity.account.SystemTask;
+import dev.platformmaturity.assessment.AssessmentLoader;
+import dev.platformmaturity.assessment.AssessmentLoader.Loaded;
+import dev.platformmaturity.assessment.AssessmentStatus;
+import dev.platformmaturity.assessment.Assessments;
+import dev.platformmaturity.model.MaturityModel;
+import dev.platformmaturity.model.ModelCatalog;
+import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.StatementCounter;
+import dev.platformmaturity.support.TestData;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The dashboard's aggregates against numbers computed by hand on a seeded set, its bounded number of queries, its
+ * CSV exports and its refusals.
+ */
+@IntegrationTest
+class DashboardTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	TestData data;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AssessmentLoader loader;
+
+	@Autowired
+	ModelCatalog catalog;
+
+	@Autowired
+	Assessments assessments;
+
+	@Autowired
+	Dashboards dashboards;
+
+	long group;
+
+	TestData.Team alpha;
+
+	TestData.Team beta;
+
+	TestData.Team gamma;
+
+	TestData.Quarter quarter;
+
+	TestData.Person lead;
+
+	/**
+	 * Alpha (submitted): investment 1, 2, 2, n/a → 1.67; adoption 3, 3, 4, 4 → 3.50; interfaces all n/a → no score;
+	 * operations 4 → 4.00; measurement unanswered → no score. Beta (in progress): investment 2, 2, 3, 3 → 2.50;
+	 * adoption 1, 1, 1, 2 → 1.25; interfaces 2, 3 → 2.50. Gamma: not started.
+	 */
+	@BeforeEach
+	void seededQuarter() {
+		group = data.group("Dashboard");
+		alpha = data.team("Alpha", group);
+		beta = data.team("Beta", group);
+		gamma = data.team("Gamma", group);
+		TestData.Person author = data.member(alpha, beta);
+		quarter = data.closedQuarter();
+		lead = data.person(Role.LEAD);
+		load(alpha, AssessmentStatus.SUBMITTED, author,
+				Map.of("investment_1", 1, "investment_2", 2, "investment_3", 2, "adoption_1", 3, "adoption_2", 3, "adoption_3", 4,
+						"adoption_4", 4, "operations_1", 4),
+				Set.of("investment_4", "interfaces_1", "interfaces_2", "interfaces_3", "interfaces_4"),
+				Map.of("adoption_1", "Line one\nline two, with \"quotes\" and 中文"));
+		load(beta, AssessmentStatus.IN_PROGRESS, author,
+				Map.of("investment_1", 2, "investment_2", 2, "investment_3", 3, "investment_4", 3, "adoption_1", 1, "adoption_2", 1,
+						"adoption_3", 1, "adoption_4", 2, "interfaces_1", 2, "interfaces_2", 3),
+				Set.of(), Map.of());
+	}
+
+	@Test
+	void completionScoresDistributionAndMediansAreAsComputedByHand() {
+		Dashboards.Overview overview = SystemTask.run(() -> dashboards.overview(quarter.id(), group, "", "team", false, 0,
+				50, aspectKeys()));
+
+		assertThat(overview.completion()).isEqualTo(new Dashboards.Completion(3, 1, 1, 1));
+		assertThat(overview.teams()).extracting(Dashboards.TeamRow::name).containsExactly("Alpha", "Beta", "Gamma");
+		Dashboards.TeamRow alphaRow = overview.teams().get(0);
+		assertThat(alphaRow.scores()).containsExactlyInAnyOrderEntriesOf(Map.of("investment", new BigDecimal("1.67"),
+				"adoption", new BigDecimal("3.50"), "operations", new BigDecimal("4.00")));
+		assertThat(alphaRow.answered()).isEqualTo(13);
+		assertThat(alphaRow.status()).isEqualTo(AssessmentStatus.SUBMITTED);
+		assertThat(overview.teams().get(1).scores()).containsEntry("adoption", new BigDecimal("1.25"))
+			.containsEntry("interfaces", new BigDecimal("2.50"));
+		assertThat(overview.teams().get(2).status()).isEqualTo(AssessmentStatus.NOT_STARTED);
+
+		Dashboards.Distribution investment = distribution(overview, "investment");
+		assertThat(investment.perLevel()).containsExactly(1, 1, 0, 0);
+		assertThat(investment.noScore()).isEqualTo(1);
+		assertThat(investment.median()).as("(1.67 + 2.50) / 2 = 2.085, half-up").isEqualByComparingTo("2.09");
+		Dashboards.Distribution interfaces = distribution(overview, "interfaces");
+		assertThat(interfaces.perLevel()).containsExactly(0, 1, 0, 0);
+		assertThat(interfaces.noScore()).isEqualTo(2);
+		assertThat(interfaces.median()).isEqualByComparingTo("2.50");
+		Dashboards.Distribution measurement = distribution(overview, "measurement");
+		assertThat(measurement.noScore()).isEqualTo(3);
+		assertThat(measurement.median()).isNull();
+	}
+
+	@Test
+	void sortingBySearchingInAndFilteringTheHeatmap() {
+		assertThat(names(dashboards("investment", true, ""))).containsExactly("Beta", "Alpha", "Gamma");
+		assertThat(names(dashboards("adoption", false, ""))).containsExactly("Beta", "Alpha", "Gamma");
+		assertThat(names(dashboards("status", true, ""))).containsExactly("Alpha", "Beta", "Gamma");
+		assertThat(names(dashboards("team", false, "et"))).containsExactly("Beta");
+		assertThat(names(dashboards("team", false, "%"))).isEmpty();
+	}
+
+	@Test
+	void theDatabaseScoresAgreeWithTheScoringRuleOnRandomAnswers() {
+		long randomGroup = data.group("Random");
+		TestData.Quarter randomQuarter = data.closedQuarter();
+		Random random = new Random(42);
+		List<TestData.Team> teams = new ArrayList<>();
+		for (int i = 0; i < 25; i++) {
+			TestData.Team team = data.team("Random " + i, randomGroup);
+			teams.add(team);
+			Map<String, Integer> levels = new HashMap<>();
+			Set<String> notApplicable = new HashSet<>();
+			for (MaturityModel.Aspect aspect : catalog.current().aspects()) {
+				for (MaturityModel.Question question : aspect.questions()) {
+					double roll = random.nextDouble();
+					if (roll < 0.15) {
+						notApplicable.add(question.id());
+					}
+					else if (roll < 0.85) {
+						levels.put(question.id(), 1 + random.nextInt(4));
+					}
+				}
+			}
+			SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new Loaded(team.id(), randomQuarter.id(),
+					AssessmentStatus.SUBMITTED, lead.id(), Instant.now(), levels, notApplicable, Map.of(), Map.of(), Set.of()))));
+		}
+		Map<String, Map<String, BigDecimal>> fromDatabase = new HashMap<>();
+		SystemTask.run(() -> dashboards.eachTeam(randomQuarter.id(), randomGroup, row -> fromDatabase.put(row.slug(), row.scores())));
+
+		for (TestData.Team team : teams) {
+			Map<String, BigDecimal> expected = new HashMap<>();
+			SystemTask.run(() -> assessments.state(team.slug(), randomQuarter.label()))
+				.scores()
+				.forEach((aspect, score) -> score.ifPresent(value -> expected.put(aspect, value)));
+			assertThat(fromDatabase.get(team.slug())).as(team.slug()).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void theDashboardRunsTheSameNumberOfStatementsForThreeOrThirtyTeams() throws Exception {
+		int forThree = StatementCounter.count(() -> page("/dashboard?quarter=" + quarter.label() + "&group=" + group));
+		for (int i = 0; i < 27; i++) {
+			TestData.Team more = data.team("More " + i, group);
+			load(more, AssessmentStatus.SUBMITTED, lead, Map.of("investment_1", 1 + i % 4), Set.of(), Map.of());
+		}
+		int forThirty = StatementCounter.count(() -> page("/dashboard?quarter=" + quarter.label() + "&group=" + group));
+		int apiForThirty = StatementCounter.count(() -> {
+			try {
+				mvc.perform(get("/api/v1/dashboard?quarter=" + quarter.label() + "&group=" + group).with(asLead()))
+					.andExpect(jsonPath("$.teams", hasSize(30)));
+			}
+			catch (Exception failed) {
+				throw new IllegalStateException(failed);
+			}
+		});
+
+		assertThat(forThree).isPositive().isLessThanOrEqualTo(12);
+		assertThat(forThirty).isEqualTo(forThree);
+		assertThat(apiForThirty).isLessThanOrEqualTo(10);
+	}
+
+	@Test
+	void theHeatmapCsvHasAByteOrderMarkAndParsesBack() throws Exception {
+		byte[] body = mvc.perform(get("/dashboard/heatmap.csv?quarter=" + quarter.label() + "&group=" + group).with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+
+		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+		List<CSVRecord> records = parse(body);
+		assertThat(records).hasSize(3);
+		CSVRecord alphaRecord = records.stream().filter(r -> r.get("team").equals(alpha.slug())).findFirst().orElseThrow();
+		assertThat(alphaRecord.get("investment")).isEqualTo("1.67");
+		assertThat(alphaRecord.get("interfaces")).isEmpty();
+		assertThat(alphaRecord.get("status")).isEqualTo("SUBMITTED");
+		assertThat(alphaRecord.get("quarter")).isEqualTo(quarter.label());
+	}
+
+	@Test
+	void theAnswersCsvKeepsLineBreaksQuotesAndChineseInComments() throws Exception {
+		byte[] body = mvc.perform(get("/dashboard/answers.csv?quarter=" + quarter.label() + "&group=" + group).with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray();
+
+		List<CSVRecord> records = parse(body);
+		assertThat(records).hasSize(13 + 10);
+		CSVRecord commented = records.stream().filter(r -> r.get("question").equals("adoption_1") && r.get("team").equals(alpha.slug()))
+			.findFirst().orElseThrow();
+		assertThat(commented.get("comment")).isEqualTo("Line one\nline two, with \"quotes\" and 中文");
+		assertThat(commented.get("option_level")).isEqualTo("3");
+		assertThat(commented.get("aspect")).isEqualTo("adoption");
+		assertThat(records).anyMatch(r -> r.get("not_applicable").equals("true") && r.get("option_level").isEmpty());
+	}
+
+	@Test
+	void theApiGivesTheHeatmapAndCompletion() throws Exception {
+		mvc.perform(get("/api/v1/dashboard?quarter=" + quarter.label() + "&group=" + group).with(httpBasic(lead.username(), TestData.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.quarter").value(quarter.label()))
+			.andExpect(jsonPath("$.completion.submitted").value(1))
+			.andExpect(jsonPath("$.completion.notStarted").value(1))
+			.andExpect(jsonPath("$.teams", hasSize(3)))
+			.andExpect(jsonPath("$.teams[0].scores.investment").value(1.67))
+			.andExpect(jsonPath("$.teams[2].status").value("NOT_STARTED"));
+	}
+
+	@Test
+	void badRequestsAreExplainedAndMembersAreRefused() throws Exception {
+		mvc.perform(get("/dashboard?quarter=1999-Q9").with(asLead())).andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/dashboard?quarter=1999-Q9").with(asLead()))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("There is no quarter 1999-Q9."));
+		mvc.perform(get("/api/v1/dashboard?quarter=" + quarter.label() + "&group=987654321").with(asLead()))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("There is no group 987654321."));
+		mvc.perform(get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug()).with(asLead()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("Choose 2 to 4 teams to compare; you chose 1.")));
+		TestData.Team delta = data.team("Delta", group);
+		TestData.Team epsilon = data.team("Epsilon", group);
+		mvc.perform(get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team=" + beta.slug()
+				+ "&team=" + gamma.slug() + "&team=" + delta.slug() + "&team=" + epsilon.slug()).with(asLead()).header("Accept-Language", "zh-CN"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("请选择 2 到 4 个团队进行比较；您选择了 5 个。")));
+		mvc.perform(get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team=no-such-team").with(asLead()))
+			.andExpect(status().isNotFound());
+
+		RequestPostProcessor member = user(data.principal(data.member(alpha)));
+		mvc.perform(get("/dashboard").with(member)).andExpect(status().isForbidden());
+		mvc.perform(get("/dashboard/heatmap.csv").with(member)).andExpect(status().isForbidden());
+		mvc.perform(get("/dashboard/trends").with(member)).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/dashboard").with(member)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void comparingThreeTeamsOverlaysThemOnOneRadarWithATable() throws Exception {
+		String page = mvc.perform(get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team="
+				+ beta.slug() + "&team=" + gamma.slug()).with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("<svg", "compare-series-0", "compare-series-1", "compare-series-2", "1.67", "2.50", "Gamma");
+	}
+
+	@Test
+	void trendsShowATeamAndTheMedianOverTheQuarters() throws Exception {
+		TestData.Quarter later = data.closedQuarter();
+		load(alpha, AssessmentStatus.SUBMITTED, lead, Map.of("investment_1", 4, "investment_2", 4), Set.of(), Map.of());
+		String team = mvc.perform(get("/dashboard/trends?team=" + alpha.slug()).with(asLead()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(team).contains("<svg", quarter.label(), later.label(), "1.67", "4.00");
+		mvc.perform(get("/dashboard/trends?group=" + group).with(asLead()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2.09")));
+	}
+
+	private void load(TestData.Team team, AssessmentStatus status, TestData.Person author, Map<String, Integer> levels,
+			Set<String> notApplicable, Map<String, String> comments) {
+		long quarterId = jdbc.sql("select max(id) from quarter where state = 'CLOSED'").query(Long.class).single();
+		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new Loaded(team.id(), quarterId, status,
+				author.id(), Instant.now(), levels, notApplicable, comments, Map.of(), Set.of()))));
+	}
+
+	private List<Dashboards.TeamRow> dashboards(String sort, boolean descending, String search) {
+		return SystemTask.run(() -> dashboards.overview(quarter.id(), group,
+				dev.platformmaturity.shared.SearchTerms.likePattern(search), sort, descending, 0, 50, aspectKeys()).teams());
+	}
+
+	private static List<String> names(List<Dashboards.TeamRow> rows) {
+		return rows.stream().map(Dashboards.TeamRow::name).toList();
+	}
+
+	private List<String> aspectKeys() {
+		return catalog.current().aspects().stream().map(MaturityModel.Aspect::key).toList();
+	}
+
+	private static Dashboards.Distribution distribution(Dashboards.Overview overview, String aspect) {
+		return overview.distributions().stream().filter(d -> d.aspect().equals(aspect)).findFirst().orElseThrow();
+	}
+
+	private void page(String path) {
+		try {
+			mvc.perform(get(path).with(asLead())).andExpect(status().isOk());
+		}
+		catch (Exception failed) {
+			throw new IllegalStateException(failed);
+		}
+	}
+
+	private static List<CSVRecord> parse(byte[] body) throws Exception {
+		String text = new String(body, StandardCharsets.UTF_8).substring(1);
+		return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
+	}
+
+	private RequestPostProcessor asLead() {
+		return user(data.principal(lead));
+	}
+
+}
