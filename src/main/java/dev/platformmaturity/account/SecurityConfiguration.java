@@ -105,7 +105,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/", "/model", "/about", "/login", "/error", "/css/**", "/js/**", "/favicon.svg").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
-				.requestMatchers("/dashboard", "/dashboard/**").hasRole("LEAD")
+				.requestMatchers("/dashboard", "/dashboard/**", "/reports/**").hasRole("LEAD")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(signedIn(locales))

@@ -116,6 +116,28 @@ public class Dashboards {
 		return new Overview(rows, total[0], completion, distributions(query, aspectKeys, completion.teams()));
 	}
 
+	/** One page of a quarter's teams, by group and name, for reports that go through all teams a page at a time. */
+	@Transactional(readOnly = true)
+	public List<TeamRow> teamsPage(long quarterId, Long groupId, int page, int size) {
+		List<TeamRow> rows = new ArrayList<>();
+		jdbc.sql("with " + TEAM_SCORES + ", " + PROGRESS + """
+				select t.id, t.slug, t.name, g.name as group_name, p.status, p.answered, p.questions, p.updated_at, ts.scores
+				from team t
+				join team_group g on g.id = t.group_id
+				left join progress p on p.team_id = t.id
+				left join team_scores ts on ts.team_id = t.id
+				where """ + TEAM_FILTER + " order by lower(g.name), lower(t.name), t.id limit :size offset :offset")
+			.param("quarter", quarterId)
+			.param("groupId", groupId)
+			.param("search", "")
+			.param("size", size)
+			.param("offset", (long) page * size)
+			.query(rs -> {
+				rows.add(row(rs));
+			});
+		return rows;
+	}
+
 	/** Every matching team (for CSV and the API), row by row, without holding them all in memory. */
 	@Transactional(readOnly = true)
 	public void eachTeam(long quarterId, Long groupId, Consumer<TeamRow> consumer) {
@@ -138,6 +160,13 @@ public class Dashboards {
 	@Transactional(readOnly = true)
 	public Completion completion(long quarterId, Long groupId) {
 		return completion(new DashboardQuery(quarterId, groupId, "", "team", false, 0, 0));
+	}
+
+	/** Per aspect of the quarter's matching teams: teams per level, teams without a score, the median. */
+	@Transactional(readOnly = true)
+	public List<Distribution> distributions(long quarterId, Long groupId, List<String> aspectKeys) {
+		DashboardQuery query = new DashboardQuery(quarterId, groupId, "", "team", false, 0, 0);
+		return distributions(query, aspectKeys, completion(query).teams());
 	}
 
 	private Completion completion(DashboardQuery query) {

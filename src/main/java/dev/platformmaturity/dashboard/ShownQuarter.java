@@ -13,7 +13,7 @@ import dev.platformmaturity.assessment.Quarters;
 
 /** Which quarter a dashboard shows: the one asked for, else the open one, else the newest that was open. */
 @Component
-class ShownQuarter {
+public class ShownQuarter {
 
 	private final Quarters quarters;
 
@@ -22,14 +22,14 @@ class ShownQuarter {
 	}
 
 	/** Empty when no quarter has been opened yet; an unknown label is a {@code QuarterNotFoundException}. */
-	Optional<QuarterInfo> find(String label) {
+	public Optional<QuarterInfo> find(String label) {
 		if (label != null && !label.isBlank()) {
 			return Optional.of(quarters.byLabel(label));
 		}
 		return quarters.open().or(() -> quarters.all().stream().filter(q -> q.state() != QuarterState.PLANNED).findFirst());
 	}
 
-	QuarterInfo get(String label) {
+	public QuarterInfo get(String label) {
 		return find(label).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
 				ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, "dashboard.noQuarter", null));
 	}
