@@ -1,7 +1,5 @@
 package dev.platformmaturity.account;
 
-import dev.platformmaturity.shared.FormErrors;
-
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.platformmaturity.shared.FormErrors;
 
 /** A person's own account: name, e-mail, language and password. */
 @Controller

@@ -1,9 +1,5 @@
 package dev.platformmaturity.account;
 
-import dev.platformmaturity.shared.SearchTerms;
-
-import dev.platformmaturity.shared.FieldProblem;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +15,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.platformmaturity.shared.FieldProblem;
+import dev.platformmaturity.shared.SearchTerms;
 
 /** People and their accounts: what other modules may ask and do. */
 @Service

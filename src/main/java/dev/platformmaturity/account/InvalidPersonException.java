@@ -1,8 +1,8 @@
 package dev.platformmaturity.account;
 
-import dev.platformmaturity.shared.FieldProblem;
-
 import java.util.List;
+
+import dev.platformmaturity.shared.FieldProblem;
 
 /** A person could not be saved; each problem names its field. Nothing was changed. */
 public class InvalidPersonException extends RuntimeException {

@@ -1,7 +1,5 @@
 package dev.platformmaturity.account;
 
-import dev.platformmaturity.shared.FormErrors;
-
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
@@ -18,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.platformmaturity.shared.FormErrors;
 
 /** Administrators list, create and edit people. */
 @Controller

@@ -2,6 +2,7 @@ package dev.platformmaturity.assessment;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,8 @@ public record AssessmentState(TeamRef team, QuarterInfo quarter, AssessmentStatu
 		Instant updatedAt) {
 
 	public AssessmentState {
-		answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
-		targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+		answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+		targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
 	}
 
 	public MaturityModel model() {

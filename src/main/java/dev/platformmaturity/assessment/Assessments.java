@@ -1,6 +1,7 @@
 package dev.platformmaturity.assessment;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -149,7 +150,7 @@ public class Assessments {
 		}
 		Answer answer = answers.findByAssessmentIdAndQuestionId(assessment.id(), questionId).orElseThrow();
 		if (answer.version() != change.expectedVersion()) {
-			throw new StaleAnswerException(answerState(question, answer, names(java.util.Collections.singleton(answer.updatedBy()))));
+			throw new StaleAnswerException(answerState(question, answer, names(Collections.singleton(answer.updatedBy()))));
 		}
 		String oldOption = optionValue(question, answer.level(), answer.notApplicable());
 		String newOption = optionValue(question, level, change.notApplicable());
@@ -171,7 +172,7 @@ public class Assessments {
 		// Two saves of this answer that passed the version check at once: the database refuses the second.
 		answers.saveAndFlush(answer);
 		assessments.touch(assessment.id(), java.time.Instant.now());
-		return answerState(question, answer, names(java.util.Collections.singleton(personId)));
+		return answerState(question, answer, names(Collections.singleton(personId)));
 	}
 
 	@Transactional

@@ -1,6 +1,7 @@
 package dev.platformmaturity.assessment;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +13,7 @@ record QuarterForm(@NotBlank(message = "{quarter.label.invalid}") String label,
 		@NotNull(message = "{quarter.dueOn.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
 
 	/** The quarter after the newest one, opening on its first day and due six weeks later. */
-	static QuarterForm suggestion(java.util.List<QuarterInfo> existing, LocalDate today) {
+	static QuarterForm suggestion(List<QuarterInfo> existing, LocalDate today) {
 		int year = today.getYear();
 		int number = (today.getMonthValue() - 1) / 3 + 1;
 		if (!existing.isEmpty()) {

@@ -2,10 +2,13 @@ package dev.platformmaturity.dashboard;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -109,7 +112,7 @@ class DashboardController {
 		List<AssessmentState> states = chosen.stream().map(slug -> assessments.state(slug, shown.label())).toList();
 		List<Series> series = new ArrayList<>();
 		for (int i = 0; i < states.size(); i++) {
-			Map<String, java.util.Optional<BigDecimal>> scores = states.get(i).scores();
+			Map<String, Optional<BigDecimal>> scores = states.get(i).scores();
 			series.add(new Series(states.get(i).team().name(),
 					maturityModel.aspects().stream().map(a -> scores.get(a.key()).orElse(null)).toList(), SeriesStyle.forIndex(i)));
 		}
@@ -128,10 +131,10 @@ class DashboardController {
 		MaturityModel maturityModel = catalog.current();
 		String language = locale.toLanguageTag();
 		List<String> labels;
-		Map<String, List<BigDecimal>> perAspect = new java.util.LinkedHashMap<>();
+		Map<String, List<BigDecimal>> perAspect = new LinkedHashMap<>();
 		if (team != null) {
 			List<AssessmentState> history = new ArrayList<>(assessments.history(team, null));
-			java.util.Collections.reverse(history);
+			Collections.reverse(history);
 			labels = history.stream().map(state -> state.quarter().label()).toList();
 			for (MaturityModel.Aspect aspect : maturityModel.aspects()) {
 				perAspect.put(aspect.key(), history.stream().map(state -> state.scores().get(aspect.key()).orElse(null)).toList());

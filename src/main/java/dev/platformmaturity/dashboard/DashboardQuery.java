@@ -1,5 +1,6 @@
 package dev.platformmaturity.dashboard;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Locale;
  */
 record DashboardQuery(long quarterId, Long groupId, String search, String sort, boolean descending, int page, int size) {
 
-	String orderBy(java.util.List<String> aspectKeys) {
+	String orderBy(List<String> aspectKeys) {
 		String direction = descending ? " desc" : " asc";
 		if (aspectKeys.contains(sort)) {
 			return "(ts.scores ->> '" + sort + "')::numeric" + direction + " nulls last, lower(t.name)";

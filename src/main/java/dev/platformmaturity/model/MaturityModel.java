@@ -3,6 +3,7 @@ package dev.platformmaturity.model;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One version of a maturity model with all its texts, as read from a model file or from the database. Immutable.
@@ -23,7 +24,7 @@ public record MaturityModel(String id, String key, int version, LocalDate publis
 	}
 
 	public List<String> languages() {
-		return java.util.stream.Stream.concat(requiredLanguages.stream(), optionalLanguages.stream()).toList();
+		return Stream.concat(requiredLanguages.stream(), optionalLanguages.stream()).toList();
 	}
 
 	public Optional<Aspect> aspect(String aspectKey) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -148,10 +148,10 @@ public class ModelCatalog {
 				select t.paragraph_id as owner, t.lang, t.text from model_intro_paragraph_text t
 				join model_intro_paragraph p on p.id = t.paragraph_id
 				join model_intro_section s on s.id = p.section_id where s.model_version_id = ?""", versionId, "text");
-		Map<Long, List<LocalizedText>> paragraphsBySection = children("""
+		Map<Long, List<LocalizedText>> paragraphsBySection = grouped("""
 				select p.section_id as parent, p.id from model_intro_paragraph p
 				join model_intro_section s on s.id = p.section_id where s.model_version_id = ? order by p.position""",
-				versionId, paragraphs::get);
+				versionId, (rs, n) -> paragraphs.get(rs.getLong("id")));
 		return ids("select id from model_intro_section where model_version_id = ? order by position", versionId).stream()
 			.map(id -> new IntroSection(headings.get(id), paragraphsBySection.getOrDefault(id, List.of())))
 			.toList();
@@ -198,33 +198,30 @@ public class ModelCatalog {
 				select t.detail_id as owner, t.lang, t.text from level_characteristic_detail_text t
 				join level_characteristic_detail d on d.id = t.detail_id
 				join level_characteristic x on x.id = d.characteristic_id""" + ofVersion, versionId, "text");
-		Map<Long, List<LocalizedText>> details = children("""
+		Map<Long, List<LocalizedText>> details = grouped("""
 				select d.characteristic_id as parent, d.id from level_characteristic_detail d
 				join level_characteristic x on x.id = d.characteristic_id""" + ofVersion + " order by d.position",
-				versionId, detailTexts::get);
+				versionId, (rs, n) -> detailTexts.get(rs.getLong("id")));
 		Map<Long, List<Characteristic>> characteristics = grouped(
 				"select x.level_id as parent, x.id, x.key from level_characteristic x" + ofVersion + " order by x.position",
-				versionId, (id, key) -> new Characteristic(key, characteristicTexts.get(id), details.getOrDefault(id, List.of())));
+				versionId, (rs, n) -> {
+					long id = rs.getLong("id");
+					return new Characteristic(rs.getString("key"), characteristicTexts.get(id),
+							details.getOrDefault(id, List.of()));
+				});
 		Map<Long, LocalizedText> scenarioTexts = texts("""
 				select t.scenario_id as owner, t.lang, t.text from level_scenario_text t
 				join level_scenario x on x.id = t.scenario_id""" + ofVersion, versionId, "text");
 		Map<Long, List<Scenario>> scenarios = grouped(
 				"select x.level_id as parent, x.id, x.key from level_scenario x" + ofVersion + " order by x.position",
-				versionId, (id, key) -> new Scenario(key, scenarioTexts.get(id)));
-		Map<Long, List<Level>> levelsByAspect = new LinkedHashMap<>();
-		jdbc.sql("""
-				select l.aspect_id, l.id, l.number from aspect_level l join aspect a on a.id = l.aspect_id
-				where a.model_version_id = ? order by l.number""")
-			.param(versionId)
-			.query((rs, n) -> {
-				long id = rs.getLong("id");
-				return levelsByAspect.computeIfAbsent(rs.getLong("aspect_id"), aspect -> new ArrayList<>())
-					.add(new Level(rs.getInt("number"), levelTexts.get("title").get(id),
-							levelTexts.get("description").get(id), characteristics.getOrDefault(id, List.of()),
-							scenarios.getOrDefault(id, List.of())));
-			})
-			.list();
-		return levelsByAspect;
+				versionId, (rs, n) -> new Scenario(rs.getString("key"), scenarioTexts.get(rs.getLong("id"))));
+		return grouped("""
+				select l.aspect_id as parent, l.id, l.number from aspect_level l join aspect a on a.id = l.aspect_id
+				where a.model_version_id = ? order by l.number""", versionId, (rs, n) -> {
+			long id = rs.getLong("id");
+			return new Level(rs.getInt("number"), levelTexts.get("title").get(id), levelTexts.get("description").get(id),
+					characteristics.getOrDefault(id, List.of()), scenarios.getOrDefault(id, List.of()));
+		});
 	}
 
 	private Map<Long, List<Question>> questions(long versionId) {
@@ -235,20 +232,17 @@ public class ModelCatalog {
 				select t.option_id as owner, t.lang, t.label, t.description from question_option_text t
 				join question_option o on o.id = t.option_id join question q on q.id = o.question_id
 				where q.model_version_id = ?""", versionId, "label", "description");
-		Map<Long, List<Option>> options = new LinkedHashMap<>();
-		jdbc.sql("""
-				select o.question_id, o.id, o.value from question_option o join question q on q.id = o.question_id
-				where q.model_version_id = ? order by o.value""")
-			.param(versionId)
-			.query((rs, n) -> {
-				long id = rs.getLong("id");
-				return options.computeIfAbsent(rs.getLong("question_id"), question -> new ArrayList<>())
-					.add(new Option(rs.getInt("value"), optionTexts.get("label").get(id),
-							optionTexts.get("description").get(id)));
-			})
-			.list();
+		Map<Long, List<Option>> options = grouped("""
+				select o.question_id as parent, o.id, o.value from question_option o join question q on q.id = o.question_id
+				where q.model_version_id = ? order by o.value""", versionId, (rs, n) -> {
+			long id = rs.getLong("id");
+			return new Option(rs.getInt("value"), optionTexts.get("label").get(id), optionTexts.get("description").get(id));
+		});
 		return grouped("select aspect_id as parent, id, key from question where model_version_id = ? order by position",
-				versionId, (id, key) -> new Question(key, questionTexts.get(id), options.getOrDefault(id, List.of())));
+				versionId, (rs, n) -> {
+					long id = rs.getLong("id");
+					return new Question(rs.getString("key"), questionTexts.get(id), options.getOrDefault(id, List.of()));
+				});
 	}
 
 	/** Rows of (owner, lang, column) folded into one text per owner. */
@@ -284,21 +278,11 @@ public class ModelCatalog {
 		return jdbc.sql(sql).param(versionId).query(Long.class).list();
 	}
 
-	/** Rows of (parent, id) in order, mapped to children per parent. */
-	private <T> Map<Long, List<T>> children(String sql, long versionId, Function<Long, T> child) {
+	/** Rows with a {@code parent} column, in order, mapped to children per parent. */
+	private <T> Map<Long, List<T>> grouped(String sql, long versionId, RowMapper<T> child) {
 		Map<Long, List<T>> result = new LinkedHashMap<>();
 		jdbc.sql(sql).param(versionId).query(rs -> {
-			result.computeIfAbsent(rs.getLong("parent"), parent -> new ArrayList<>()).add(child.apply(rs.getLong("id")));
-		});
-		return result;
-	}
-
-	/** Rows of (parent, id, key) in order, mapped to children per parent. */
-	private <T> Map<Long, List<T>> grouped(String sql, long versionId, java.util.function.BiFunction<Long, String, T> child) {
-		Map<Long, List<T>> result = new LinkedHashMap<>();
-		jdbc.sql(sql).param(versionId).query(rs -> {
-			result.computeIfAbsent(rs.getLong("parent"), parent -> new ArrayList<>())
-				.add(child.apply(rs.getLong("id"), rs.getString("key")));
+			result.computeIfAbsent(rs.getLong("parent"), parent -> new ArrayList<>()).add(child.mapRow(rs, 0));
 		});
 		return result;
 	}

@@ -14,7 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -274,7 +276,7 @@ public final class ModelFileReader {
 	 */
 	private List<Map<String, Object>> numberedByLevel(Object value, String path, String numberField) {
 		List<Map<String, Object>> items = listOfMaps(value, path, true);
-		Map<Integer, Map<String, Object>> byNumber = new java.util.TreeMap<>();
+		Map<Integer, Map<String, Object>> byNumber = new TreeMap<>();
 		for (int i = 0; i < items.size(); i++) {
 			Map<String, Object> item = items.get(i);
 			Object number = item.get(numberField);
@@ -301,7 +303,7 @@ public final class ModelFileReader {
 
 	/** A list of entries with an {@code id} unique within the list. */
 	private void identified(Object value, String path, boolean required,
-			java.util.function.BiConsumer<Map<String, Object>, String> entryReader) {
+			BiConsumer<Map<String, Object>, String> entryReader) {
 		List<Map<String, Object>> items = listOfMaps(value, path, required);
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < items.size(); i++) {
@@ -318,26 +320,10 @@ public final class ModelFileReader {
 	private <T> List<T> list(Map<String, Object> parent, String parentPath, String field, boolean required,
 			BiFunction<Map<String, Object>, String, T> itemReader) {
 		String path = join(parentPath, field);
-		List<T> result = new ArrayList<>();
-		Object value = parent.get(field);
-		if (value == null) {
-			if (required) {
-				problem(path, "is missing");
-			}
-			return result;
-		}
-		if (!(value instanceof List<?> items)) {
-			problem(path, "must be a list");
-			return result;
-		}
-		if (required && items.isEmpty()) {
-			problem(path, "must not be empty");
-		}
+		List<Map<String, Object>> items = listOfMaps(parent.get(field), path, required);
+		List<T> result = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
-			Map<String, Object> item = map(items.get(i), path + "[" + i + "]");
-			if (item != null) {
-				result.add(itemReader.apply(item, path + "[" + i + "]"));
-			}
+			result.add(itemReader.apply(items.get(i), path + "[" + i + "]"));
 		}
 		return result;
 	}

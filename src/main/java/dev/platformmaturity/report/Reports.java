@@ -12,15 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Service;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
 import dev.platformmaturity.assessment.QuarterInfo;
 import dev.platformmaturity.assessment.TeamResults;
-import dev.platformmaturity.chart.RadarChart;
 import dev.platformmaturity.chart.LineChart;
+import dev.platformmaturity.chart.RadarChart;
 import dev.platformmaturity.chart.Series;
 import dev.platformmaturity.chart.SeriesStyle;
 import dev.platformmaturity.dashboard.Dashboards;

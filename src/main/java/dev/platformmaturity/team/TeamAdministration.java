@@ -1,7 +1,5 @@
 package dev.platformmaturity.team;
 
-import dev.platformmaturity.shared.SearchTerms;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.platformmaturity.account.Accounts;
-import dev.platformmaturity.shared.FieldProblem;
 import dev.platformmaturity.account.PersonInfo;
+import dev.platformmaturity.shared.FieldProblem;
+import dev.platformmaturity.shared.SearchTerms;
 
 /** Administrators create, change and disable groups and teams, and manage memberships. */
 @Service

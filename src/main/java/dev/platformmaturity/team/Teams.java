@@ -1,5 +1,6 @@
 package dev.platformmaturity.team;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ public class Teams {
 		return accounts.findAll(memberships.memberIds(team.id()))
 			.values()
 			.stream()
-			.sorted(java.util.Comparator.comparing(PersonInfo::displayName, String.CASE_INSENSITIVE_ORDER))
+			.sorted(Comparator.comparing(PersonInfo::displayName, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 

@@ -1,6 +1,7 @@
 package dev.platformmaturity.account;
 
 import jakarta.servlet.http.HttpSession;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package dev.platformmaturity.assessment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -121,7 +122,7 @@ class AssessmentPagesTest {
 	@Test
 	void confirmingACarriedOverAnswerKeepsItAndRemovesTheMark() throws Exception {
 		TestData.Quarter earlier = data.closedQuarter();
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), java.util.List.of(new AssessmentLoader.Loaded(team.id(),
+		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(),
 				earlier.id(), AssessmentStatus.SUBMITTED, member.id(), java.time.Instant.now(), Map.of("operations_2", 2),
 				Set.of(), Map.of(), Map.of(), Set.of()))));
 		String page = html(mvc.perform(get(path("/answer?aspect=operations")).with(asMember())).andReturn().getResponse().getContentAsString());

@@ -1,7 +1,9 @@
 package dev.platformmaturity.assessment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,9 +131,9 @@ class AssessmentRulesTest {
 	@Test
 	void savesOfDifferentAnswersAtTheSameMomentDoNotConflict() throws Exception {
 		start();
-		var questions = java.util.List.of("operations_1", "operations_2", "operations_3", "operations_4", "measurement_1",
+		var questions = List.of("operations_1", "operations_2", "operations_3", "operations_4", "measurement_1",
 				"measurement_2");
-		var pool = java.util.concurrent.Executors.newFixedThreadPool(questions.size());
+		var pool = Executors.newFixedThreadPool(questions.size());
 		try {
 			var saves = questions.stream()
 				.map(question -> pool.submit(() -> SystemTask.run(() -> assessments.saveAnswer(team.slug(), open.label(),
@@ -334,7 +336,7 @@ class AssessmentRulesTest {
 
 	private void submitted(TestData.Quarter quarter, Map<String, Integer> levels, Set<String> notApplicable,
 			Map<String, String> comments) {
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), java.util.List.of(new AssessmentLoader.Loaded(team.id(),
+		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(),
 				quarter.id(), AssessmentStatus.SUBMITTED, member.id(), java.time.Instant.now(), levels, notApplicable,
 				comments, Map.of("investment", 2), Set.of()))));
 	}

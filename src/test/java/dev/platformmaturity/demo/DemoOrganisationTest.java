@@ -2,6 +2,7 @@ package dev.platformmaturity.demo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class DemoOrganisationTest {
 				where t.slug in (:slugs) group by t.slug""")
 			.param("slugs", DemoOrganisation.TEAMS.stream().map(DemoOrganisation.DemoTeam::slug).toList())
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		assertThat(membersPerTeam.values()).allMatch(members -> members >= 2);
 		assertThat(count("""
 				select count(*) from (select m.person_id from membership m join person p on p.id = m.person_id

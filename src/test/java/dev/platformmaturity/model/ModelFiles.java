@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Model file fixtures for tests: the valid small test model, and variants of it. */
 final class ModelFiles {
@@ -34,7 +35,7 @@ final class ModelFiles {
 
 	/** A model key no other test run uses, so tests also work against a persistent external database. */
 	static String uniqueKey(String prefix) {
-		return prefix + "-" + Long.toString(System.nanoTime(), 36) + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000);
+		return prefix + "-" + Long.toString(System.nanoTime(), 36) + ThreadLocalRandom.current().nextInt(1000);
 	}
 
 	/** The valid test model with another id/key, so it can be imported beside the others. */

@@ -1,6 +1,7 @@
 package dev.platformmaturity.system;
 
 import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package dev.platformmaturity.team;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,7 +144,7 @@ class OrganisationImportTest {
 		assertThat(problems(wrongHeader)).containsExactly("teams:1:header:import.header.invalid");
 		assertThat(problems(notUtf8)).containsExactly("teams:0:file:import.file.notUtf8");
 		assertThat(problems(nothing)).containsExactly(":0:file:import.nothing");
-		assertThat(messages.getMessage("import.file.notUtf8", null, java.util.Locale.SIMPLIFIED_CHINESE))
+		assertThat(messages.getMessage("import.file.notUtf8", null, Locale.SIMPLIFIED_CHINESE))
 			.contains("UTF-8");
 	}
 
@@ -205,7 +207,7 @@ class OrganisationImportTest {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static <T> T asAdmin(java.util.function.Supplier<T> work) {
+	private static <T> T asAdmin(Supplier<T> work) {
 		return SystemTask.run(work);
 	}
 
