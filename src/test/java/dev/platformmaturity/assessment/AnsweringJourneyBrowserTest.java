@@ -87,7 +87,7 @@ class AnsweringJourneyBrowserTest {
 		assertThat(browser.text(By.id("progress-label"))).isEqualTo(message("assessment.progress", locale, 20, 20));
 
 		browser.open("/teams/" + team.slug() + "/assessments/" + quarter.label());
-		browser.find(By.cssSelector(".submit-form button")).click();
+		browser.clickAndLoad(By.cssSelector(".submit-form button"));
 		assertThat(browser.text(By.cssSelector(".notice--success"))).isEqualTo(message("assessment.submitted.notice", locale));
 		assertThat(browser.findAll(By.cssSelector(".results svg[role=img]"))).hasSize(1);
 		assertThat(browser.text(By.cssSelector("#aspect-measurement h2"))).contains("4.00");

@@ -62,21 +62,21 @@ class DashboardBrowserTest {
 		browser.signIn(lead.username(), TestData.PASSWORD);
 		browser.open("/dashboard?quarter=" + quarter.label());
 		new Select(browser.find(By.id("group"))).selectByVisibleText(groupName);
-		browser.find(By.cssSelector("form.filters button")).click();
+		browser.clickAndLoad(By.cssSelector("form.filters button"));
 		List<String> rows = browser.findAll(By.cssSelector(".heatmap tbody th a:first-child")).stream().map(WebElement::getText).toList();
 		assertThat(rows).containsExactly("Ant", "Bee", "Cat");
 		assertThat(browser.pageText()).doesNotContain(outsider.name());
 		assertThat(browser.text(By.cssSelector(".completion p"))).contains("3 team(s): 3 submitted");
 
 		teams.forEach(team -> browser.find(By.id("compare-" + team.slug())).click());
-		browser.find(By.cssSelector(".compare-form button[type=submit]")).click();
+		browser.clickAndLoad(By.cssSelector(".compare-form button[type=submit]"));
 		assertThat(browser.currentPath()).startsWith("/dashboard/compare");
 		assertThat(browser.findAll(By.cssSelector("figure svg [id^='compare-series-']"))).hasSize(3);
 		assertThat(browser.findAll(By.cssSelector("table thead th a"))).extracting(WebElement::getText)
 			.containsExactly("Ant", "Bee", "Cat");
 
 		browser.open("/dashboard?quarter=" + quarter.label() + "&group=" + group);
-		browser.find(By.cssSelector("a[href='/dashboard/trends?team=" + teams.get(1).slug() + "']")).click();
+		browser.clickAndLoad(By.cssSelector("a[href='/dashboard/trends?team=" + teams.get(1).slug() + "']"));
 		assertThat(browser.text(By.tagName("h1"))).contains("Bee");
 		assertThat(browser.findAll(By.cssSelector("figure svg"))).hasSize(1);
 

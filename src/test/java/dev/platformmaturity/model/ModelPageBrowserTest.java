@@ -22,7 +22,7 @@ class ModelPageBrowserTest {
 		assertThat(browser.text(By.cssSelector("#interfaces-3 h3"))).isEqualTo("Level 3: Scalable — Self-service solutions");
 		assertThat(browser.pageText()).contains("Hit\" or \"tiger\" teams are built to tackle urgent requirements");
 
-		browser.find(By.cssSelector(".language-switcher a[hreflang='zh-CN']")).click();
+		browser.clickAndLoad(By.cssSelector(".language-switcher a[hreflang='zh-CN']"));
 
 		assertThat(browser.currentPath()).isEqualTo("/model?lang=zh-CN");
 		assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -117,6 +118,15 @@ public final class Browser implements AutoCloseable {
 
 	public Browser open(String path) {
 		driver.get(baseUrl + path);
+		return this;
+	}
+
+	/** Clicks something that loads a new page and waits until that page has replaced the current one. */
+	public Browser clickAndLoad(By by) {
+		WebElement currentPage = driver.findElement(By.tagName("html"));
+		driver.findElement(by).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(currentPage));
+		waitUntil(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 		return this;
 	}
 

@@ -38,7 +38,7 @@ class OnboardingBrowserTest {
 			.type("name", "旅程团队 Journey")
 			.type("slug", slug)
 			.select("groupId", groupName);
-		browser.find(By.cssSelector("main form button[type=submit]")).click();
+		browser.clickAndLoad(By.cssSelector("main form button[type=submit]"));
 		assertThat(browser.text(By.cssSelector(".notice--success"))).contains("旅程团队 Journey");
 
 		browser.open("/admin/people/new")
@@ -46,11 +46,11 @@ class OnboardingBrowserTest {
 			.type("displayName", "Journey Member")
 			.type("email", username + "@example.org")
 			.type("password", "journey member password");
-		browser.find(By.cssSelector("main form button[type=submit]")).click();
+		browser.clickAndLoad(By.cssSelector("main form button[type=submit]"));
 		assertThat(browser.text(By.cssSelector(".notice--success"))).contains(username);
 
 		browser.open("/admin/teams/" + slug).type("username", username);
-		browser.find(By.xpath("//form[contains(@action, '/members')]//button")).click();
+		browser.clickAndLoad(By.xpath("//form[contains(@action, '/members')]//button"));
 		assertThat(browser.text(By.cssSelector(".notice--success"))).contains("Journey Member");
 		browser.signOut();
 
