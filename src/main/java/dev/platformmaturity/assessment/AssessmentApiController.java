@@ -75,21 +75,15 @@ class AssessmentApiController {
 
 	}
 
-	record SavedAnswerJson(AnswerState answer, long answered, int questions) {
-	}
-
 	@PutMapping("/teams/{team}/assessments/{quarter}/answers/{question}")
-	SavedAnswerJson saveAnswer(@PathVariable String team, @PathVariable String quarter, @PathVariable String question,
-			@RequestBody AnswerJson body, @AuthenticationPrincipal AccountUser user) {
-		AnswerState saved;
+	Assessments.SavedAnswer saveAnswer(@PathVariable String team, @PathVariable String quarter,
+			@PathVariable String question, @RequestBody AnswerJson body, @AuthenticationPrincipal AccountUser user) {
 		try {
-			saved = assessments.saveAnswer(team, quarter, question, body.change(), user.personId());
+			return assessments.saveAnswer(team, quarter, question, body.change(), user.personId());
 		}
 		catch (ObjectOptimisticLockingFailureException savedAtTheSameMoment) {
 			throw new StaleAnswerException(assessments.state(team, quarter).answers().get(question));
 		}
-		AssessmentState state = assessments.state(team, quarter);
-		return new SavedAnswerJson(saved, state.answeredCount(), state.questionCount());
 	}
 
 	record TargetJson(Integer level, Long version) {
@@ -101,6 +95,5 @@ class AssessmentApiController {
 		return assessments.saveTarget(team, quarter, aspect, body.level(), body.version() == null ? -1 : body.version(),
 				user.personId());
 	}
-
 
 }

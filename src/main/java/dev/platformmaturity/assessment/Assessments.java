@@ -1,5 +1,6 @@
 package dev.platformmaturity.assessment;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -131,9 +132,13 @@ public class Assessments {
 		return state(teamRef, quarterEntity, assessment);
 	}
 
+	/** A saved answer, and how many of the assessment's questions are now answered. */
+	public record SavedAnswer(AnswerState answer, long answered, int questions) {
+	}
+
 	@Transactional
 	@PreAuthorize("@teamAccess.canEdit(#team)")
-	public AnswerState saveAnswer(String team, String quarter, String question, AnswerChange change, long personId) {
+	public SavedAnswer saveAnswer(String team, String quarter, String question, AnswerChange change, long personId) {
 		Assessment assessment = changeableAssessment(team, quarter, personId);
 		ModelVersion version = catalog.versionById(assessment.modelVersionId());
 		Long questionId = version.questionIds().get(question);
@@ -171,8 +176,9 @@ public class Assessments {
 		}
 		// Two saves of this answer that passed the version check at once: the database refuses the second.
 		answers.saveAndFlush(answer);
-		assessments.touch(assessment.id(), java.time.Instant.now());
-		return answerState(question, answer, names(Collections.singleton(personId)));
+		assessments.touch(assessment.id(), Instant.now());
+		return new SavedAnswer(answerState(question, answer, names(Collections.singleton(personId))),
+				answers.countAnswered(assessment.id()), version.questionCount());
 	}
 
 	@Transactional
@@ -195,7 +201,7 @@ public class Assessments {
 		if (!Objects.equals(target.level(), level)) {
 			events.save(new AssessmentEvent(assessment.id(), Kind.TARGET, aspect, text(target.level()), text(level), null, personId));
 			target.change(level, personId);
-			assessments.touch(assessment.id(), java.time.Instant.now());
+			assessments.touch(assessment.id(), Instant.now());
 		}
 		Target saved = targets.saveAndFlush(target);
 		return new TargetState(aspect, saved.level(), saved.version());
@@ -261,7 +267,7 @@ public class Assessments {
 
 	/** One entry of an assessment's history. */
 	public record Change(String kind, String subject, String oldValue, String newValue, String reason, String by,
-			java.time.Instant at) {
+			Instant at) {
 	}
 
 	private Assessment changeableAssessment(String team, String quarter, long personId) {

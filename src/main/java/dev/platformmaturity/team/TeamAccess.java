@@ -1,13 +1,15 @@
 package dev.platformmaturity.team;
 
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.account.Role;
@@ -15,7 +17,8 @@ import dev.platformmaturity.account.Role;
 /**
  * Who may see and change a team's data. Members: the enabled teams they belong to. Leads and administrators read every
  * team; administrators also change every team's data. Used in method security as {@code @teamAccess} and by the
- * web layer before a request reaches a controller.
+ * web layer before a request reaches a controller. Within one web request each look-up runs once: the interceptor
+ * and the method security of the same request ask the same questions.
  */
 @Component("teamAccess")
 public class TeamAccess {
@@ -29,21 +32,37 @@ public class TeamAccess {
 		this.roles = roles;
 	}
 
-	@Transactional(readOnly = true)
 	public boolean canRead(String slug) {
-		if (has(Role.LEAD)) {
-			return teams.existsBySlug(slug);
-		}
-		return person().map(personId -> teams.memberOf(slug, personId)).orElse(false);
+		return has(Role.LEAD) ? exists(slug) : isMember(slug);
 	}
 
 	/** Change the team's assessments: its members, and administrators. */
-	@Transactional(readOnly = true)
 	public boolean canEdit(String slug) {
-		if (has(Role.ADMIN)) {
-			return teams.existsBySlug(slug);
+		return has(Role.ADMIN) ? exists(slug) : isMember(slug);
+	}
+
+	private boolean exists(String slug) {
+		return oncePerRequest("exists:" + slug, () -> teams.existsBySlug(slug));
+	}
+
+	private boolean isMember(String slug) {
+		return person().map(personId -> oncePerRequest("member:" + personId + ":" + slug,
+				() -> teams.memberOf(slug, personId)))
+			.orElse(false);
+	}
+
+	private static boolean oncePerRequest(String question, BooleanSupplier lookUp) {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return lookUp.getAsBoolean();
 		}
-		return person().map(personId -> teams.memberOf(slug, personId)).orElse(false);
+		String attribute = TeamAccess.class.getName() + "." + question;
+		if (request.getAttribute(attribute, RequestAttributes.SCOPE_REQUEST) instanceof Boolean known) {
+			return known;
+		}
+		boolean answer = lookUp.getAsBoolean();
+		request.setAttribute(attribute, answer, RequestAttributes.SCOPE_REQUEST);
+		return answer;
 	}
 
 	private boolean has(Role role) {

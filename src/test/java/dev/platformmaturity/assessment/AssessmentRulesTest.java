@@ -140,7 +140,7 @@ class AssessmentRulesTest {
 						question, new AnswerChange(question + ":3", false, null, 0, false), member.id()))))
 				.toList();
 			for (var save : saves) {
-				assertThat(save.get().level()).isEqualTo(3);
+				assertThat(save.get().answer().level()).isEqualTo(3);
 			}
 		}
 		finally {
