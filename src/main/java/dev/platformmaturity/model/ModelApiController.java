@@ -32,7 +32,7 @@ class ModelApiController {
 		if (!model.languages().contains(chosen)) {
 			throw new UnsupportedLanguageException(chosen, model);
 		}
-		return ModelView.of(model, chosen);
+		return catalog.view(model, chosen);
 	}
 
 	@ExceptionHandler

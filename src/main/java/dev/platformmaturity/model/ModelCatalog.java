@@ -38,6 +38,8 @@ public class ModelCatalog {
 
 	private final Map<Long, ModelVersion> stored = new ConcurrentHashMap<>();
 
+	private final Map<String, ModelView> views = new ConcurrentHashMap<>();
+
 	ModelCatalog(JdbcClient jdbc, ModelProperties properties) {
 		this.jdbc = jdbc;
 		this.properties = properties;
@@ -54,6 +56,14 @@ public class ModelCatalog {
 			.orElseThrow(() -> new IllegalStateException("No version of model '" + properties.key()
 					+ "' is imported; check app.model.locations"));
 		return version(currentId).orElseThrow();
+	}
+
+	/** The model as pages show it in {@code language}; built once per version and language of the model. */
+	public ModelView view(MaturityModel model, String language) {
+		if (!model.languages().contains(language)) {
+			return ModelView.of(model, language);
+		}
+		return views.computeIfAbsent(model.id() + " " + language, key -> ModelView.of(model, language));
 	}
 
 	/** The current version with the database ids that answers and targets refer to. */

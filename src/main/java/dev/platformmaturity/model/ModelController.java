@@ -18,7 +18,7 @@ class ModelController {
 	@GetMapping("/model")
 	String model(Locale locale, Model page) {
 		MaturityModel model = catalog.current();
-		page.addAttribute("model", ModelView.of(model, locale.toLanguageTag()));
+		page.addAttribute("model", catalog.view(model, locale.toLanguageTag()));
 		page.addAttribute("stages", model.stages().stream().map(stage -> stage.name().in(locale.toLanguageTag())).toList());
 		return "model/model";
 	}

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record ModelView(String version, String name, String language, @JsonIgnore List<IntroSectionView> introduction,
 		List<AspectView> aspects) {
 
-	public static ModelView of(MaturityModel model, String language) {
+	static ModelView of(MaturityModel model, String language) {
 		return new ModelView(model.id(), model.name().in(language), language,
 				model.introduction()
 					.stream()

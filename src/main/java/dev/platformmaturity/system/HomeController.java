@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.assessment.Quarters;
 import dev.platformmaturity.model.ModelCatalog;
-import dev.platformmaturity.model.ModelView;
 import dev.platformmaturity.team.TeamSummary;
 import dev.platformmaturity.team.Teams;
 
@@ -31,7 +30,7 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal AccountUser user, Locale locale, Model page) {
-		page.addAttribute("model", ModelView.of(catalog.current(), locale.toLanguageTag()));
+		page.addAttribute("model", catalog.view(catalog.current(), locale.toLanguageTag()));
 		if (user != null) {
 			var myTeams = teams.teamsOf(user.personId());
 			page.addAttribute("myTeams", myTeams);
@@ -46,7 +45,7 @@ class HomeController {
 	@GetMapping("/about")
 	String about(Locale locale, Model page) {
 		var model = catalog.current();
-		page.addAttribute("model", ModelView.of(model, locale.toLanguageTag()));
+		page.addAttribute("model", catalog.view(model, locale.toLanguageTag()));
 		page.addAttribute("sources", model.sources());
 		page.addAttribute("translationNotes", model.translationNotes());
 		return "system/about";
