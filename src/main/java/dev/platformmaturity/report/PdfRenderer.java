@@ -1,22 +1,24 @@
 package dev.platformmaturity.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -28,10 +30,13 @@ import org.jsoup.helper.W3CDom;
 
 import org.springframework.stereotype.Component;
 
+import dev.platformmaturity.report.ReportFonts.Face;
+
 /**
- * Turns report HTML into one PDF: each part is laid out on its own (so no part needs the whole report in memory),
- * the parts are merged through temporary files, and every page then gets the running header and "page n of N". Fonts
- * come from the application itself, so a report looks the same on any machine and Chinese is real text.
+ * Turns report HTML into one PDF and writes the running header and "page n of N" on every page. A report of one part
+ * is laid out and framed in memory. A report of several parts lays out each part on its own (so no part needs the
+ * whole report in memory) and merges them through temporary files. Fonts come from the application itself, so a
+ * report looks the same on any machine and Chinese is real text.
  */
 @Component
 class PdfRenderer {
@@ -40,12 +45,17 @@ class PdfRenderer {
 
 	static final String CHINESE = "Droid Sans Fallback";
 
-	private static final URL FONTS = PdfRenderer.class.getResource("/fonts/");
+	private static final String BASE_URL = PdfRenderer.class.getResource("/fonts/").toExternalForm();
+
+	private static final float FRAME_FONT_SIZE = 8;
 
 	private final ReportProperties properties;
 
-	PdfRenderer(ReportProperties properties) {
+	private final ReportFonts fonts;
+
+	PdfRenderer(ReportProperties properties, ReportFonts fonts) {
 		this.properties = properties;
+		this.fonts = fonts;
 	}
 
 	/** The header and footer written on every page, and the document's metadata. */
@@ -57,69 +67,85 @@ class PdfRenderer {
 	 * the number of pages.
 	 */
 	void render(List<Supplier<String>> parts, Frame frame, OutputStream out) {
-		Path work = null;
-		try {
-			work = Files.createTempDirectory("report");
-			List<Path> files = new ArrayList<>();
-			for (Supplier<String> part : parts) {
-				Path file = work.resolve("part-" + files.size() + ".pdf");
-				try (OutputStream partOut = Files.newOutputStream(file)) {
-					layOut(part.get(), partOut);
+		try (ReportFonts.Parsed parsed = fonts.borrow()) {
+			if (parts.size() == 1) {
+				try (PDDocument document = layOut(parts.get(0).get(), parsed, IOUtils.createMemoryOnlyStreamCache())) {
+					frame(document, frame, parsed);
+					document.save(out);
 				}
-				files.add(file);
 			}
-			Path merged = work.resolve("merged.pdf");
-			PDFMergerUtility merger = new PDFMergerUtility();
-			for (Path file : files) {
-				merger.addSource(file.toFile());
-			}
-			merger.setDestinationFileName(merged.toString());
-			merger.mergeDocuments(IOUtils.createTempFileOnlyStreamCache());
-			try (PDDocument document = Loader.loadPDF(merged.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-				frame(document, frame);
-				document.save(out);
+			else {
+				renderInParts(parts, frame, parsed, out);
 			}
 		}
 		catch (IOException failed) {
 			throw new UncheckedIOException("The report could not be written", failed);
+		}
+	}
+
+	private void renderInParts(List<Supplier<String>> parts, Frame frame, ReportFonts.Parsed parsed, OutputStream out)
+			throws IOException {
+		Path work = Files.createTempDirectory("report");
+		try {
+			PDFMergerUtility merger = new PDFMergerUtility();
+			for (int i = 0; i < parts.size(); i++) {
+				Path file = work.resolve("part-" + i + ".pdf");
+				try (PDDocument document = layOut(parts.get(i).get(), parsed, IOUtils.createTempFileOnlyStreamCache())) {
+					document.save(file.toFile());
+				}
+				merger.addSource(file.toFile());
+			}
+			Path merged = work.resolve("merged.pdf");
+			merger.setDestinationFileName(merged.toString());
+			merger.mergeDocuments(IOUtils.createTempFileOnlyStreamCache());
+			try (PDDocument document = Loader.loadPDF(merged.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+				frame(document, frame, parsed);
+				document.save(out);
+			}
 		}
 		finally {
 			deleteQuietly(work);
 		}
 	}
 
-	private void layOut(String html, OutputStream out) throws IOException {
+	private PDDocument layOut(String html, ReportFonts.Parsed parsed, StreamCacheCreateFunction cache) throws IOException {
+		PDDocument document = new PDDocument(cache);
 		PdfRendererBuilder builder = new PdfRendererBuilder();
 		builder.useFastMode();
-		builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), FONTS.toExternalForm());
+		builder.usePDDocument(document);
+		builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), BASE_URL);
 		builder.useDefaultPageSize(properties.pageSize().widthMm, properties.pageSize().heightMm,
 				BaseRendererBuilder.PageSizeUnits.MM);
 		builder.useSVGDrawer(new BatikSVGDrawer());
-		builder.useFont(() -> font("DejaVuSans.ttf"), LATIN, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-		builder.useFont(() -> font("DejaVuSans-Bold.ttf"), LATIN, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-		builder.useFont(() -> font("DroidSansFallbackFull.ttf"), CHINESE, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-		builder.useFont(() -> font("DroidSansFallbackFull.ttf"), CHINESE, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+		PDType0Font chinese = PDType0Font.load(document, parsed.get(Face.CHINESE), true);
+		builder.useFont(new PDFontSupplier(PDType0Font.load(document, parsed.get(Face.LATIN), true)), LATIN, 400,
+				BaseRendererBuilder.FontStyle.NORMAL, true);
+		builder.useFont(new PDFontSupplier(PDType0Font.load(document, parsed.get(Face.LATIN_BOLD), true)), LATIN, 700,
+				BaseRendererBuilder.FontStyle.NORMAL, true);
+		builder.useFont(new PDFontSupplier(chinese), CHINESE, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+		builder.useFont(new PDFontSupplier(chinese), CHINESE, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
 		builder.withProducer("Platform Maturity");
-		builder.toStream(out);
-		builder.run();
+		try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+			return renderer.createPDFKeepOpen();
+		}
+		catch (IOException | RuntimeException failed) {
+			document.close();
+			throw failed;
+		}
 	}
 
 	/** Header text at the top left, the page label at the bottom right, on every page; and the document metadata. */
-	private void frame(PDDocument document, Frame frame) throws IOException {
-		List<PDType0Font> fonts = new ArrayList<>();
-		for (String file : List.of("DejaVuSans.ttf", "DroidSansFallbackFull.ttf")) {
-			try (InputStream in = font(file)) {
-				fonts.add(PDType0Font.load(document, in, true));
-			}
-		}
+	private void frame(PDDocument document, Frame frame, ReportFonts.Parsed parsed) throws IOException {
+		List<PDType0Font> frameFonts = List.of(PDType0Font.load(document, parsed.get(Face.LATIN), true),
+				PDType0Font.load(document, parsed.get(Face.CHINESE), true));
 		int pages = document.getNumberOfPages();
 		int number = 0;
 		for (PDPage page : document.getPages()) {
 			number++;
 			float width = page.getMediaBox().getWidth();
 			float height = page.getMediaBox().getHeight();
-			List<Run> header = runs(frame.header(), fonts);
-			List<Run> label = runs(java.text.MessageFormat.format(frame.pageLabel(), number, pages), fonts);
+			List<Run> header = runs(frame.header(), frameFonts);
+			List<Run> label = runs(MessageFormat.format(frame.pageLabel(), number, pages), frameFonts);
 			try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND,
 					true, true)) {
 				content.setNonStrokingColor(0.35f, 0.38f, 0.42f);
@@ -132,8 +158,6 @@ class PdfRenderer {
 		information.setCreator("Platform Maturity");
 		document.getDocumentCatalog().setLanguage(frame.language());
 	}
-
-	private static final float FRAME_FONT_SIZE = 8;
 
 	/** A stretch of text in one font: the Latin font where it has the glyph, else the Chinese one. */
 	private record Run(PDType0Font font, String text) {
@@ -180,14 +204,6 @@ class PdfRenderer {
 			content.showText(run.text());
 		}
 		content.endText();
-	}
-
-	private static InputStream font(String file) {
-		InputStream in = PdfRenderer.class.getResourceAsStream("/fonts/" + file);
-		if (in == null) {
-			throw new IllegalStateException("The font " + file + " is missing from the application");
-		}
-		return in;
 	}
 
 	private static void deleteQuietly(Path directory) {

@@ -20,7 +20,7 @@ class PageSizeTest {
 
 	private static Pdf render(ReportProperties.PageSize size) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		new PdfRenderer(new ReportProperties(size, "", 150)).render(
+		new PdfRenderer(new ReportProperties(size, "", 150), new ReportFonts()).render(
 				List.of(() -> "<html><body><p>Letter or A4 — 信纸</p></body></html>"),
 				new PdfRenderer.Frame("Size", "Header", "Page {0} of {1}", "en"), out);
 		return Pdf.parse(out.toByteArray());

@@ -1,0 +1,99 @@
+package dev.platformmaturity.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The fonts reports are set in, read from the application once and parsed once per concurrent render. Parsing the
+ * 4 MB Chinese font for every report took a third of a one-page report's time. A parsed font reads its tables lazily
+ * and is not safe to share between threads, so each render borrows a parsed set and gives it back when done.
+ */
+@Component
+class ReportFonts {
+
+	enum Face {
+
+		LATIN("DejaVuSans.ttf"), LATIN_BOLD("DejaVuSans-Bold.ttf"), CHINESE("DroidSansFallbackFull.ttf");
+
+		private final String file;
+
+		Face(String file) {
+			this.file = file;
+		}
+
+	}
+
+	/** Parsed sets kept for later renders; more are parsed while more renders run at once, and then let go. */
+	private static final int KEPT_SETS = 4;
+
+	private final Map<Face, byte[]> files = new EnumMap<>(Face.class);
+
+	private final Deque<Parsed> idle = new ConcurrentLinkedDeque<>();
+
+	ReportFonts() {
+		for (Face face : Face.values()) {
+			try (InputStream in = ReportFonts.class.getResourceAsStream("/fonts/" + face.file)) {
+				if (in == null) {
+					throw new IllegalStateException("The font " + face.file + " is missing from the application");
+				}
+				files.put(face, in.readAllBytes());
+			}
+			catch (IOException unreadable) {
+				throw new UncheckedIOException("The font " + face.file + " could not be read", unreadable);
+			}
+		}
+	}
+
+	/** A parsed set for this thread alone until it is closed. */
+	Parsed borrow() {
+		Parsed parsed = idle.pollFirst();
+		return parsed != null ? parsed : parse();
+	}
+
+	private Parsed parse() {
+		Map<Face, TrueTypeFont> fonts = new EnumMap<>(Face.class);
+		try {
+			for (Face face : Face.values()) {
+				fonts.put(face, new TTFParser().parse(new RandomAccessReadBuffer(files.get(face))));
+			}
+		}
+		catch (IOException unparsable) {
+			throw new UncheckedIOException("A report font could not be parsed", unparsable);
+		}
+		return new Parsed(fonts);
+	}
+
+	final class Parsed implements AutoCloseable {
+
+		private final Map<Face, TrueTypeFont> fonts;
+
+		private Parsed(Map<Face, TrueTypeFont> fonts) {
+			this.fonts = fonts;
+		}
+
+		TrueTypeFont get(Face face) {
+			return fonts.get(face);
+		}
+
+		/** Gives the set back for the next render. */
+		@Override
+		public void close() {
+			if (idle.size() < KEPT_SETS) {
+				idle.offerFirst(this);
+			}
+		}
+
+	}
+
+}
