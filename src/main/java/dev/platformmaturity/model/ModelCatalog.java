@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.platformmaturity.model.MaturityModel.Aspect;
 import dev.platformmaturity.model.MaturityModel.Characteristic;
@@ -25,7 +26,7 @@ import dev.platformmaturity.model.MaturityModel.TranslationNote;
 
 /**
  * The imported model versions. A version never changes once imported, so each is read from the database once (a
- * fixed number of queries, whatever its size) and kept in memory.
+ * fixed number of queries, whatever its size) and kept in memory; reading one from memory needs no transaction.
  */
 @Service
 public class ModelCatalog {
@@ -40,22 +41,43 @@ public class ModelCatalog {
 
 	private final Map<String, ModelView> views = new ConcurrentHashMap<>();
 
-	ModelCatalog(JdbcClient jdbc, ModelProperties properties) {
+	private final TransactionTemplate reading;
+
+	/** Which version is current, read once: versions are imported at start-up, before requests are served. */
+	private volatile String currentId;
+
+	private volatile Long currentDatabaseId;
+
+	ModelCatalog(JdbcClient jdbc, ModelProperties properties, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.reading = new TransactionTemplate(transactions);
+		this.reading.setReadOnly(true);
 	}
 
 	/** The version new assessments use: the newest imported version of the configured model key. */
-	@Transactional(readOnly = true)
 	public MaturityModel current() {
-		String currentId = jdbc
-			.sql("select model_id from model_version where model_key = ? order by version desc limit 1")
-			.param(properties.key())
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new IllegalStateException("No version of model '" + properties.key()
-					+ "' is imported; check app.model.locations"));
-		return version(currentId).orElseThrow();
+		return version(currentId()).orElseThrow();
+	}
+
+	private String currentId() {
+		String id = currentId;
+		if (id == null) {
+			id = jdbc.sql("select model_id from model_version where model_key = ? order by version desc limit 1")
+				.param(properties.key())
+				.query(String.class)
+				.optional()
+				.orElseThrow(() -> new IllegalStateException("No version of model '" + properties.key()
+						+ "' is imported; check app.model.locations"));
+			currentId = id;
+		}
+		return id;
+	}
+
+	/** After an import: the next call reads again which version is current. */
+	void forgetCurrent() {
+		currentId = null;
+		currentDatabaseId = null;
 	}
 
 	/** The model as pages show it in {@code language}; built once per version and language of the model. */
@@ -67,19 +89,27 @@ public class ModelCatalog {
 	}
 
 	/** The current version with the database ids that answers and targets refer to. */
-	@Transactional(readOnly = true)
 	public ModelVersion currentVersion() {
-		long id = jdbc.sql("select id from model_version where model_id = ?").param(current().id()).query(Long.class).single();
+		Long id = currentDatabaseId;
+		if (id == null) {
+			id = jdbc.sql("select id from model_version where model_id = ?").param(currentId()).query(Long.class).single();
+			currentDatabaseId = id;
+		}
 		return versionById(id);
 	}
 
 	/** A version by its database id, as answers refer to it. */
-	@Transactional(readOnly = true)
 	public ModelVersion versionById(long databaseId) {
 		ModelVersion cached = stored.get(databaseId);
 		if (cached != null) {
 			return cached;
 		}
+		ModelVersion loaded = reading.execute(status -> loadVersion(databaseId));
+		stored.put(databaseId, loaded);
+		return loaded;
+	}
+
+	private ModelVersion loadVersion(long databaseId) {
 		String modelId = jdbc.sql("select model_id from model_version where id = ?")
 			.param(databaseId)
 			.query(String.class)
@@ -97,18 +127,15 @@ public class ModelCatalog {
 			.query(rs -> {
 				questionIds.put(rs.getString("key"), rs.getLong("id"));
 			});
-		ModelVersion version = new ModelVersion(databaseId, version(modelId).orElseThrow(), aspectIds, questionIds);
-		stored.put(databaseId, version);
-		return version;
+		return new ModelVersion(databaseId, version(modelId).orElseThrow(), aspectIds, questionIds);
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<MaturityModel> version(String modelId) {
 		MaturityModel cached = versions.get(modelId);
 		if (cached != null) {
 			return Optional.of(cached);
 		}
-		Optional<MaturityModel> loaded = load(modelId);
+		Optional<MaturityModel> loaded = reading.execute(status -> load(modelId));
 		loaded.ifPresent(model -> versions.put(modelId, model));
 		return loaded;
 	}

@@ -31,8 +31,12 @@ class ModelFileImport implements ApplicationRunner {
 
 	private final ResourcePatternResolver resources;
 
-	ModelFileImport(ModelImporter importer, ModelProperties properties, ResourcePatternResolver resources) {
+	private final ModelCatalog catalog;
+
+	ModelFileImport(ModelImporter importer, ModelProperties properties, ResourcePatternResolver resources,
+			ModelCatalog catalog) {
 		this.importer = importer;
+		this.catalog = catalog;
 		this.properties = properties;
 		this.resources = resources;
 	}
@@ -49,6 +53,7 @@ class ModelFileImport implements ApplicationRunner {
 			}
 		}
 		importer.importAll(files);
+		catalog.forgetCurrent();
 	}
 
 	private List<Resource> modelFiles() {

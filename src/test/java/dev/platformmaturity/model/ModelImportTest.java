@@ -14,6 +14,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.StatementCounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -110,7 +111,8 @@ class ModelImportTest {
 				ModelFiles.validWithKey(startupInvalid, 1).replace("- value: 3", "- value: 7"),
 				StandardCharsets.UTF_8);
 		ModelFileImport startUpImport = new ModelFileImport(importer,
-				new ModelProperties("cncf-pemm", List.of(folder.toUri() + "*.yaml")), new PathMatchingResourcePatternResolver());
+				new ModelProperties("cncf-pemm", List.of(folder.toUri() + "*.yaml")), new PathMatchingResourcePatternResolver(),
+				catalog);
 		long rowsBefore = modelRows();
 
 		assertThatThrownBy(() -> startUpImport.run(null)).isInstanceOf(InvalidModelFileException.class)
@@ -118,6 +120,18 @@ class ModelImportTest {
 			.hasMessageContaining("aspects[flow].questions[flow_1].options[2].value: value 7 is outside 1..4");
 		assertThat(modelRows()).isEqualTo(rowsBefore);
 		assertThat(catalog.version(startupValid + "-v1")).isEmpty();
+	}
+
+	@Test
+	void theCurrentVersionIsReadOnceAndThenServedFromMemory() {
+		catalog.currentVersion();
+
+		int statements = StatementCounter.count(() -> {
+			assertThat(catalog.current().id()).isEqualTo("cncf-pemm-v1");
+			assertThat(catalog.currentVersion().questionIds()).hasSize(20);
+		});
+
+		assertThat(statements).isZero();
 	}
 
 	private long modelRows() {
