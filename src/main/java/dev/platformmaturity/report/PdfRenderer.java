@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
@@ -18,12 +20,12 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
@@ -69,8 +71,10 @@ class PdfRenderer {
 	void render(List<Supplier<String>> parts, Frame frame, OutputStream out) {
 		try (ReportFonts.Parsed parsed = fonts.borrow()) {
 			if (parts.size() == 1) {
-				try (PDDocument document = layOut(parts.get(0).get(), parsed, IOUtils.createMemoryOnlyStreamCache())) {
-					frame(document, frame, parsed);
+				try (PDDocument document = new PDDocument(IOUtils.createMemoryOnlyStreamCache())) {
+					DocumentFonts documentFonts = new DocumentFonts(document, parsed);
+					layOut(parts.get(0).get(), document, documentFonts);
+					frame(document, frame, documentFonts);
 					document.save(out);
 				}
 			}
@@ -90,7 +94,8 @@ class PdfRenderer {
 			PDFMergerUtility merger = new PDFMergerUtility();
 			for (int i = 0; i < parts.size(); i++) {
 				Path file = work.resolve("part-" + i + ".pdf");
-				try (PDDocument document = layOut(parts.get(i).get(), parsed, IOUtils.createTempFileOnlyStreamCache())) {
+				try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+					layOut(parts.get(i).get(), document, new DocumentFonts(document, parsed));
 					document.save(file.toFile());
 				}
 				merger.addSource(file.toFile());
@@ -99,7 +104,7 @@ class PdfRenderer {
 			merger.setDestinationFileName(merged.toString());
 			merger.mergeDocuments(IOUtils.createTempFileOnlyStreamCache());
 			try (PDDocument document = Loader.loadPDF(merged.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-				frame(document, frame, parsed);
+				frame(document, frame, new DocumentFonts(document, parsed));
 				document.save(out);
 			}
 		}
@@ -108,8 +113,7 @@ class PdfRenderer {
 		}
 	}
 
-	private PDDocument layOut(String html, ReportFonts.Parsed parsed, StreamCacheCreateFunction cache) throws IOException {
-		PDDocument document = new PDDocument(cache);
+	private void layOut(String html, PDDocument document, DocumentFonts documentFonts) throws IOException {
 		PdfRendererBuilder builder = new PdfRendererBuilder();
 		builder.useFastMode();
 		builder.usePDDocument(document);
@@ -117,35 +121,68 @@ class PdfRenderer {
 		builder.useDefaultPageSize(properties.pageSize().widthMm, properties.pageSize().heightMm,
 				BaseRendererBuilder.PageSizeUnits.MM);
 		builder.useSVGDrawer(new BatikSVGDrawer());
-		PDType0Font chinese = PDType0Font.load(document, parsed.get(Face.CHINESE), true);
-		builder.useFont(new PDFontSupplier(PDType0Font.load(document, parsed.get(Face.LATIN), true)), LATIN, 400,
-				BaseRendererBuilder.FontStyle.NORMAL, true);
-		builder.useFont(new PDFontSupplier(PDType0Font.load(document, parsed.get(Face.LATIN_BOLD), true)), LATIN, 700,
-				BaseRendererBuilder.FontStyle.NORMAL, true);
-		builder.useFont(new PDFontSupplier(chinese), CHINESE, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-		builder.useFont(new PDFontSupplier(chinese), CHINESE, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+		builder.useFont(documentFonts.supplier(Face.LATIN), LATIN, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+		builder.useFont(documentFonts.supplier(Face.LATIN_BOLD), LATIN, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+		builder.useFont(documentFonts.supplier(Face.CHINESE), CHINESE, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+		builder.useFont(documentFonts.supplier(Face.CHINESE), CHINESE, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
 		builder.withProducer("Platform Maturity");
 		try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-			return renderer.createPDFKeepOpen();
-		}
-		catch (IOException | RuntimeException failed) {
-			document.close();
-			throw failed;
+			renderer.createPDFKeepOpen();
 		}
 	}
 
+	/**
+	 * The report fonts as embedded in one document: each face loaded at most once, and only when first used (loading
+	 * the Chinese font reads the widths of its 50,000 glyphs; a report in English without Chinese text never needs it).
+	 */
+	private static final class DocumentFonts {
+
+		private final PDDocument document;
+
+		private final ReportFonts.Parsed parsed;
+
+		private final Map<Face, PDType0Font> loaded = new EnumMap<>(Face.class);
+
+		DocumentFonts(PDDocument document, ReportFonts.Parsed parsed) {
+			this.document = document;
+			this.parsed = parsed;
+		}
+
+		PDType0Font get(Face face) {
+			PDType0Font font = loaded.get(face);
+			if (font == null) {
+				try {
+					font = PDType0Font.load(document, parsed.get(face), true);
+				}
+				catch (IOException failed) {
+					throw new UncheckedIOException("The font " + face + " could not be embedded", failed);
+				}
+				loaded.put(face, font);
+			}
+			return font;
+		}
+
+		PDFontSupplier supplier(Face face) {
+			return new PDFontSupplier(null) {
+				@Override
+				public PDFont supply() {
+					return get(face);
+				}
+			};
+		}
+
+	}
+
 	/** Header text at the top left, the page label at the bottom right, on every page; and the document metadata. */
-	private void frame(PDDocument document, Frame frame, ReportFonts.Parsed parsed) throws IOException {
-		List<PDType0Font> frameFonts = List.of(PDType0Font.load(document, parsed.get(Face.LATIN), true),
-				PDType0Font.load(document, parsed.get(Face.CHINESE), true));
+	private void frame(PDDocument document, Frame frame, DocumentFonts documentFonts) throws IOException {
 		int pages = document.getNumberOfPages();
 		int number = 0;
 		for (PDPage page : document.getPages()) {
 			number++;
 			float width = page.getMediaBox().getWidth();
 			float height = page.getMediaBox().getHeight();
-			List<Run> header = runs(frame.header(), frameFonts);
-			List<Run> label = runs(MessageFormat.format(frame.pageLabel(), number, pages), frameFonts);
+			List<Run> header = runs(frame.header(), documentFonts);
+			List<Run> label = runs(MessageFormat.format(frame.pageLabel(), number, pages), documentFonts);
 			try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND,
 					true, true)) {
 				content.setNonStrokingColor(0.35f, 0.38f, 0.42f);
@@ -163,18 +200,13 @@ class PdfRenderer {
 	private record Run(PDType0Font font, String text) {
 	}
 
-	private static List<Run> runs(String text, List<PDType0Font> fonts) throws IOException {
+	private static List<Run> runs(String text, DocumentFonts fonts) throws IOException {
 		List<Run> runs = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		PDType0Font currentFont = null;
 		for (int codePoint : text.codePoints().toArray()) {
-			PDType0Font font = fonts.get(fonts.size() - 1);
-			for (PDType0Font candidate : fonts) {
-				if (candidate.hasGlyph(codePoint)) {
-					font = candidate;
-					break;
-				}
-			}
+			PDType0Font latin = fonts.get(Face.LATIN);
+			PDType0Font font = latin.hasGlyph(codePoint) ? latin : fonts.get(Face.CHINESE);
 			if (font != currentFont && current.length() > 0) {
 				runs.add(new Run(currentFont, current.toString()));
 				current.setLength(0);
