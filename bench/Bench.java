@@ -2,7 +2,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -131,6 +130,9 @@ public class Bench {
 						&& !name.equals("--help") && !name.equals("-h")) {
 					value = args[++i];
 				}
+				if (value == null && !List.of("--smoke", "--profile", "--help", "-h").contains(name)) {
+					throw new IllegalArgumentException(name + " needs a value\n" + usage());
+				}
 				switch (name) {
 					case "--teams" -> {
 						options.teams = Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
@@ -187,10 +189,10 @@ public class Bench {
 
 		static String usage() {
 			return """
-					Usage: bench/run [--teams 200,2000] [--quarters 8] [--seed 42] [--duration 20] [--warmup 30]
+					Usage: bench/run [--teams 200,2000] [--quarters 8] [--seed 42] [--duration 20] [--warmup 60]
 					                 [--threads 2] [--connections 4] [--bounded-heap 256m] [--profile] [--smoke]
 					                 [--output docs/benchmarks.md]
-					  --smoke     teams 20, quarters 2, 2 s per load step, report to a temporary file, goals not judged;
+					  --smoke     teams 20, quarters 2, 1 s per load step, report to a temporary file, goals not judged;
 					              exits non-zero when a scenario fails to run
 					  --profile   also record JFR (dashboard, autosave, PDFs), EXPLAIN (ANALYZE, BUFFERS) the dashboard
 					              SQL, and write the hot methods to bench/work/
@@ -297,7 +299,7 @@ public class Bench {
 				+ ", " + options.duration + " s per load step" + (options.smoke ? " (smoke)" : ""));
 		int largest = options.teams.stream().mapToInt(Integer::intValue).max().orElseThrow();
 		for (int teams : options.teams) {
-			new TeamRun(this, teams, jar, teams == largest && !options.smoke).run();
+			new TeamRun(this, teams, teams == largest && !options.smoke).run();
 		}
 		if (options.teams.size() > 1) {
 			int small = options.teams.get(0);
@@ -359,8 +361,8 @@ public class Bench {
 		versions.put("Application", jar.getFileName().toString().replaceFirst("^platform-maturity-", "").replaceFirst("\\.jar$", "")
 				+ gitCommit());
 		versions.put("Java", firstLine(quiet(List.of(javaTool("java"), "-version"))) + " (" + System.getProperty("java.vm.name") + ")");
-		versions.put("PostgreSQL server", quiet(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-At", "-p", cluster.port,
-				"-c", "show server_version")).strip());
+		versions.put("PostgreSQL server", quiet(asPostgres(List.of("psql", "-X", "-At", "-p", cluster.port,
+				"-c", "show server_version"))).strip());
 		versions.put("pgbench", firstLine(quiet(List.of("pgbench", "--version"))));
 		versions.put("wrk", firstLine(quiet(List.of("wrk", "--version"))).replaceAll("\\s*\\[.*", "").replaceAll("Copyright.*", "").strip());
 		String pdfinfo = which("pdfinfo") ? firstLine(quiet(List.of("pdfinfo", "-v"))) : "not installed (pages counted in the file)";
@@ -386,8 +388,6 @@ public class Bench {
 		final Options options;
 
 		final int teams;
-
-		final Path jar;
 
 		final boolean bounded;
 
@@ -415,11 +415,10 @@ public class Bench {
 
 		List<String> dashboardSql = List.of();
 
-		TeamRun(Bench bench, int teams, Path jar, boolean bounded) {
+		TeamRun(Bench bench, int teams, boolean bounded) {
 			this.bench = bench;
 			this.options = bench.options;
 			this.teams = teams;
-			this.jar = jar;
 			this.bounded = bounded;
 			this.db = "pm_bench_" + teams + (options.smoke ? "_smoke" : "");
 			this.role = db;
@@ -634,12 +633,8 @@ public class Bench {
 					fmt(aboutRps, 0) + " req/s (p50 " + ms(median(abouts.stream().map(w -> w.p50Ms).toList())) + ")",
 					fmt(ratio, 2), "≥ 0.5", bench.met(ratio >= 0.5)));
 			if (options.profile) {
-				Jfr aboutJfr = bench.jfr(app, "about-" + teams);
-				bench.wrk("/about", headers, t, c, each, script, List.of(), app);
-				bench.stopJfr(aboutJfr);
-				Jfr surveyJfr = bench.jfr(app, "survey-" + teams);
-				bench.wrk(survey, headers, t, c, each, script, List.of(), app);
-				bench.stopJfr(surveyJfr);
+				bench.profiled(app, "about-" + teams, () -> bench.wrk("/about", headers, t, c, each, script, List.of(), app));
+				bench.profiled(app, "survey-" + teams, () -> bench.wrk(survey, headers, t, c, each, script, List.of(), app));
 			}
 			bench.details.add("Pages at " + fmtInt(teams) + " teams, survey / about req/s per round: " + String.join("; ", perRound)
 					+ ". Application CPU per request: survey page " + ms(1000 * pageTotal.appCores() / pageRps) + ", /about "
@@ -653,15 +648,14 @@ public class Bench {
 				lead.get(path).expect(200, "text/html");
 			}
 			app.settle();
-			Jfr jfr = bench.jfr(app, "dashboard-" + teams);
-			List<Double> times = bench.measure("2 dashboard (sequential)", teams, app, () -> {
-				List<Double> list = new ArrayList<>();
-				for (int i = 0; i < options.dashboardRequests(); i++) {
-					list.add(lead.get(path).expect(200, "text/html").millis);
-				}
-				return list;
-			});
-			bench.stopJfr(jfr);
+			List<Double> times = bench.profiled(app, "dashboard-" + teams, () -> bench.measure("2 dashboard (sequential)", teams,
+					app, () -> {
+						List<Double> list = new ArrayList<>();
+						for (int i = 0; i < options.dashboardRequests(); i++) {
+							list.add(lead.get(path).expect(200, "text/html").millis);
+						}
+						return list;
+					}));
 			double page = median(times);
 			Path script = work().resolve("dashboard-" + teams + ".pgbench.sql");
 			Files.writeString(script, String.join(";\n", dashboardSql) + ";\n");
@@ -701,11 +695,9 @@ public class Bench {
 			}
 			List<String> args = autosaveArgs(slugs);
 			app.settle();
-			Jfr jfr = bench.jfr(app, "autosave-" + teams);
 			Usage[] usage = new Usage[1];
-			Wrk saves = bench.measure("3 autosave (wrk)", teams, app, () -> bench.wrk("/", headers, threads, threads,
-					options.duration, script, args, app), usage);
-			bench.stopJfr(jfr);
+			Wrk saves = bench.profiled(app, "autosave-" + teams, () -> bench.measure("3 autosave (wrk)", teams, app,
+					() -> bench.wrk("/", headers, threads, threads, options.duration, script, args, app), usage));
 			saves.requireAutosave();
 			double writes = saves.autosaveOk / saves.seconds;
 			Path pg = work().resolve("autosave-" + teams + ".pgbench.sql");
@@ -725,7 +717,7 @@ public class Bench {
 			app.settle();
 			Wrk ceiling = bench.measure("3 API request without database (wrk)", teams, app, () -> bench.wrk("/api/v1/csrf",
 					List.of("Cookie: " + admin.cookieHeader()), threads, threads, options.duration, root().resolve("bench/pages.lua"),
-					List.of(), app), new Usage[1]);
+					List.of(), app));
 			ceiling.requireClean("/api/v1/csrf");
 			bench.rows.add(new Row("3", "Context: an API request without database work, GET /api/v1/csrf (admin, wrk -t" + threads
 					+ " -c" + threads + ") vs the same pgbench", fmtInt(teams), fmt(ceiling.rps, 0) + " req/s (p50 " + ms(ceiling.p50Ms) + ")",
@@ -829,7 +821,7 @@ public class Bench {
 			String pages = complete ? pdfPages(file) : "—";
 			String figure = complete ? fmt(response.millis / 1000, 1) + " s, " + mb(Files.size(file)) + ", " + pages + " pages"
 					: "did not complete: HTTP " + response.status + (on.alive() ? "" : ", application died");
-			bench.rows.add(new Row("5", title, fmtInt(teams), figure, "peak heap " + fmt(usage[0].peakHeapMb(), 0) + " MB", "—",
+			bench.rows.add(new Row("5", title, fmtInt(teams), figure, "peak heap " + heap(usage[0].peakHeapMb()) + " MB", "—",
 					"completes", complete ? (options.smoke ? "completes" : "yes") : "**no**"));
 			if (!complete && on == app) {
 				throw new IllegalStateException("organisation PDF: HTTP " + response.status);
@@ -1154,7 +1146,6 @@ public class Bench {
 				}
 				return "with " + ctes + "… select from " + (last.isEmpty() ? "…" : last);
 			}
-			Matcher m = Pattern.compile("(?i)^(select|insert into|update|delete from)\\b.*?\\b(?:from\\s+)?(\\w+)(?:\\s|\\(|$)").matcher(s);
 			if (lower.startsWith("select")) {
 				Matcher from = Pattern.compile("(?i)\\bfrom (\\w+)").matcher(s);
 				return "select " + (from.find() ? from.group(1) : "");
@@ -1163,7 +1154,7 @@ public class Bench {
 				Matcher t = Pattern.compile("(?i)^(insert into|update|delete from) (\\w+)").matcher(s);
 				return t.find() ? t.group(1).toLowerCase(Locale.ROOT) + " " + t.group(2) : s.substring(0, Math.min(30, s.length()));
 			}
-			return m.find() ? m.group() : s.substring(0, Math.min(30, s.length()));
+			return s.substring(0, Math.min(30, s.length()));
 		}
 
 	}
@@ -1285,7 +1276,7 @@ public class Bench {
 			while (System.nanoTime() - started < 90e9) {
 				long before = compilerTicks();
 				Thread.sleep(2000);
-				if ((compilerTicks() - before) / 100.0 / 2 < 0.05) {
+				if ((compilerTicks() - before) / CLOCK_TICKS / 2 < 0.05) {
 					break;
 				}
 			}
@@ -1294,7 +1285,7 @@ public class Bench {
 
 		double settledSeconds;
 
-		/** CPU ticks (1/100 s) of the compiler threads, from /proc. */
+		/** CPU ticks (see {@link #CLOCK_TICKS}) of the compiler threads, from /proc. */
 		long compilerTicks() throws IOException {
 			long ticks = 0;
 			try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid() + "/task"))) {
@@ -1353,18 +1344,29 @@ public class Bench {
 		processes.add(process);
 		App app = new App(process, port, log, name + (jvmArgs.isEmpty() ? "" : " " + String.join(" ", jvmArgs)));
 		log("Started the application " + app.name + " (pid " + process.pid() + ", port " + port + ")");
+		try {
+			awaitReady(app, started);
+			return app;
+		}
+		catch (Exception notReady) {
+			app.stop();
+			throw notReady;
+		}
+	}
+
+	void awaitReady(App app, long started) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
 		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("The application exited during start-up; see " + root.relativize(log) + ":\n"
-						+ tail(log, 15));
+			if (!app.alive()) {
+				throw new IllegalStateException("The application exited during start-up; see " + root.relativize(app.log)
+						+ ":\n" + tail(app.log, 15));
 			}
 			try {
 				HttpResponse<String> health = app.probe.send(HttpRequest.newBuilder(app.uri("/actuator/health/readiness"))
 					.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
 				if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
 					log("  ready after " + fmt((System.nanoTime() - started) / 1e9, 1) + " s");
-					return app;
+					return;
 				}
 			}
 			catch (IOException notYet) {
@@ -1372,7 +1374,7 @@ public class Bench {
 			}
 			Thread.sleep(250);
 		}
-		throw new IllegalStateException("The application was not ready after 300 s; see " + root.relativize(log));
+		throw new IllegalStateException("The application was not ready after 300 s; see " + root.relativize(app.log));
 	}
 
 	static String tail(Path file, int lines) {
@@ -1866,6 +1868,17 @@ public class Bench {
 		return new Jfr(app, name, file);
 	}
 
+	/** Runs {@code body} under a JFR recording (with --profile), stopped also when the body fails. */
+	<T> T profiled(App app, String name, Measured<T> body) throws Exception {
+		Jfr jfr = jfr(app, name);
+		try {
+			return body.run();
+		}
+		finally {
+			stopJfr(jfr);
+		}
+	}
+
 	void stopJfr(Jfr jfr) {
 		if (jfr == null) {
 			return;
@@ -2201,10 +2214,18 @@ public class Bench {
 	/** Output of a command that may fail (versions, tools), empty when it cannot run. */
 	static String quiet(List<String> command) {
 		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			byte[] out = process.getInputStream().readAllBytes();
-			process.waitFor(30, TimeUnit.SECONDS);
-			return new String(out, StandardCharsets.UTF_8);
+			Path out = Files.createTempFile("bench-quiet", ".out");
+			try {
+				Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+				if (!process.waitFor(30, TimeUnit.SECONDS)) {
+					process.destroyForcibly();
+					return "";
+				}
+				return Files.readString(out);
+			}
+			finally {
+				Files.deleteIfExists(out);
+			}
 		}
 		catch (IOException | InterruptedException e) {
 			return "";
