@@ -43,10 +43,15 @@ public class ModelCatalog {
 
 	private final TransactionTemplate reading;
 
-	/** Which version is current, read once: versions are imported at start-up, before requests are served. */
-	private volatile String currentId;
+	/**
+	 * Which version is current, read once and kept until the next start: versions are imported at start-up
+	 * ({@link ModelFileImport}, which calls {@link #forgetCurrent()} after its import), so a new version arrives with
+	 * a new release, and an instance keeps the version it started with until it is restarted.
+	 */
+	private volatile Current current;
 
-	private volatile Long currentDatabaseId;
+	private record Current(String modelId, long databaseId) {
+	}
 
 	ModelCatalog(JdbcClient jdbc, ModelProperties properties, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
@@ -57,27 +62,31 @@ public class ModelCatalog {
 
 	/** The version new assessments use: the newest imported version of the configured model key. */
 	public MaturityModel current() {
-		return version(currentId()).orElseThrow();
+		return version(known().modelId()).orElseThrow();
 	}
 
-	private String currentId() {
-		String id = currentId;
-		if (id == null) {
-			id = jdbc.sql("select model_id from model_version where model_key = ? order by version desc limit 1")
+	private Current known() {
+		Current known = current;
+		return known != null ? known : readCurrent();
+	}
+
+	/** Reads and keeps the current version; synchronised with {@link #forgetCurrent()}, so no stale read outlives it. */
+	private synchronized Current readCurrent() {
+		if (current == null) {
+			current = jdbc.sql("""
+					select model_id, id from model_version where model_key = ? order by version desc limit 1""")
 				.param(properties.key())
-				.query(String.class)
+				.query((rs, row) -> new Current(rs.getString("model_id"), rs.getLong("id")))
 				.optional()
 				.orElseThrow(() -> new IllegalStateException("No version of model '" + properties.key()
 						+ "' is imported; check app.model.locations"));
-			currentId = id;
 		}
-		return id;
+		return current;
 	}
 
 	/** After an import: the next call reads again which version is current. */
-	void forgetCurrent() {
-		currentId = null;
-		currentDatabaseId = null;
+	synchronized void forgetCurrent() {
+		current = null;
 	}
 
 	/** The model as pages show it in {@code language}; built once per version and language of the model. */
@@ -90,12 +99,7 @@ public class ModelCatalog {
 
 	/** The current version with the database ids that answers and targets refer to. */
 	public ModelVersion currentVersion() {
-		Long id = currentDatabaseId;
-		if (id == null) {
-			id = jdbc.sql("select id from model_version where model_id = ?").param(currentId()).query(Long.class).single();
-			currentDatabaseId = id;
-		}
-		return versionById(id);
+		return versionById(known().databaseId());
 	}
 
 	/** A version by its database id, as answers refer to it. */

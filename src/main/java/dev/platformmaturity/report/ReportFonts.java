@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The fonts reports are set in, read from the application once and parsed once per concurrent render. Parsing the
  * 4 MB Chinese font for every report took a third of a one-page report's time. A parsed font reads its tables lazily
- * and is not safe to share between threads, so each render borrows a parsed set and gives it back when done.
+ * and is not safe to share between threads, so each render borrows a parsed set and gives it back when done. Reuse
+ * rests on one PDFBox behaviour: saving a document "closes" the fonts it subset, which for a font parsed from memory
+ * releases nothing (ReportTest renders several reports with the same sets and would fail if that changed).
  */
 @Component
 class ReportFonts {

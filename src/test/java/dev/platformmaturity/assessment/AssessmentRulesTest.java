@@ -99,7 +99,9 @@ class AssessmentRulesTest {
 			.andExpect(jsonPath("$.answer.version").value(1))
 			.andExpect(jsonPath("$.answered").value(1));
 		save("investment_1", "{\"option\":\"investment_1:4\",\"comment\":\"Second\",\"version\":1}")
-			.andExpect(jsonPath("$.answer.level").value(4));
+			.andExpect(jsonPath("$.answer.level").value(4))
+			.andExpect(jsonPath("$.answered").value(1))
+			.andExpect(jsonPath("$.questions").value(20));
 
 		assertThat(jdbc.sql("""
 				select kind || ':' || coalesce(old_value, '-') || '>' || coalesce(new_value, '-') from assessment_event e
@@ -107,6 +109,18 @@ class AssessmentRulesTest {
 			.param(team.id()).query(String.class).list())
 			.containsExactly("ANSWER:->investment_1:2", "COMMENT:->First", "ANSWER:investment_1:2>investment_1:4",
 					"COMMENT:First>Second");
+	}
+
+	@Test
+	void theProgressCountOfASaveCountsNotApplicableAndDropsAClearedAnswer() throws Exception {
+		start();
+		save("investment_1", "{\"option\":\"investment_1:2\",\"version\":0}").andExpect(jsonPath("$.answered").value(1));
+		save("investment_2", "{\"notApplicable\":true,\"version\":0}")
+			.andExpect(jsonPath("$.answer.notApplicable").value(true))
+			.andExpect(jsonPath("$.answered").value(2));
+		save("investment_1", "{\"option\":null,\"version\":1}")
+			.andExpect(jsonPath("$.answer.level", nullValue()))
+			.andExpect(jsonPath("$.answered").value(1));
 	}
 
 	@Test

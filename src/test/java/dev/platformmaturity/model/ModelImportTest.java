@@ -134,6 +134,20 @@ class ModelImportTest {
 		assertThat(statements).isZero();
 	}
 
+	@Test
+	void aStartUpImportMakesTheCatalogReadTheCurrentVersionAgain(@TempDir Path folder) throws IOException {
+		Files.writeString(folder.resolve("other.yaml"), ModelFiles.validWithKey(ModelFiles.uniqueKey("restart"), 1),
+				StandardCharsets.UTF_8);
+		catalog.currentVersion();
+
+		new ModelFileImport(importer, new ModelProperties("cncf-pemm", List.of(folder.toUri() + "*.yaml")),
+				new PathMatchingResourcePatternResolver(), catalog)
+			.run(null);
+
+		assertThat(StatementCounter.count(() -> assertThat(catalog.current().id()).isEqualTo("cncf-pemm-v1"))).isOne();
+		assertThat(StatementCounter.count(() -> catalog.currentVersion())).isZero();
+	}
+
 	private long modelRows() {
 		return jdbc.sql("""
 				select (select count(*) from model_version) + (select count(*) from aspect_text)

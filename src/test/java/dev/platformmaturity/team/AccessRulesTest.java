@@ -4,12 +4,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import dev.platformmaturity.account.Role;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.StatementCounter;
 import dev.platformmaturity.support.TestData;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -34,6 +41,9 @@ class AccessRulesTest {
 
 	@Autowired
 	Teams teams;
+
+	@Autowired
+	TeamAccess access;
 
 	TestData.Team own;
 
@@ -150,6 +160,26 @@ class AccessRulesTest {
 		}
 		finally {
 			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
+	}
+
+	@Test
+	void eachAccessQuestionIsAskedOnceWithinARequestAndAgainInTheNext() {
+		var principal = data.principal(member);
+		SecurityContextHolder.getContext()
+			.setAuthentication(new UsernamePasswordAuthenticationToken(principal, null, principal.getAuthorities()));
+		try {
+			RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+			assertThat(StatementCounter.count(() -> assertThat(access.canRead(own.slug())).isTrue())).isOne();
+			assertThat(StatementCounter.count(() -> assertThat(access.canEdit(own.slug())).isTrue())).isZero();
+			assertThat(StatementCounter.count(() -> assertThat(access.canRead(other.slug())).isFalse())).isOne();
+
+			RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+			assertThat(StatementCounter.count(() -> assertThat(access.canRead(own.slug())).isTrue())).isOne();
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+			SecurityContextHolder.clearContext();
 		}
 	}
 
