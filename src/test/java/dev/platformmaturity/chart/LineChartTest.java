@@ -3,7 +3,6 @@ package dev.platformmaturity.chart;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -187,18 +186,8 @@ class LineChartTest {
 
 	@Test
 	void writesNumbersWithADecimalPointWhateverTheDefaultLocale() {
-		Locale before = Locale.getDefault();
-		Locale.setDefault(Locale.GERMANY);
-		try {
-			String svgText = LineChart.svg(spec("de", QUARTERS,
-					new Series("Investment", values("1.33 1.67 2.33 2.67 3.33"), SeriesStyle.CURRENT)));
-
-			SvgDocument.parse(svgText).assertPortable();
-			assertThat(svgText).as("decimals present to check").containsPattern("points=\"[^\"]*\\d\\.\\d+,");
-		}
-		finally {
-			Locale.setDefault(before);
-		}
+		SvgDocument.assertDecimalPointsUnderAGermanLocale(() -> LineChart.svg(spec("de", QUARTERS,
+				new Series("Investment", values("1.33 1.67 2.33 2.67 3.33"), SeriesStyle.CURRENT))));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -2,7 +2,6 @@ package dev.platformmaturity.chart;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -245,18 +244,8 @@ class RadarChartTest {
 
 	@Test
 	void writesNumbersWithADecimalPointWhateverTheDefaultLocale() {
-		Locale before = Locale.getDefault();
-		Locale.setDefault(Locale.GERMANY);
-		try {
-			String svgText = RadarChart.svg(spec("de", ASPECTS,
-					new Series("Current", values("2.33 2.67 1.5 2 1.25"), SeriesStyle.CURRENT)));
-
-			SvgDocument.parse(svgText).assertPortable();
-			assertThat(svgText).as("decimals present to check").containsPattern("points=\"[^\"]*\\d\\.\\d+,");
-		}
-		finally {
-			Locale.setDefault(before);
-		}
+		SvgDocument.assertDecimalPointsUnderAGermanLocale(() -> RadarChart.svg(spec("de", ASPECTS,
+				new Series("Current", values("2.33 2.67 1.5 2 1.25"), SeriesStyle.CURRENT))));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -49,6 +51,24 @@ final class SvgDocument {
 	}
 
 	/** Null values are written "null": "4 2.5 null 1". */
+	/**
+	 * Draws a chart under a default locale that writes decimals with a comma, and checks the SVG still uses decimal
+	 * points (and has decimals to check).
+	 */
+	static void assertDecimalPointsUnderAGermanLocale(Supplier<String> chart) {
+		Locale before = Locale.getDefault();
+		Locale.setDefault(Locale.GERMANY);
+		try {
+			String svgText = chart.get();
+
+			parse(svgText).assertPortable();
+			assertThat(svgText).as("decimals present to check").containsPattern("points=\"[^\"]*\\d\\.\\d+,");
+		}
+		finally {
+			Locale.setDefault(before);
+		}
+	}
+
 	static List<BigDecimal> values(String values) {
 		return Arrays.stream(values.trim().split(" +"))
 			.map(value -> value.equals("null") ? null : new BigDecimal(value))
