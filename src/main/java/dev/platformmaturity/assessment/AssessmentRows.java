@@ -113,12 +113,13 @@ class AssessmentRows {
 	record Changed(long version, Instant at) {
 	}
 
+	/* The benchmark harness replays this statement with pgbench (bench/Bench.java reads "… set … where …"). */
 	Optional<Changed> changeAnswer(long answerId, long expectedVersion, Integer level, boolean notApplicable,
 			String comment, long personId) {
 		return jdbc.sql("""
 				update answer set level = :level, not_applicable = :notApplicable, comment = :comment,
-				    carried_over = false, updated_by = :person, updated_at = now(), version = version + 1
-				where id = :id and version = :version
+				    carried_over = false, updated_by = :person, updated_at = now(), version = version + 1 where id = :id
+				    and version = :version
 				returning version, updated_at""")
 			.param("level", level, Types.SMALLINT)
 			.param("notApplicable", notApplicable)
