@@ -45,10 +45,6 @@ public class AssessmentProblem extends ErrorResponseException implements Message
 		return messageKey;
 	}
 
-	public Object[] arguments() {
-		return arguments;
-	}
-
 	@Override
 	public String[] getCodes() {
 		return new String[] { messageKey };
