@@ -1,11 +1,9 @@
 package dev.platformmaturity.assessment;
 
 import java.time.LocalDate;
-import java.util.Locale;
 
 import jakarta.validation.Valid;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,18 +16,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.shared.FormErrors;
 
-/** Administrators create quarters and open and close them. */
+/**
+ * Administrators create quarters and open and close them; a transition that is not possible is told on the page
+ * ({@link AssessmentPageProblems}).
+ */
 @Controller
 @RequestMapping("/admin/quarters")
 class QuarterAdminController {
 
 	private final Quarters quarters;
 
-	private final MessageSource messages;
-
-	QuarterAdminController(Quarters quarters, MessageSource messages) {
+	QuarterAdminController(Quarters quarters) {
 		this.quarters = quarters;
-		this.messages = messages;
 	}
 
 	@GetMapping
@@ -59,24 +57,20 @@ class QuarterAdminController {
 	}
 
 	@PostMapping("/{quarter}/open")
-	String open(@PathVariable String quarter, Locale locale, RedirectAttributes redirect) {
-		return change(() -> quarters.openQuarter(quarter), "admin.quarters.opened", quarter, locale, redirect);
+	String open(@PathVariable String quarter, RedirectAttributes redirect) {
+		quarters.openQuarter(quarter);
+		return changed("admin.quarters.opened", quarter, redirect);
 	}
 
 	@PostMapping("/{quarter}/close")
-	String close(@PathVariable String quarter, Locale locale, RedirectAttributes redirect) {
-		return change(() -> quarters.closeQuarter(quarter), "admin.quarters.closed", quarter, locale, redirect);
+	String close(@PathVariable String quarter, RedirectAttributes redirect) {
+		quarters.closeQuarter(quarter);
+		return changed("admin.quarters.closed", quarter, redirect);
 	}
 
-	private String change(Runnable transition, String notice, String quarter, Locale locale, RedirectAttributes redirect) {
-		try {
-			transition.run();
-			redirect.addFlashAttribute("notice", notice);
-			redirect.addFlashAttribute("noticeArgument", quarter);
-		}
-		catch (AssessmentProblem problem) {
-			redirect.addFlashAttribute("problem", messages.getMessage(problem.messageKey(), problem.arguments(), locale));
-		}
+	private static String changed(String notice, String quarter, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", notice);
+		redirect.addFlashAttribute("noticeArgument", quarter);
 		return "redirect:/admin/quarters";
 	}
 

@@ -48,18 +48,18 @@ public class Quarters {
 	}
 
 	private static final String PROGRESS = """
-			select a.team_id, a.quarter_id, a.status, a.updated_at,
-			       count(*) filter (where an.level is not null or an.not_applicable) as answered,
-			       count(an.id) as questions
-			from assessment a left join answer an on an.assessment_id = a.id
+			select a.team_id, a.quarter_id, a.status, a.updated_at, a.answered_count, a.reviewed_count,
+			       a.carried_over_count,
+			       (select count(*) from question qu where qu.model_version_id = a.model_version_id) as questions
+			from assessment a
 			""";
 
-	/** How far each team's assessment of the quarter is: status and answered questions, in one query. */
+	/** How far each team's assessment of the quarter is: status and reviewed answers, in one query. */
 	@Transactional(readOnly = true)
 	public Map<Long, Progress> progress(long quarterId, Collection<Long> teamIds) {
 		Map<Long, Progress> progress = new HashMap<>();
 		if (!teamIds.isEmpty()) {
-			jdbc.sql(PROGRESS + "where a.quarter_id = :quarter and a.team_id in (:teams) group by a.id")
+			jdbc.sql(PROGRESS + "where a.quarter_id = :quarter and a.team_id in (:teams)")
 				.param("quarter", quarterId)
 				.param("teams", teamIds)
 				.query(rs -> {
@@ -73,7 +73,7 @@ public class Quarters {
 	@Transactional(readOnly = true)
 	public Map<Long, Progress> progressOfTeam(long teamId) {
 		Map<Long, Progress> progress = new HashMap<>();
-		jdbc.sql(PROGRESS + "where a.team_id = :team group by a.id")
+		jdbc.sql(PROGRESS + "where a.team_id = :team")
 			.param("team", teamId)
 			.query(rs -> {
 				progress.put(rs.getLong("quarter_id"), progress(rs));
@@ -82,11 +82,17 @@ public class Quarters {
 	}
 
 	private static Progress progress(java.sql.ResultSet row) throws java.sql.SQLException {
-		return new Progress(AssessmentStatus.valueOf(row.getString("status")), row.getInt("answered"),
-				row.getInt("questions"), row.getObject("updated_at", java.time.OffsetDateTime.class).toInstant());
+		return new Progress(AssessmentStatus.valueOf(row.getString("status")), row.getInt("answered_count"),
+				row.getInt("reviewed_count"), row.getInt("carried_over_count"), row.getInt("questions"),
+				row.getObject("updated_at", java.time.OffsetDateTime.class).toInstant());
 	}
 
-	public record Progress(AssessmentStatus status, int answered, int questions, java.time.Instant lastActivity) {
+	/**
+	 * How far an assessment is: its answers answered, reviewed this quarter and carried over (not yet confirmed), of
+	 * its questions. Progress counts reviewed answers.
+	 */
+	public record Progress(AssessmentStatus status, int answered, int reviewed, int carriedOver, int questions,
+			java.time.Instant lastActivity) {
 	}
 
 	/** Problems of a new quarter, without changing anything. */
@@ -119,7 +125,7 @@ public class Quarters {
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	public QuarterInfo openQuarter(String label) {
-		Quarter quarter = quarters.findByLabel(label).orElseThrow(() -> new QuarterNotFoundException(label));
+		Quarter quarter = quarters.lockByLabel(label).orElseThrow(() -> new QuarterNotFoundException(label));
 		if (quarter.state() != QuarterState.PLANNED) {
 			throw AssessmentProblem.notNow("quarter.open.notPlanned", label);
 		}
@@ -133,7 +139,7 @@ public class Quarters {
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	public QuarterInfo closeQuarter(String label) {
-		Quarter quarter = quarters.findByLabel(label).orElseThrow(() -> new QuarterNotFoundException(label));
+		Quarter quarter = quarters.lockByLabel(label).orElseThrow(() -> new QuarterNotFoundException(label));
 		if (quarter.state() != QuarterState.OPEN) {
 			throw AssessmentProblem.notNow("quarter.close.notOpen", label);
 		}

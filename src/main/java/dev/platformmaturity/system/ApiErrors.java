@@ -1,6 +1,12 @@
 package dev.platformmaturity.system;
 
+import java.util.Locale;
+
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -14,6 +20,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
 	ApiErrors(MessageSource messages) {
 		setMessageSource(messages);
+	}
+
+	/**
+	 * A safety net for two writes of one row at the same moment that no service turned into its own answer: the one
+	 * that lost gets 409, never 500.
+	 */
+	@ExceptionHandler
+	ProblemDetail changedMeanwhile(OptimisticLockingFailureException lost, Locale locale) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				getMessageSource().getMessage("error.changedMeanwhile", null, locale));
 	}
 
 }
