@@ -1,4 +1,4 @@
-package dev.platformmaturity.system;
+package dev.platformmaturity.support;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
