@@ -3,7 +3,8 @@ package dev.platformmaturity.demo;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param enabled seed the demo organisation into an empty database (off unless set; the development entry point sets it)
+ * @param enabled seed the demo organisation into an empty database; off unless set, as the development entry point
+ * does
  * @param password the one password of every demo account; empty: generated and printed at start-up
  */
 @ConfigurationProperties("app.demo")

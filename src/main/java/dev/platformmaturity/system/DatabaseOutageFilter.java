@@ -80,8 +80,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		long now = System.nanoTime();
 		long last = lastWarning.get();
 		if (now - last > WARNING_INTERVAL.toNanos() && lastWarning.compareAndSet(last, now)) {
-			log.warn("{} {} answered 503, the database is unavailable: {}", request.getMethod(), request.getRequestURI(),
-					failure.getMessage());
+			log.warn("{} {} answered 503, the database is unavailable: {}", request.getMethod(),
+					request.getRequestURI(), failure.getMessage());
 		}
 		else {
 			log.debug("{} {} answered 503, the database is unavailable: {}", request.getMethod(),

@@ -64,7 +64,8 @@ public final class EmbeddedDatabase implements JdbcConnectionDetails, AutoClosea
 		EmbeddedDatabase database = new EmbeddedDatabase(folder, true);
 		StaleEmbeddedServer.stopIfLeftRunning(database.dataDirectory);
 		database.start();
-		log.info("Embedded PostgreSQL is running on port {}; its data lives in {}", database.port, database.dataDirectory);
+		log.info("Embedded PostgreSQL is running on port {}; its data lives in {}", database.port,
+				database.dataDirectory);
 		return database;
 	}
 

@@ -49,7 +49,8 @@ class EmbeddedDatabaseTest {
 			assertThat(query(database, "select 1")).isEqualTo("1");
 			for (String host : List.of("localhost", "127.0.0.1")) {
 				String url = database.getJdbcUrl().replace("localhost", host);
-				assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
+				assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", ""))
+					.isInstanceOf(SQLException.class);
 				assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "not the password"))
 					.hasMessageContaining("password authentication failed");
 			}

@@ -28,11 +28,15 @@ public class TestAssessments {
 	}
 
 	public Builder submitted(TestData.Team team, TestData.Quarter quarter, TestData.Person author) {
-		return new Builder(team.id(), quarter.id(), AssessmentStatus.SUBMITTED, author.id());
+		return assessment(team, quarter.id(), AssessmentStatus.SUBMITTED, author);
 	}
 
 	public Builder inProgress(TestData.Team team, TestData.Quarter quarter, TestData.Person author) {
-		return new Builder(team.id(), quarter.id(), AssessmentStatus.IN_PROGRESS, author.id());
+		return assessment(team, quarter.id(), AssessmentStatus.IN_PROGRESS, author);
+	}
+
+	public Builder assessment(TestData.Team team, long quarterId, AssessmentStatus status, TestData.Person author) {
+		return new Builder(team.id(), quarterId, status, author.id());
 	}
 
 	/** Stores several assessments in one transaction. */
@@ -88,8 +92,8 @@ public class TestAssessments {
 		}
 
 		public Loaded loaded() {
-			return new Loaded(teamId, quarterId, status, authorId, Instant.now(), levels, notApplicable, comments, targets,
-					Set.of());
+			return new Loaded(teamId, quarterId, status, authorId, Instant.now(), levels, notApplicable, comments,
+					targets, Set.of());
 		}
 
 		public void load() {

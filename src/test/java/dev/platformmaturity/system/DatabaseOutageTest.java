@@ -207,7 +207,8 @@ class DatabaseOutageTest {
 			Save refused = member.save(2);
 			assertThat(refused.status()).isEqualTo(503);
 			assertThat(refused.retryAfter()).isNotBlank();
-			assertThat(refused.detail()).isEqualTo("The database is briefly unavailable. Please try again in a few seconds.");
+			assertThat(refused.detail())
+				.isEqualTo("The database is briefly unavailable. Please try again in a few seconds.");
 		}
 		finally {
 			readOnly(false);
@@ -317,11 +318,13 @@ class DatabaseOutageTest {
 			String form = send(request("/login").GET()).body();
 			Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
 			assertThat(token.find()).as("the sign-in form has a CSRF token").isTrue();
-			HttpResponse<String> signedIn = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			HttpResponse<String> signedIn = send(request("/login")
+				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(person.username()) + "&password="
 						+ encode(TestData.PASSWORD) + "&_csrf=" + encode(token.group(1)))));
 			assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-			JsonNode csrf = json.readTree(send(request("/api/v1/csrf").header("Accept", "application/json").GET()).body());
+			JsonNode csrf = json
+				.readTree(send(request("/api/v1/csrf").header("Accept", "application/json").GET()).body());
 			csrfHeader = csrf.path("headerName").asString();
 			csrfToken = csrf.path("token").asString();
 		}
@@ -396,7 +399,9 @@ class DatabaseOutageTest {
 		}
 
 		HttpRequest.Builder request(String path) {
-			return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Accept-Language", language);
+			return HttpRequest.newBuilder(uri(path))
+				.timeout(Duration.ofSeconds(30))
+				.header("Accept-Language", language);
 		}
 
 		HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
