@@ -1,6 +1,5 @@
 package dev.platformmaturity.system;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -29,7 +28,7 @@ final class DatabaseOutage {
 	static boolean causedBy(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException
-					|| cause instanceof SQLNonTransientConnectionException || cause instanceof ConnectException) {
+					|| cause instanceof SQLNonTransientConnectionException) {
 				return true;
 			}
 			if (cause instanceof SQLException sql && (sql.getSQLState() == null
