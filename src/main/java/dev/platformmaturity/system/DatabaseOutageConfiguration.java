@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -34,12 +35,13 @@ class DatabaseOutageConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor outageGuardedDataSource(ObjectProvider<DatabaseProbe> probe) {
+	static BeanPostProcessor outageGuardedDataSource(ObjectProvider<DatabaseProbe> probes) {
+		SingletonSupplier<DatabaseProbe> probe = SingletonSupplier.of(probes::getObject);
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				return bean instanceof DataSource pool && !(bean instanceof OutageGuardedDataSource)
-						? new OutageGuardedDataSource(pool, () -> probe.getObject().unreachable()) : bean;
+						? new OutageGuardedDataSource(pool, () -> probe.obtain().unreachable()) : bean;
 			}
 		};
 	}
