@@ -5,7 +5,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,8 +23,8 @@ import dev.platformmaturity.team.TeamAdministration;
 /**
  * A demo organisation for trying the application out: 3 groups, 12 teams with Chinese and English names, an
  * administrator, two platform leads and members in every team, all with one password, and five quarters of
- * assessments. Seeded into an empty database
- * when {@code app.demo.enabled} is true, or, when it is unset, when the application runs on its embedded database.
+ * assessments. Seeded into an empty database when {@code app.demo.enabled} is true, as the development entry point
+ * sets it.
  */
 @Component
 @Order(50)
@@ -81,8 +80,6 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final DemoProperties properties;
 
-	private final boolean embeddedDatabase;
-
 	private final JdbcClient jdbc;
 
 	private final Accounts accounts;
@@ -93,11 +90,9 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final DemoAssessments assessments;
 
-	DemoOrganisation(DemoProperties properties, @Value("${spring.datasource.url:}") String datasourceUrl,
-			JdbcClient jdbc, Accounts accounts, TeamAdministration administration, TransactionTemplate transactions,
-			DemoAssessments assessments) {
+	DemoOrganisation(DemoProperties properties, JdbcClient jdbc, Accounts accounts, TeamAdministration administration,
+			TransactionTemplate transactions, DemoAssessments assessments) {
 		this.properties = properties;
-		this.embeddedDatabase = datasourceUrl.isBlank();
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.administration = administration;
@@ -106,7 +101,7 @@ class DemoOrganisation implements ApplicationRunner {
 	}
 
 	boolean enabled() {
-		return properties.enabled() != null ? properties.enabled() : embeddedDatabase;
+		return properties.enabled();
 	}
 
 	@Override

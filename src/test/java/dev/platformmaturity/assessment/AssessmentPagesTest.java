@@ -2,7 +2,6 @@ package dev.platformmaturity.assessment;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +14,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 
 import dev.platformmaturity.account.SystemTask;
-import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,10 +47,7 @@ class AssessmentPagesTest {
 	Assessments assessments;
 
 	@Autowired
-	AssessmentLoader loader;
-
-	@Autowired
-	ModelCatalog catalog;
+	TestAssessments given;
 
 	TestData.Team team;
 
@@ -130,9 +126,7 @@ class AssessmentPagesTest {
 	@Test
 	void confirmingACarriedOverAnswerKeepsItAndRemovesTheMark() throws Exception {
 		TestData.Quarter earlier = data.closedQuarter();
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(),
-				earlier.id(), AssessmentStatus.SUBMITTED, member.id(), java.time.Instant.now(), Map.of("operations_2", 2),
-				Set.of(), Map.of(), Map.of(), Set.of()))));
+		given.submitted(team, earlier, member).levels(Map.of("operations_2", 2)).load();
 		start();
 		String page = html(mvc.perform(get(path("/answer?aspect=operations")).with(asMember())).andReturn().getResponse().getContentAsString());
 		assertThat(page).contains("Carried over from the team's previous assessment");

@@ -1,17 +1,25 @@
 package dev.platformmaturity.assessment;
 
-import org.junit.jupiter.api.AfterEach;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.transaction.BeforeTransaction;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.platformmaturity.account.Role;
 import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.TestData;
+import dev.platformmaturity.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -24,8 +32,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Administrators plan quarters and move them planned → open → closed, one open at a time. */
+/**
+ * Administrators plan quarters and move them planned → open → closed, one open at a time. Each test closes the open
+ * quarter that other tests answer in, so it runs in a transaction that is rolled back afterwards: no other test, in
+ * any order or at the same time, ever sees that quarter closed.
+ */
 @IntegrationTest
+@Transactional
 class QuartersTest {
 
 	@Autowired
@@ -39,21 +52,17 @@ class QuartersTest {
 
 	TestData.Person admin;
 
-	String previouslyOpen;
+	TestData.Quarter openForOthers;
+
+	@BeforeTransaction
+	void aQuarterOtherTestsAnswerIn() {
+		openForOthers = data.openQuarter();
+	}
 
 	@BeforeEach
 	void noQuarterOpen() {
 		admin = data.person(Role.ADMIN);
-		previouslyOpen = jdbc.sql("select label from quarter where state = 'OPEN'").query(String.class).optional().orElse(null);
 		jdbc.sql("update quarter set state = 'CLOSED' where state = 'OPEN'").update();
-	}
-
-	@AfterEach
-	void restoreTheOpenQuarter() {
-		jdbc.sql("update quarter set state = 'CLOSED' where state = 'OPEN'").update();
-		if (previouslyOpen != null) {
-			jdbc.sql("update quarter set state = 'OPEN' where label = ?").param(previouslyOpen).update();
-		}
 	}
 
 	@Test
@@ -112,6 +121,24 @@ class QuartersTest {
 			.andExpect(content().string(containsString("请输入日期，例如 2026-10-01。")));
 
 		assertThat(jdbc.sql("select count(*) from quarter").query(Long.class).single()).isEqualTo(before);
+	}
+
+	@Test
+	void otherTestsMeanwhileStillAnswerInTheirOpenQuarter() throws Exception {
+		String label = freeLabel();
+		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
+			.param("label", label).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"));
+		mvc.perform(post("/admin/quarters/" + label + "/open").with(asAdmin()).with(csrf()));
+		assertThat(state(label)).isEqualTo("OPEN");
+
+		JdbcConnectionDetails database = TestDatabase.shared();
+		try (Connection another = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
+				database.getPassword()); Statement statement = another.createStatement();
+				ResultSet open = statement.executeQuery("select label from quarter where state = 'OPEN'")) {
+			assertThat(open.next()).isTrue();
+			assertThat(open.getString(1)).isEqualTo(openForOthers.label());
+			assertThat(open.next()).isFalse();
+		}
 	}
 
 	@Test

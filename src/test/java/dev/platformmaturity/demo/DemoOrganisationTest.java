@@ -27,7 +27,7 @@ class DemoOrganisationTest {
 	JdbcClient jdbc;
 
 	@Test
-	void isOffWhenADatabaseIsConfigured() {
+	void isOffUnlessEnabled() {
 		assertThat(demo.enabled()).isFalse();
 	}
 

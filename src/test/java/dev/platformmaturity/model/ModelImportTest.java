@@ -11,15 +11,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
 
-import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.StatementCounter;
+import dev.platformmaturity.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@IntegrationTest
+/** The model module on its own: it needs no other module to import, store and read model versions. */
+@ApplicationModuleTest
+@Import({ TestDatabase.class, StatementCounter.class })
 class ModelImportTest {
 
 	@Autowired

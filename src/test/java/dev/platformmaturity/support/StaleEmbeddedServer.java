@@ -1,4 +1,4 @@
-package dev.platformmaturity.system;
+package dev.platformmaturity.support;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -32,10 +32,10 @@ final class StaleEmbeddedServer {
 	}
 
 	static void stopIfLeftRunning(Path dataDirectory) throws IOException {
-		Path pidFile = dataDirectory.resolve("postmaster.pid");
-		if (!Files.exists(pidFile)) {
+		if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
 			return;
 		}
+		Path pidFile = dataDirectory.resolve("postmaster.pid");
 		Path lockFile = dataDirectory.resolve(OWNER_LOCK_FILE);
 		try (RandomAccessFile lock = new RandomAccessFile(lockFile.toFile(), "rw");
 				FileLock owner = tryLock(lock)) {
@@ -43,7 +43,7 @@ final class StaleEmbeddedServer {
 				throw new IllegalStateException("Another running instance of the application uses the embedded database in "
 						+ dataDirectory + ". Stop it first, or set app.data-dir to another folder.");
 			}
-			Optional<ProcessHandle> server = postmaster(pidFile);
+			Optional<ProcessHandle> server = Files.exists(pidFile) ? postmaster(pidFile) : Optional.empty();
 			if (server.isEmpty()) {
 				return;
 			}
