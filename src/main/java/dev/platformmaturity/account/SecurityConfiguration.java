@@ -31,6 +31,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -47,6 +49,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.LocaleResolver;
 
 import dev.platformmaturity.account.IdentityProviders.ProviderUnreachableException;
@@ -84,9 +87,15 @@ class SecurityConfiguration {
 		return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("LEAD").role("LEAD").implies("MEMBER").build();
 	}
 
+	/** Password sign-in: the sign-in form, HTTP Basic, and start-up tasks that check a password. */
 	@Bean
 	AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
 			SignInThrottle throttle, SignInProperties properties) {
+		return new ProviderManager(passwordSignIn(users, passwordEncoder, throttle, properties));
+	}
+
+	private static ThrottledAuthenticationProvider passwordSignIn(AccountUserDetailsService users,
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, SignInProperties properties) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		passwords.setHideUserNotFoundExceptions(true);
@@ -98,7 +107,7 @@ class SecurityConfiguration {
 				throw new BadCredentialsException("Signs in through a provider only");
 			}
 		});
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, properties));
+		return new ThrottledAuthenticationProvider(passwords, throttle, properties);
 	}
 
 	@Bean
@@ -128,14 +137,18 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+	SecurityFilterChain webSecurity(HttpSecurity http, AccountUserDetailsService users,
+			PasswordEncoder passwordEncoder, SignInThrottle throttle, SignInProperties properties,
 			ObjectProvider<UrlAccessRules> rules, LocaleResolver locales, IdentityProviders providers,
 			ProviderAccounts providerAccounts) {
 		RequestCache requestCache = new HttpSessionRequestCache();
 		SimpleUrlAuthenticationSuccessHandler signedIn = signedIn(locales, requestCache);
 		LoginUrlAuthenticationEntryPoint signInFirst = new LoginUrlAuthenticationEntryPoint("/login");
 		signInFirst.setFavorRelativeUris(true);
-		http.authenticationManager(authenticationManager)
+		OidcAuthorizationCodeAuthenticationProvider providerSignIn = new OidcAuthorizationCodeAuthenticationProvider(
+				new RestClientAuthorizationCodeTokenResponseClient(), providerAccounts);
+		http.authenticationManager(
+				new ProviderManager(passwordSignIn(users, passwordEncoder, throttle, properties), providerSignIn))
 			.authorizeHttpRequests(requests -> {
 				rules.orderedStream().forEach(module -> module.pages(requests));
 				requests.anyRequest().authenticated();
@@ -216,6 +229,11 @@ class SecurityConfiguration {
 		else if (causedBy(failure, ProviderUnreachableException.class) instanceof ProviderUnreachableException down) {
 			log.warn("Sign-in through {} failed: {}", down.provider(), down.getMessage());
 			problem = new SignInProblem("signIn.provider.unreachable", providers.displayName(down.provider()));
+		}
+		else if (causedBy(failure, ResourceAccessException.class) != null) {
+			String provider = request.getRequestURI().replaceAll(".*/", "");
+			log.warn("Sign-in through {} failed: {}", provider, failure.getMessage());
+			problem = new SignInProblem("signIn.provider.unreachable", providers.displayName(provider));
 		}
 		else if (failure instanceof OAuth2AuthenticationException oauth
 				&& "access_denied".equals(oauth.getError().getErrorCode())) {
