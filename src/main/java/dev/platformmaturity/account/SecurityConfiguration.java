@@ -44,11 +44,15 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -73,9 +77,12 @@ class SecurityConfiguration {
 	/** A problem of the last sign-in through a provider, shown once on the sign-in page. */
 	static final String SIGN_IN_PROBLEM = SecurityConfiguration.class.getName() + ".problem";
 
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'%s; "
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
+
+	/** The one inline style element Swagger UI (the browsable API description) adds, allowed by its hash only. */
+	private static final String SWAGGER_UI_STYLE = " 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -130,7 +137,8 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(refusals.unauthorized())
 				.accessDeniedHandler(refusals.forbidden()))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY.formatted("")))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
 	}
@@ -162,7 +170,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst)
 				.accessDeniedHandler(pageDenied()))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers.addHeaderWriter(contentSecurityPolicy())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		if (providers.any()) {
 			http.oauth2Login(oauth -> oauth.loginPage("/login")
@@ -183,6 +191,17 @@ class SecurityConfiguration {
 				}));
 		}
 		return http.build();
+	}
+
+	/** The pages' policy: no inline script or style, but Swagger UI's one style element on its own pages. */
+	private static HeaderWriter contentSecurityPolicy() {
+		RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+		ContentSecurityPolicyHeaderWriter pages = new ContentSecurityPolicyHeaderWriter(
+				CONTENT_SECURITY_POLICY.formatted(""));
+		ContentSecurityPolicyHeaderWriter apiDescription = new ContentSecurityPolicyHeaderWriter(
+				CONTENT_SECURITY_POLICY.formatted(SWAGGER_UI_STYLE));
+		return (request, response) -> (swaggerUi.matches(request) ? apiDescription : pages).writeHeaders(request,
+				response);
 	}
 
 	/** After sign-in: the person's language, the browser remembered, then where they were going (relative). */
