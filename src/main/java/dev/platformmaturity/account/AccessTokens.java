@@ -117,7 +117,9 @@ class AccessTokens {
 	/** Revokes one of the person's own tokens; false when they have no such token. */
 	@Transactional
 	boolean revoke(long personId, long tokenId) {
-		return jdbc.sql("delete from access_token where id = ? and person_id = ?").params(tokenId, personId).update() == 1;
+		return jdbc.sql("delete from access_token where id = ? and person_id = ?")
+			.params(tokenId, personId)
+			.update() == 1;
 	}
 
 	/** The person a token acts for, with its scope; refused when unknown, expired or its person is disabled. */
@@ -137,7 +139,8 @@ class AccessTokens {
 		if (!token.expiresAt().isAfter(clock.instant())) {
 			throw new AccessTokenException("api.token.expired", token.expiresAt().toString());
 		}
-		Person person = people.findById(token.personId()).orElseThrow(() -> new AccessTokenException("api.token.unknown"));
+		Person person = people.findById(token.personId())
+			.orElseThrow(() -> new AccessTokenException("api.token.unknown"));
 		if (!person.enabled()) {
 			throw new AccessTokenException("api.token.disabled");
 		}

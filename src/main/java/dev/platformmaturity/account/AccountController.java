@@ -44,7 +44,8 @@ class AccountController {
 		page.addAttribute("person", person);
 		page.addAttribute("hasPassword", accounts.hasPassword(user.personId()));
 		if (!page.containsAttribute("profileChange")) {
-			page.addAttribute("profileChange", new ProfileChange(person.displayName(), person.email(), person.language()));
+			page.addAttribute("profileChange",
+					new ProfileChange(person.displayName(), person.email(), person.language()));
 		}
 		if (!page.containsAttribute("passwordForm")) {
 			page.addAttribute("passwordForm", new PasswordForm("", "", ""));

@@ -30,7 +30,11 @@ final class BrowserName {
 	}
 
 	private static String first(List<Map.Entry<String, String>> names, String agent) {
-		return names.stream().filter(name -> agent.contains(name.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
+		return names.stream()
+			.filter(name -> agent.contains(name.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 }

@@ -82,7 +82,7 @@ class ProviderAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
 	}
 
 	private Person firstSignIn(String provider, String subject, Claims claims, SignInProperties.Provider settings) {
-		String username = Usernames.normalize(claims.username());
+		String username = usernameFrom(claims.username());
 		if (!Usernames.VALID.matcher(username).matches()) {
 			throw new ProviderSignInException("signIn.provider.usernameInvalid", settings.usernameClaim(),
 					claims.username() == null ? "" : claims.username());
@@ -100,6 +100,13 @@ class ProviderAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
 		log.info("Created {} on their first sign-in through {}", username, provider);
 		return Person.fromProvider(username, claims.displayName(), usableEmail(claims.email(), null), claims.language(),
 				claims.role(), provider, subject);
+	}
+
+	/** The claim lower-cased; of an address such as Entra ID's {@code ada@contoso.com}, the part before the @. */
+	private static String usernameFrom(String claim) {
+		String username = Usernames.normalize(claim);
+		int at = username.indexOf('@');
+		return at > 0 ? username.substring(0, at) : username;
 	}
 
 	/** The provider's e-mail when no one else uses it; else the person keeps theirs. */

@@ -111,8 +111,8 @@ class ApiDocumentation {
 		if (!open) {
 			responses.putIfAbsent("401", problem(401, "No valid credentials: missing, unknown or expired token, wrong "
 					+ "password, or a session that has ended", "Sign in first: send a personal access token …"));
-			responses.putIfAbsent("403", problem(403, "The caller may not do this (role, or a token that may only read)",
-					"Your account may not do this."));
+			responses.putIfAbsent("403", problem(403,
+					"The caller may not do this (role, or a token that may only read)", "Your account may not do this."));
 		}
 		if (path.contains("{")) {
 			responses.putIfAbsent("404", problem(404, "Nothing found, or nothing the caller may see",

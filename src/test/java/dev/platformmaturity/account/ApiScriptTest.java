@@ -67,7 +67,8 @@ class ApiScriptTest {
 		TestData.Team team = data.team("Basic scripted");
 		TestData.Person member = data.member(team);
 		String quarter = data.openQuarter().label();
-		String basic = "Basic " + Base64.getEncoder().encodeToString((member.username() + ":" + TestData.PASSWORD).getBytes());
+		String basic = "Basic "
+				+ Base64.getEncoder().encodeToString((member.username() + ":" + TestData.PASSWORD).getBytes());
 
 		WebClient script = new WebClient(url());
 		for (String question : QUESTIONS) {

@@ -105,7 +105,8 @@ public class TestIdentityProvider implements AutoCloseable {
 			return token -> {
 				if (OidcParameterNames.ID_TOKEN.equals(token.getTokenType().getValue())) {
 					token.getClaims()
-						.claims(idToken -> idToken.putAll(claims.getOrDefault(token.getPrincipal().getName(), Map.of())));
+						.claims(idToken -> idToken
+							.putAll(claims.getOrDefault(token.getPrincipal().getName(), Map.of())));
 				}
 			};
 		}

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class WebClient {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<meta name=\"_csrf\" content=\"([^\"]+)\"");
+	private static final Pattern CSRF = Pattern
+		.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
 	private final String baseUrl;
 
