@@ -135,6 +135,21 @@ class SessionRevocationTest {
 	}
 
 	@Test
+	void aSessionWhoseSignInThisVersionCannotReadIsSignedOutNotBroken() throws Exception {
+		TestData.Person member = data.person(Role.MEMBER);
+		Cookie session = signIn(member, "Firefox/140.0");
+		jdbc.sql("""
+				update spring_session_attributes set attribute_bytes = decode('aced0005737200', 'hex')
+				where attribute_name = 'SPRING_SECURITY_CONTEXT' and session_primary_id in
+				    (select primary_id from spring_session where principal_name = ?)""")
+			.param(member.username())
+			.update();
+
+		mvc.perform(get("/teams").cookie(session)).andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/api/v1/teams").cookie(session)).andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void wrongCurrentPasswordsOnYourAccountCountTowardTheSignInLock() throws Exception {
 		TestData.Person member = data.person(Role.MEMBER);
 		for (int attempt = 1; attempt <= 4; attempt++) {
