@@ -106,12 +106,13 @@ public class Accounts {
 	}
 
 	/**
-	 * An administrator's change of a person; a new password only when given. Taking a role away, disabling the person
-	 * or setting their password ends their sessions.
+	 * An administrator's change of a person; a new password only when given. Changing the role, disabling the person
+	 * or setting their password ends their sessions; an administrator who sets their own password keeps
+	 * {@code changerSession}.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
-	PersonInfo update(long id, long expectedVersion, PersonChange change, long changedBy) {
+	PersonInfo update(long id, long expectedVersion, PersonChange change, long changedBy, String changerSession) {
 		Person person = people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
 		if (person.version() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(Person.class, id);
@@ -143,7 +144,7 @@ public class Accounts {
 		}
 		PersonInfo updated = people.saveAndFlush(person).info();
 		if (accessChanges) {
-			events.publishEvent(new AccessChanged(person.username(), null));
+			events.publishEvent(new AccessChanged(person.username(), id == changedBy ? changerSession : null));
 		}
 		return updated;
 	}

@@ -1,5 +1,7 @@
 package dev.platformmaturity.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -80,10 +82,16 @@ class PeopleAdminController {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @ModelAttribute("personEditForm") PersonEditForm form,
-			BindingResult errors, @AuthenticationPrincipal AccountUser admin, Model page, RedirectAttributes redirect) {
+			BindingResult errors, @AuthenticationPrincipal AccountUser admin, HttpServletRequest request, Model page,
+			RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				PersonInfo updated = accounts.update(id, form.expectedVersion(), form.toChange(), admin.personId());
+				PersonChange change = form.toChange();
+				PersonInfo updated = accounts.update(id, form.expectedVersion(), change, admin.personId(),
+						request.getSession().getId());
+				if (id == admin.personId() && change.changesPassword()) {
+					request.changeSessionId();
+				}
 				redirect.addFlashAttribute("notice", "admin.people.updated");
 				redirect.addFlashAttribute("noticeArgument", updated.username());
 				return "redirect:/admin/people";

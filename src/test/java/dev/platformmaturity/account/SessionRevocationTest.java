@@ -84,6 +84,27 @@ class SessionRevocationTest {
 	}
 
 	@Test
+	void anAdministratorWhoSetsTheirOwnPasswordKeepsOnlyTheirCurrentSession() throws Exception {
+		TestData.Person admin = data.person(Role.ADMIN);
+		Cookie other = signIn(admin, "Safari/605.1");
+		Cookie current = signIn(admin, "Firefox/140.0");
+		long version = jdbc.sql("select version from person where id = ?").param(admin.id()).query(Long.class).single();
+
+		Cookie renewed = mvc.perform(post("/admin/people/" + admin.id()).cookie(current).with(csrf())
+				.param("version", String.valueOf(version)).param("displayName", "Admin").param("email", "")
+				.param("language", "en").param("role", "ADMIN").param("enabled", "true")
+				.param("newPassword", "an administrator's new passphrase"))
+			.andExpect(redirectedUrl("/admin/people"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+
+		assertThat(renewed.getValue()).isNotEqualTo(current.getValue());
+		mvc.perform(get("/admin/people").cookie(renewed)).andExpect(status().isOk());
+		mvc.perform(get("/admin/people").cookie(other)).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
 	void changingOtherDetailsKeepsTheSessions() throws Exception {
 		TestData.Person admin = data.person(Role.ADMIN);
 		TestData.Person member = data.person(Role.MEMBER);
