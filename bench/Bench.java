@@ -1462,7 +1462,7 @@ public class Bench {
 			if (response.statusCode() != 302 || location.contains("/login")) {
 				throw new IllegalStateException("Signing in as " + username + " failed: " + response.statusCode() + " " + location);
 			}
-			if (cookieHeader().indexOf("JSESSIONID=") < 0) {
+			if (cookieHeader().indexOf("SESSION=") < 0) {
 				throw new IllegalStateException("No session cookie after signing in as " + username);
 			}
 		}

@@ -16,6 +16,8 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 
 	boolean existsByUsername(String username);
 
+	Optional<Person> findByIdentityProviderAndIdentitySubject(String identityProvider, String identitySubject);
+
 	@Query("select count(p) > 0 from Person p where lower(p.email) = lower(:email)")
 	boolean existsByEmail(@Param("email") String email);
 

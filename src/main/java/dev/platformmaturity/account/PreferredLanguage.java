@@ -27,7 +27,7 @@ class PreferredLanguage implements WebMvcConfigurer {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 				String language = request.getParameter("lang");
-				if (language != null && Accounts.LANGUAGES.contains(language)) {
+				if (language != null && PersonRules.LANGUAGES.contains(language)) {
 					signedIn().filter(user -> !language.equals(user.language()))
 						.ifPresent(user -> accounts.changeLanguage(user.personId(), language));
 				}

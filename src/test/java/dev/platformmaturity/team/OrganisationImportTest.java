@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -125,7 +127,7 @@ class OrganisationImportTest {
 				"people:3:username:person.username.taken", "people:4:username:import.username.duplicate",
 				"people:5:email:person.email.invalid", "people:6:language:person.language.invalid",
 				"people:7:role:import.role.invalid", "people:8:teams:import.team.unknown",
-				"people:9:password:password.tooShort", "people:10:username:person.username.invalid",
+				"people:9:password:password.tooShort", "people:10:username:person.username.required",
 				"people:11:row:import.row.columns");
 		assertThatThrownBy(() -> asAdmin(() -> organisationImport.importAll(bytes(teams), bytes(people))))
 			.isInstanceOf(OrganisationImport.InvalidImportException.class);
@@ -158,23 +160,24 @@ class OrganisationImportTest {
 	@Test
 	void theAdministratorPreviewsThenImportsWhatThePreviewShowed() throws Exception {
 		TestData.Person admin = data.person(Role.ADMIN);
-		MockHttpSession session = new MockHttpSession();
 		String teams = "slug,name,group\n" + prefix + "-web,Web 网页," + prefix + " Channels\n";
 
-		String preview = mvc.perform(multipart("/admin/import/preview")
+		MockHttpServletResponse previewed = mvc.perform(multipart("/admin/import/preview")
 				.file(new MockMultipartFile("teams", "teams.csv", "text/csv", bytes(teams)))
-				.session(session).with(user(data.principal(admin))).with(csrf()).header("Accept-Language", "zh-CN"))
+				.with(user(data.principal(admin))).with(csrf()).header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("一切正常。导入将创建 1 个部门、1 个团队、0 名人员和 0 条团队成员关系。")))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn().getResponse();
+		String preview = previewed.getContentAsString();
+		Cookie session = previewed.getCookie("SESSION");
 		String token = preview.replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
 		assertThat(jdbc.sql("select count(*) from team where slug = ?").param(prefix + "-web").query(Long.class).single()).isZero();
 
-		mvc.perform(post("/admin/import").param("token", token).session(session)
+		mvc.perform(post("/admin/import").param("token", token).cookie(session)
 				.with(user(data.principal(admin))).with(csrf()))
 			.andExpect(content().string(containsString("Created 1 group(s), 1 team(s), 0 person(s) and 0 membership(s).")));
 		assertThat(jdbc.sql("select count(*) from team where slug = ?").param(prefix + "-web").query(Long.class).single()).isOne();
 
-		mvc.perform(post("/admin/import").param("token", token).session(session)
+		mvc.perform(post("/admin/import").param("token", token).cookie(session)
 				.with(user(data.principal(admin))).with(csrf()))
 			.andExpect(content().string(containsString("The preview has expired or was replaced")));
 	}
