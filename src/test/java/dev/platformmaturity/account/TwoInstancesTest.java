@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,11 +72,11 @@ class TwoInstancesTest {
 	}
 
 	private static ConfigurableApplicationContext start() {
-		TestDatabase.Connection database = TestDatabase.get();
+		JdbcConnectionDetails database = TestDatabase.shared();
 		return new SpringApplicationBuilder(PlatformMaturityApplication.class)
-			.properties(Map.of("server.port", "0", "spring.datasource.url", database.url(),
-					"spring.datasource.username", database.username(), "spring.datasource.password",
-					database.password(), "app.demo.enabled", "false", "spring.main.banner-mode", "off"))
+			.properties(Map.of("server.port", "0", "spring.datasource.url", database.getJdbcUrl(),
+					"spring.datasource.username", database.getUsername(), "spring.datasource.password",
+					database.getPassword(), "app.demo.enabled", "false", "spring.main.banner-mode", "off"))
 			.run();
 	}
 
