@@ -40,9 +40,19 @@ class LanguageConfiguration {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, java.io.IOException {
-				UiLanguage.ofTag(request.getParameter("lang"))
+				UiLanguage.ofTag(languageParameter(request))
 					.ifPresent(language -> locales.setLocale(request, response, language.locale()));
 				chain.doFilter(request, response);
+			}
+
+			/** None when the parameters cannot be decoded: that is answered in the reader's language later on. */
+			private String languageParameter(HttpServletRequest request) {
+				try {
+					return request.getParameter("lang");
+				}
+				catch (IllegalStateException undecodable) {
+					return null;
+				}
 			}
 
 			@Override
