@@ -2,7 +2,6 @@ package dev.platformmaturity.team;
 
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -18,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.account.PersonInfo;
 import dev.platformmaturity.shared.FormErrors;
+import dev.platformmaturity.shared.PageNumbers;
 
 @Controller
 @RequestMapping("/admin/teams")
@@ -36,8 +36,8 @@ class TeamAdminController {
 	String list(@RequestParam(name = "q", defaultValue = "") String search,
 			@RequestParam(name = "group", required = false) Long groupId,
 			@RequestParam(name = "page", defaultValue = "0") int pageNumber, Model page) {
-		page.addAttribute("teams",
-				administration.teams(search, groupId, PageRequest.of(Math.max(0, pageNumber), 25, Sort.by("name"))));
+		page.addAttribute("teams", PageNumbers.within(pageNumber, 25, Sort.by("name"),
+				pageable -> administration.teams(search, groupId, pageable)));
 		page.addAttribute("q", search);
 		page.addAttribute("groupId", groupId);
 		page.addAttribute("groups", administration.enabledGroups());
