@@ -1,7 +1,10 @@
 package dev.platformmaturity.team;
 
+import java.util.Locale;
+
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.account.PersonInfo;
+import dev.platformmaturity.shared.FieldProblem;
 import dev.platformmaturity.shared.FormErrors;
 import dev.platformmaturity.shared.PageNumbers;
 
@@ -27,9 +31,12 @@ class TeamAdminController {
 
 	private final Teams teams;
 
-	TeamAdminController(TeamAdministration administration, Teams teams) {
+	private final MessageSource messages;
+
+	TeamAdminController(TeamAdministration administration, Teams teams, MessageSource messages) {
 		this.administration = administration;
 		this.teams = teams;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -123,9 +130,16 @@ class TeamAdminController {
 	}
 
 	@PostMapping("/{team}/members/{personId}/remove")
-	String removeMember(@PathVariable String team, @PathVariable long personId, RedirectAttributes redirect) {
-		administration.removeMember(team, personId);
-		redirect.addFlashAttribute("notice", "admin.members.removed");
+	String removeMember(@PathVariable String team, @PathVariable long personId, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			administration.removeMember(team, personId);
+			redirect.addFlashAttribute("notice", "admin.members.removed");
+		}
+		catch (InvalidInputException notAMember) {
+			FieldProblem problem = notAMember.problems().get(0);
+			redirect.addFlashAttribute("problem", messages.getMessage(problem.messageKey(), problem.arguments(), locale));
+		}
 		return "redirect:/admin/teams/" + team;
 	}
 

@@ -141,9 +141,13 @@ public class TeamAdministration {
 		return person;
 	}
 
+	/** Removes a member; a person who is not a member of the team is refused rather than reported as removed. */
 	@Transactional
 	void removeMember(String slug, long personId) {
-		memberships.remove(personId, team(slug).id());
+		Team team = team(slug);
+		if (memberships.remove(personId, team.id()) == 0) {
+			throw new InvalidInputException(new FieldProblem("personId", "membership.notMember", team.ref().name()));
+		}
 	}
 
 	private static void requireVersion(long actual, long expected, Class<?> type, long id) {
