@@ -144,7 +144,8 @@ class OrganisationImportTest {
 		Plan nothing = asAdmin(() -> organisationImport.plan(new byte[0], bytes("username,name\n")));
 
 		assertThat(problems(wrongHeader)).containsExactly("teams:1:header:import.header.invalid");
-		assertThat(problems(notUtf8)).as("the first line that is not UTF-8").containsExactly("teams:2:file:import.file.notUtf8");
+		assertThat(problems(notUtf8)).as("the first line that is not UTF-8")
+			.containsExactly("teams:2:file:import.file.notUtf8");
 		assertThat(problems(nothing)).containsExactly(":0:file:import.nothing");
 		assertThat(messages.getMessage("import.file.notUtf8", null, Locale.SIMPLIFIED_CHINESE))
 			.contains("UTF-8");
