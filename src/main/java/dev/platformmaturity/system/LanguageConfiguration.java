@@ -40,19 +40,9 @@ class LanguageConfiguration {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, java.io.IOException {
-				UiLanguage.ofTag(languageParameter(request))
+				UiLanguage.ofTag(request.getParameter("lang"))
 					.ifPresent(language -> locales.setLocale(request, response, language.locale()));
 				chain.doFilter(request, response);
-			}
-
-			/** None when the parameters cannot be decoded: that is answered in the reader's language later on. */
-			private String languageParameter(HttpServletRequest request) {
-				try {
-					return request.getParameter("lang");
-				}
-				catch (IllegalStateException undecodable) {
-					return null;
-				}
 			}
 
 			@Override
