@@ -64,6 +64,9 @@ final class JsonProblems {
 			String duplicate = Objects.requireNonNullElse(read.processor().currentName(), "");
 			return atLocation(json, message("api.json.field.duplicate", InputTypes.shown(duplicate)));
 		}
+		if (json instanceof StreamReadException read && read.getOriginalMessage().startsWith("Invalid UTF-8")) {
+			return atLocation(json, message("api.json.notUtf8", line(json)));
+		}
 		if (json instanceof StreamConstraintsException) {
 			return atLocation(json, message("api.json.tooLarge"));
 		}
