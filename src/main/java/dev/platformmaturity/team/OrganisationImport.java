@@ -178,7 +178,7 @@ class OrganisationImport {
 				.toList();
 			rows.add(new PersonRow(line, value(record, "username").toLowerCase(Locale.ROOT), value(record, "name"),
 					value(record, "email"), language.isEmpty() ? "en" : language, role == null ? Role.MEMBER : role,
-					teamSlugs, record.isMapped("password") ? record.get("password") : ""));
+					teamSlugs, value(record, "password")));
 		}
 		return rows;
 	}
@@ -279,7 +279,7 @@ class OrganisationImport {
 			.setSkipHeaderRecord(true)
 			.setIgnoreHeaderCase(true)
 			.setIgnoreEmptyLines(true)
-			.setTrim(true)
+			.setIgnoreSurroundingSpaces(true)
 			.get();
 		try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
 			List<RowProblem> refusedHeaders = parser.getHeaderNames()
