@@ -57,10 +57,11 @@ final class JsonProblems {
 					InputTypes.describe(mismatch.getTargetType())));
 		}
 		if (json instanceof InputCoercionException outOfRange) {
-			return atField(field, message("api.json.field.range", where, InputTypes.describe(outOfRange.getTargetType())));
+			return atField(field,
+					message("api.json.field.range", where, InputTypes.describe(outOfRange.getTargetType())));
 		}
-		if (json instanceof StreamReadException read && read.getOriginalMessage().startsWith("Duplicate Object property")
-				&& read.processor() != null) {
+		if (json instanceof StreamReadException read
+				&& read.getOriginalMessage().startsWith("Duplicate Object property") && read.processor() != null) {
 			String duplicate = Objects.requireNonNullElse(read.processor().currentName(), "");
 			return atLocation(json, message("api.json.field.duplicate", InputTypes.shown(duplicate)));
 		}

@@ -67,7 +67,8 @@ class JsonRules {
 		private final transient TextRules.Flaw flaw;
 
 		RefusedText(JsonParser parser, TextRules.Flaw flaw) {
-			super(parser, "Text refused (" + flaw.messageKey() + " at character " + flaw.position() + ")", String.class);
+			super(parser, "Text refused (" + flaw.messageKey() + " at character " + flaw.position() + ")",
+					String.class);
 			this.flaw = flaw;
 		}
 

@@ -12,8 +12,9 @@ final class ParameterProblems {
 	}
 
 	static MessageSourceResolvable notConvertible(MethodArgumentTypeMismatchException mismatch) {
-		return new DefaultMessageSourceResolvable(new String[] { "input.parameter.type" }, new Object[] {
-				mismatch.getName(), InputTypes.describe(mismatch.getRequiredType()), InputTypes.shown(mismatch.getValue()) });
+		return new DefaultMessageSourceResolvable(new String[] { "input.parameter.type" },
+				new Object[] { mismatch.getName(), InputTypes.describe(mismatch.getRequiredType()),
+						InputTypes.shown(mismatch.getValue()) });
 	}
 
 	static MessageSourceResolvable missing(MissingServletRequestParameterException missing) {

@@ -138,7 +138,8 @@ class TeamAdminController {
 		}
 		catch (InvalidInputException notAMember) {
 			FieldProblem problem = notAMember.problems().get(0);
-			redirect.addFlashAttribute("problem", messages.getMessage(problem.messageKey(), problem.arguments(), locale));
+			redirect.addFlashAttribute("problem",
+					messages.getMessage(problem.messageKey(), problem.arguments(), locale));
 		}
 		return "redirect:/admin/teams/" + team;
 	}

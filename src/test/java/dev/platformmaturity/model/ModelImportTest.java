@@ -131,9 +131,10 @@ class ModelImportTest {
 		Files.writeString(added.resolve("model.yaml"),
 				ModelFiles.validWithKey(key, 1).replace("Characteristic 3.1", "Characteristic 3.1, reworded"),
 				StandardCharsets.UTF_8);
-		ModelFileImport startUpImport = new ModelFileImport(importer, new ModelProperties("cncf-pemm",
-				List.of(shipped.toUri() + "*.yaml", added.toUri() + "*.yaml")), new PathMatchingResourcePatternResolver(),
-				catalog);
+		ModelProperties bothFolders = new ModelProperties("cncf-pemm",
+				List.of(shipped.toUri() + "*.yaml", added.toUri() + "*.yaml"));
+		ModelFileImport startUpImport = new ModelFileImport(importer, bothFolders,
+				new PathMatchingResourcePatternResolver(), catalog);
 
 		assertThatThrownBy(() -> startUpImport.run(null)).isInstanceOf(ModelVersionConflictException.class)
 			.hasMessageContaining("Model file file:" + added.resolve("model.yaml") + " declares id '" + key + "-v1'")

@@ -222,8 +222,8 @@ class OrganisationImportTest {
 	void lineNumbersCountLfCrLfAndLoneCrLineEnds() {
 		String[] ends = { "\n", "\r\n", "\r" };
 		for (String end : ends) {
-			String teams = "slug,name,group" + end + prefix + "-a,\"Two" + end + "lines\",G" + end + end + "Bad Slug,x,G"
-					+ end;
+			String teams = "slug,name,group" + end + prefix + "-a,\"Two" + end + "lines\",G" + end + end
+					+ "Bad Slug,x,G" + end;
 			Plan plan = asAdmin(() -> organisationImport.plan(bytes(teams), new byte[0]));
 			assertThat(problems(plan)).as("line ends %s", end.replace("\r", "CR").replace("\n", "LF"))
 				.containsExactly("teams:5:slug:team.slug.invalid");
