@@ -2,7 +2,6 @@ package dev.platformmaturity.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.shared.FormErrors;
+import dev.platformmaturity.shared.PageNumbers;
 
 /** Administrators list, create and edit people. */
 @Controller
@@ -36,8 +36,8 @@ class PeopleAdminController {
 	String list(@RequestParam(name = "q", defaultValue = "") String search,
 			@RequestParam(name = "role", required = false) Role role,
 			@RequestParam(name = "page", defaultValue = "0") int pageNumber, Model page) {
-		var people = accounts.search(search, role,
-				PageRequest.of(Math.max(0, pageNumber), PAGE_SIZE, Sort.by("displayName", "username")));
+		var people = PageNumbers.within(pageNumber, PAGE_SIZE, Sort.by("displayName", "username"),
+				pageable -> accounts.search(search, role, pageable));
 		page.addAttribute("people", people.map(Person::info));
 		page.addAttribute("q", search);
 		page.addAttribute("role", role);

@@ -10,6 +10,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
+import dev.platformmaturity.shared.TextRules;
+
 /**
  * Password sign-in (form and HTTP Basic) with a lock after repeated failures. A disabled account, an account that
  * signs in only through a provider, and any account while local passwords are turned off (but the recovery
@@ -33,6 +35,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String username = Usernames.normalize(authentication.getName());
+		if (TextRules.flaw(username).isPresent()) {
+			throw new BadCredentialsException("No username contains such a character");
+		}
 		var locked = throttle.lockedFor(username);
 		if (locked.isPresent()) {
 			throw new SignInLockedException(locked.get());

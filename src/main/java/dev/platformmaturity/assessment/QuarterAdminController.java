@@ -33,6 +33,8 @@ class QuarterAdminController {
 	@GetMapping
 	String list(Model page) {
 		page.addAttribute("quarters", quarters.all());
+		page.addAttribute("earliestDate", Quarters.EARLIEST_DATE);
+		page.addAttribute("latestDate", Quarters.LATEST_DATE);
 		if (!page.containsAttribute("quarterForm")) {
 			page.addAttribute("quarterForm", QuarterForm.suggestion(quarters.all(), LocalDate.now()));
 		}

@@ -22,6 +22,11 @@ public class Quarters {
 
 	static final Pattern LABEL = Pattern.compile("[0-9]{4}-Q[1-4]");
 
+	/** Quarter dates lie in this range; a date outside it is a typing mistake (year 99999), not a plan. */
+	static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
+
+	static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
+
 	private final QuarterRepository quarters;
 
 	private final JdbcClient jdbc;
@@ -105,10 +110,18 @@ public class Quarters {
 		else if (quarters.findByLabel(label).isPresent()) {
 			problems.add(new FieldProblem("label", "quarter.label.taken", label));
 		}
+		outOfRange("opensOn", opensOn).ifPresent(problems::add);
+		outOfRange("dueOn", dueOn).ifPresent(problems::add);
 		if (opensOn != null && dueOn != null && dueOn.isBefore(opensOn)) {
 			problems.add(new FieldProblem("dueOn", "quarter.dueOn.beforeOpening"));
 		}
 		return problems;
+	}
+
+	private static Optional<FieldProblem> outOfRange(String field, LocalDate date) {
+		return date == null || !date.isBefore(EARLIEST_DATE) && !date.isAfter(LATEST_DATE) ? Optional.empty()
+				: Optional.of(new FieldProblem(field, "quarter.date.outOfRange", EARLIEST_DATE.toString(),
+						LATEST_DATE.toString()));
 	}
 
 	@Transactional

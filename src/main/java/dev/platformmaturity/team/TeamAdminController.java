@@ -1,8 +1,10 @@
 package dev.platformmaturity.team;
 
+import java.util.Locale;
+
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.PageRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -17,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.account.PersonInfo;
+import dev.platformmaturity.shared.FieldProblem;
 import dev.platformmaturity.shared.FormErrors;
+import dev.platformmaturity.shared.PageNumbers;
 
 @Controller
 @RequestMapping("/admin/teams")
@@ -27,17 +31,20 @@ class TeamAdminController {
 
 	private final Teams teams;
 
-	TeamAdminController(TeamAdministration administration, Teams teams) {
+	private final MessageSource messages;
+
+	TeamAdminController(TeamAdministration administration, Teams teams, MessageSource messages) {
 		this.administration = administration;
 		this.teams = teams;
+		this.messages = messages;
 	}
 
 	@GetMapping
 	String list(@RequestParam(name = "q", defaultValue = "") String search,
 			@RequestParam(name = "group", required = false) Long groupId,
 			@RequestParam(name = "page", defaultValue = "0") int pageNumber, Model page) {
-		page.addAttribute("teams",
-				administration.teams(search, groupId, PageRequest.of(Math.max(0, pageNumber), 25, Sort.by("name"))));
+		page.addAttribute("teams", PageNumbers.within(pageNumber, 25, Sort.by("name"),
+				pageable -> administration.teams(search, groupId, pageable)));
 		page.addAttribute("q", search);
 		page.addAttribute("groupId", groupId);
 		page.addAttribute("groups", administration.enabledGroups());
@@ -123,9 +130,17 @@ class TeamAdminController {
 	}
 
 	@PostMapping("/{team}/members/{personId}/remove")
-	String removeMember(@PathVariable String team, @PathVariable long personId, RedirectAttributes redirect) {
-		administration.removeMember(team, personId);
-		redirect.addFlashAttribute("notice", "admin.members.removed");
+	String removeMember(@PathVariable String team, @PathVariable long personId, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			administration.removeMember(team, personId);
+			redirect.addFlashAttribute("notice", "admin.members.removed");
+		}
+		catch (InvalidInputException notAMember) {
+			FieldProblem problem = notAMember.problems().get(0);
+			redirect.addFlashAttribute("problem",
+					messages.getMessage(problem.messageKey(), problem.arguments(), locale));
+		}
 		return "redirect:/admin/teams/" + team;
 	}
 

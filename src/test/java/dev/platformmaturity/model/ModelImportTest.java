@@ -127,6 +127,26 @@ class ModelImportTest {
 	}
 
 	@Test
+	void aConflictBetweenFilesOfTheSameNameNamesTheLocationOfEach(@TempDir Path folder) throws IOException {
+		String key = ModelFiles.uniqueKey("twins");
+		Path shipped = Files.createDirectories(folder.resolve("shipped"));
+		Path added = Files.createDirectories(folder.resolve("added"));
+		Files.writeString(shipped.resolve("model.yaml"), ModelFiles.validWithKey(key, 1), StandardCharsets.UTF_8);
+		Files.writeString(added.resolve("model.yaml"),
+				ModelFiles.validWithKey(key, 1).replace("Characteristic 3.1", "Characteristic 3.1, reworded"),
+				StandardCharsets.UTF_8);
+		ModelProperties bothFolders = new ModelProperties("cncf-pemm",
+				List.of(shipped.toUri() + "*.yaml", added.toUri() + "*.yaml"));
+		ModelFileImport startUpImport = new ModelFileImport(importer, bothFolders,
+				new PathMatchingResourcePatternResolver(), catalog);
+
+		assertThatThrownBy(() -> startUpImport.run(null)).isInstanceOf(ModelVersionConflictException.class)
+			.hasMessageContaining("Model file file:" + added.resolve("model.yaml") + " declares id '" + key + "-v1'")
+			.hasMessageContaining("already imported from file:" + shipped.resolve("model.yaml") + " (at ");
+		assertThat(catalog.version(key + "-v1")).isEmpty();
+	}
+
+	@Test
 	void theCurrentVersionIsReadOnceAndThenServedFromMemory() {
 		catalog.currentVersion();
 
