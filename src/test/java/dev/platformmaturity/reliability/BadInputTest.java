@@ -25,7 +25,6 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -324,7 +323,7 @@ class BadInputTest {
 				new BadInput("a body sent as plain text", Role.MEMBER,
 						f -> put(f.answer()).contentType(MediaType.TEXT_PLAIN).content("comment"),
 						problem(415, "problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException",
-								"text/plain;charset=UTF-8", "[application/json, application/*+json]")),
+								"text/plain;charset=UTF-8", "[application/json, application/yaml, application/*+json]")),
 				new BadInput("a GET to a save", Role.MEMBER, f -> get(f.answer()),
 						problem(405, "problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException",
 								"GET", "[PUT]")),
@@ -731,8 +730,8 @@ class BadInputTest {
 		if (result.getFlashMap() != null && !result.getFlashMap().isEmpty()) {
 			next.flashAttrs(result.getFlashMap());
 		}
-		if (result.getRequest().getSession(false) instanceof MockHttpSession session) {
-			next.session(session);
+		if (result.getResponse().getCookie("SESSION") != null) {
+			next.cookie(result.getResponse().getCookie("SESSION"));
 		}
 		if (row.as() != null) {
 			next.with(user(data.principal(person(row.as()))));
