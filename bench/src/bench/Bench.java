@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static bench.Format.fmt;
+import static bench.Format.fmtInt;
 import static bench.Format.firstLine;
 import static bench.Format.log;
 
@@ -209,10 +210,11 @@ public final class Bench {
 		versions.forEach((name, version) -> header.add(name + ": " + version));
 		header.add("Load: wrk " + options.threads + " threads × " + options.connections + " connections for pages, "
 				+ options.threads + " × " + options.threads + " for autosave; " + options.duration
-				+ " s per step after " + options.warmup() + " s of warm-up");
+				+ " s per step after " + options.warmup() + " s of warm-up; a crowd of " + fmtInt(options.crowd)
+				+ " respondents for " + options.crowdSeconds + " s with " + options.thinkMinMs + "–"
+				+ options.thinkMaxMs + " ms of think time");
 		header.add("The application: its default heap (no -Xmx), started with "
-				+ (options.appProperties.isEmpty() ? "no application property"
-						: String.join(" ", options.appProperties.stream().map(p -> "`--" + p + "`").toList())));
+				+ String.join(" ", options.appProperties.stream().map(p -> "`--" + p + "`").toList()));
 		return header;
 	}
 

@@ -11,7 +11,13 @@ import java.util.Set;
 /** The command line of bench/run; see bench/README.md. */
 final class Options {
 
-	static final List<String> SCENARIOS = List.of("pages", "dashboard", "autosave", "reports");
+	static final List<String> SCENARIOS = List.of("pages", "dashboard", "autosave", "reports", "crowd");
+
+	/**
+	 * Application properties the driver always passes: Tomcat's MBean registry, so that the thread pool appears in
+	 * the metrics the crowd scenario reads. It changes no behaviour; README's Sizing section explains the others.
+	 */
+	static final List<String> DEFAULT_PROPERTIES = List.of("server.tomcat.mbeanregistry.enabled=true");
 
 	List<Integer> teams = List.of(200, 2000);
 
@@ -36,7 +42,15 @@ final class Options {
 	/** The team count of the dashboard-only scale step after the others; 0 for none. */
 	int scale = 20000;
 
-	List<String> appProperties = new ArrayList<>();
+	int crowd = 200;
+
+	int crowdSeconds = 60;
+
+	int thinkMinMs = 1000;
+
+	int thinkMaxMs = 3000;
+
+	List<String> appProperties = new ArrayList<>(DEFAULT_PROPERTIES);
 
 	Set<String> scenarios = new LinkedHashSet<>(SCENARIOS);
 
@@ -78,6 +92,11 @@ final class Options {
 		return smoke ? 1 : 2;
 	}
 
+	/** Seconds of the one respondent alone before the crowd. */
+	int soloSeconds() {
+		return smoke ? 2 : crowdSeconds;
+	}
+
 	boolean runs(String scenario) {
 		return scenarios.contains(scenario);
 	}
@@ -113,6 +132,13 @@ final class Options {
 				case "--bounded-heap" -> options.boundedHeap = value;
 				case "--output" -> options.output = value;
 				case "--scale" -> options.scale = Integer.parseInt(value);
+				case "--crowd" -> options.crowd = Integer.parseInt(value);
+				case "--crowd-duration" -> options.crowdSeconds = Integer.parseInt(value);
+				case "--think" -> {
+					String[] range = value.split("-");
+					options.thinkMinMs = Integer.parseInt(range[0].strip());
+					options.thinkMaxMs = Integer.parseInt(range[range.length - 1].strip());
+				}
 				case "--app-property" -> {
 					if (!value.contains("=")) {
 						throw new IllegalArgumentException("--app-property takes name=value");
@@ -139,10 +165,28 @@ final class Options {
 			if (!given.contains("--scale")) {
 				options.scale = 0;
 			}
+			if (!given.contains("--crowd")) {
+				options.crowd = 20;
+			}
+			if (!given.contains("--crowd-duration")) {
+				options.crowdSeconds = 4;
+			}
+			if (!given.contains("--think")) {
+				options.thinkMinMs = 200;
+				options.thinkMaxMs = 600;
+			}
 		}
-		options.appProperties = new ArrayList<>(properties.values());
+		options.appProperties = mergeProperties(properties);
 		options.check();
 		return options;
+	}
+
+	/** The default properties, each replaced by a given one of the same name, then the other given ones. */
+	private static List<String> mergeProperties(Map<String, String> given) {
+		Map<String, String> merged = new LinkedHashMap<>();
+		DEFAULT_PROPERTIES.forEach(p -> merged.put(p.substring(0, p.indexOf('=')), p));
+		merged.putAll(given);
+		return new ArrayList<>(merged.values());
 	}
 
 	private void check() {
@@ -163,6 +207,13 @@ final class Options {
 			throw new IllegalArgumentException(
 					"--threads must not exceed the smallest team count (one team per autosave thread)");
 		}
+		if (runs("crowd") && (crowd < 1 || crowd > 3 * smallest || crowdSeconds < 1)) {
+			throw new IllegalArgumentException("--crowd takes 1 to three times the smallest team count (three "
+					+ "members per team), --crowd-duration ≥ 1");
+		}
+		if (thinkMinMs < 0 || thinkMaxMs < thinkMinMs) {
+			throw new IllegalArgumentException("--think takes MIN-MAX milliseconds, for example 1000-3000");
+		}
 		for (String scenario : scenarios) {
 			if (!SCENARIOS.contains(scenario)) {
 				throw new IllegalArgumentException("--scenarios takes some of " + String.join(",", SCENARIOS));
@@ -174,12 +225,13 @@ final class Options {
 		return """
 				Usage: bench/run [--teams 200,2000] [--scale 20000] [--quarters 8] [--seed 42] [--duration 20]
 				                 [--warmup 60] [--threads 2] [--connections 4] [--bounded-heap 256m]
+				                 [--crowd 200] [--crowd-duration 60] [--think 1000-3000]
 				                 [--app-property name=value]...
-				                 [--scenarios pages,dashboard,autosave,reports]
+				                 [--scenarios pages,dashboard,autosave,reports,crowd]
 				                 [--profile] [--smoke] [--output docs/benchmarks.md]
 				       bench/run --hot FILE.jfr
-				  --smoke        teams 20, quarters 2, 1 s per load step, no scale step; report to a temporary file,
-				                 goals not judged; exits non-zero when a scenario fails to run
+				  --smoke        teams 20, quarters 2, 1 s per load step, no scale step, a crowd of 20 for 4 s; report
+				                 to a temporary file, goals not judged; exits non-zero when a scenario fails to run
 				  --scale N      after the other team counts, the dashboard alone at N teams (0: none)
 				  --app-property passed to the application as --name=value (repeatable)
 				  --profile      also record JFR (dashboard, autosave, PDFs, pages) and write the hot methods to

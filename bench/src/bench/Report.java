@@ -39,6 +39,8 @@ final class Report {
 
 	final List<String> details = Collections.synchronizedList(new ArrayList<>());
 
+	final List<String> settings = Collections.synchronizedList(new ArrayList<>());
+
 	final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
 	/** Per team count, the dashboard's plans in the order of its statements. */
@@ -126,6 +128,10 @@ final class Report {
 		for (Row row : rows) {
 			md.append("| ").append(String.join(" | ", row.number(), row.scenario(), row.teams(), row.figure(),
 					row.baseline(), row.ratio(), row.goal(), row.met())).append(" |\n");
+		}
+		if (!settings.isEmpty()) {
+			md.append("\n## Settings of the application\n\n");
+			settings.forEach(line -> md.append("- ").append(line).append('\n'));
 		}
 		md.append("\n## Heap and CPU per step\n\n");
 		md.append("Peak heap: the largest used heap (S0U + S1U + EU + OU from `jstat -gc`, every 250 ms) during the ");

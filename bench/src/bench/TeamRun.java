@@ -118,6 +118,9 @@ final class TeamRun {
 			step("4", "Team PDF vs HTML", reports::teamReport);
 			step("5", "Organisation PDF", reports::organisationReport);
 		}
+		if (options.runs("crowd")) {
+			step("6", "Crowd of respondents", new CrowdScenario(this)::run);
+		}
 	}
 
 	/** Runs a scenario; a failure is reported (and makes the exit status 1) and the next scenario runs. */
