@@ -1,5 +1,6 @@
 package bench;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Set;
 /** The command line of bench/run; see bench/README.md. */
 final class Options {
 
-	static final List<String> SCENARIOS = List.of("pages", "dashboard", "autosave", "reports", "crowd");
+	static final List<String> SCENARIOS = List.of("pages", "dashboard", "autosave", "reports", "crowd", "browser");
 
 	/**
 	 * Application properties the driver always passes: Tomcat's MBean registry, so that the thread pool appears in
@@ -49,6 +50,10 @@ final class Options {
 	int thinkMinMs = 1000;
 
 	int thinkMaxMs = 3000;
+
+	int rounds = 15;
+
+	Path prototype;
 
 	List<String> appProperties = new ArrayList<>(DEFAULT_PROPERTIES);
 
@@ -97,6 +102,11 @@ final class Options {
 		return smoke ? 2 : crowdSeconds;
 	}
 
+	/** Unmeasured rounds of the browser scenario before the measured ones. */
+	int browserWarmupRounds() {
+		return smoke ? 0 : 2;
+	}
+
 	boolean runs(String scenario) {
 		return scenarios.contains(scenario);
 	}
@@ -139,6 +149,8 @@ final class Options {
 					options.thinkMinMs = Integer.parseInt(range[0].strip());
 					options.thinkMaxMs = Integer.parseInt(range[range.length - 1].strip());
 				}
+				case "--rounds" -> options.rounds = Integer.parseInt(value);
+				case "--prototype" -> options.prototype = Path.of(value);
 				case "--app-property" -> {
 					if (!value.contains("=")) {
 						throw new IllegalArgumentException("--app-property takes name=value");
@@ -174,6 +186,9 @@ final class Options {
 			if (!given.contains("--think")) {
 				options.thinkMinMs = 200;
 				options.thinkMaxMs = 600;
+			}
+			if (!given.contains("--rounds")) {
+				options.rounds = 1;
 			}
 		}
 		options.appProperties = mergeProperties(properties);
@@ -214,6 +229,9 @@ final class Options {
 		if (thinkMinMs < 0 || thinkMaxMs < thinkMinMs) {
 			throw new IllegalArgumentException("--think takes MIN-MAX milliseconds, for example 1000-3000");
 		}
+		if (rounds < 1) {
+			throw new IllegalArgumentException("--rounds ≥ 1");
+		}
 		for (String scenario : scenarios) {
 			if (!SCENARIOS.contains(scenario)) {
 				throw new IllegalArgumentException("--scenarios takes some of " + String.join(",", SCENARIOS));
@@ -226,13 +244,16 @@ final class Options {
 				Usage: bench/run [--teams 200,2000] [--scale 20000] [--quarters 8] [--seed 42] [--duration 20]
 				                 [--warmup 60] [--threads 2] [--connections 4] [--bounded-heap 256m]
 				                 [--crowd 200] [--crowd-duration 60] [--think 1000-3000]
-				                 [--app-property name=value]...
-				                 [--scenarios pages,dashboard,autosave,reports,crowd]
+				                 [--prototype DIR] [--rounds 15] [--app-property name=value]...
+				                 [--scenarios pages,dashboard,autosave,reports,crowd,browser]
 				                 [--profile] [--smoke] [--output docs/benchmarks.md]
 				       bench/run --hot FILE.jfr
-				  --smoke        teams 20, quarters 2, 1 s per load step, no scale step, a crowd of 20 for 4 s; report
-				                 to a temporary file, goals not judged; exits non-zero when a scenario fails to run
+				  --smoke        teams 20, quarters 2, 1 s per load step, no scale step, a crowd of 20 for 4 s, one
+				                 browser round; report to a temporary file, goals not judged; exits non-zero when a
+				                 scenario fails to run
 				  --scale N      after the other team counts, the dashboard alone at N teams (0: none)
+				  --prototype    a copy of the CNCF assessment prototype (pemm-assessment) for the browser comparison;
+				                 default: bench/work/pemm-assessment when it exists
 				  --app-property passed to the application as --name=value (repeatable)
 				  --profile      also record JFR (dashboard, autosave, PDFs, pages) and write the hot methods to
 				                 bench/work/

@@ -41,6 +41,8 @@ final class Report {
 
 	final List<String> settings = Collections.synchronizedList(new ArrayList<>());
 
+	final List<String> notMeasured = Collections.synchronizedList(new ArrayList<>());
+
 	final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
 	/** Per team count, the dashboard's plans in the order of its statements. */
@@ -128,6 +130,10 @@ final class Report {
 		for (Row row : rows) {
 			md.append("| ").append(String.join(" | ", row.number(), row.scenario(), row.teams(), row.figure(),
 					row.baseline(), row.ratio(), row.goal(), row.met())).append(" |\n");
+		}
+		if (!notMeasured.isEmpty()) {
+			md.append("\n## Not measured\n\n");
+			notMeasured.forEach(line -> md.append("- ").append(line).append('\n'));
 		}
 		if (!settings.isEmpty()) {
 			md.append("\n## Settings of the application\n\n");

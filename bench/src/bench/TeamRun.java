@@ -121,6 +121,9 @@ final class TeamRun {
 		if (options.runs("crowd")) {
 			step("6", "Crowd of respondents", new CrowdScenario(this)::run);
 		}
+		if (options.runs("browser")) {
+			step("7", "Browser beside the prototype", new BrowserScenario(this)::run);
+		}
 	}
 
 	/** Runs a scenario; a failure is reported (and makes the exit status 1) and the next scenario runs. */
