@@ -140,14 +140,14 @@ final class BrowserScenario {
 		int answered = 0;
 		String first = null;
 		while (true) {
-			List<List<String>> questions = browser.questionsToAnswer();
-			first = questions.get(0).get(0);
-			for (List<String> question : questions) {
-				if (question.get(1).isEmpty()) {
+			List<Chromium.Question> questions = browser.questions();
+			first = questions.get(0).name();
+			for (Chromium.Question question : questions) {
+				if (question.option() == null) {
 					throw new IllegalStateException(journey.name() + ": no option of level 2 or 3 for "
-							+ question.get(0));
+							+ question.name());
 				}
-				browser.choose(question.get(0), question.get(1));
+				browser.answer(question);
 				answered++;
 			}
 			if (!journey.next(browser)) {

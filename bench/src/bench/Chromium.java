@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.BuildInfo;
-import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -185,13 +185,17 @@ final class Chromium implements AutoCloseable {
 				return b && b.inflight === 0 && saved || null;"""));
 	}
 
+	/** A visible question (a radio group) and what a person clicks to answer it; none when no option fits. */
+	record Question(String name, WebElement option) {
+	}
+
 	/**
-	 * The visible radio groups of the page and, for each, the option to click: level 3, or 2 when 3 is chosen, so
-	 * that every click changes the answer. Option values end with the level ({@code 3} or {@code investment_1:3}).
+	 * The visible radio groups of the page and, for each, the option to click (its label, as a person clicks it):
+	 * level 3, or 2 when 3 is chosen, so that every click changes the answer. Option values end with the level
+	 * ({@code 3} or {@code investment_1:3}). One script, so that looking costs one round trip.
 	 */
-	List<List<String>> questionsToAnswer() {
-		@SuppressWarnings("unchecked")
-		List<List<String>> groups = (List<List<String>>) script("""
+	List<Question> questions() {
+		List<?> groups = (List<?>) script("""
 				const groups = new Map();
 				for (const input of document.querySelectorAll('input[type=radio]')) {
 				  const shown = input.closest('label') || input;
@@ -203,24 +207,29 @@ final class Chromium implements AutoCloseable {
 				  const checked = inputs.find(i => i.checked);
 				  const level = checked && /3$/.test(checked.value) ? '2' : '3';
 				  const option = inputs.find(i => i.value !== 'na' && i.value.endsWith(level));
-				  return [name, option ? option.value : ''];
+				  return [name, option ? option.closest('label') || option : null];
 				});""");
-		return groups;
+		return groups.stream().map(group -> (List<?>) group)
+			.map(group -> new Question((String) group.get(0), (WebElement) group.get(1)))
+			.toList();
 	}
 
-	/** Clicks an option as a person does: on its label. */
-	void choose(String name, String value) {
-		WebElement radio = driver.findElement(By.cssSelector("input[type=radio][name=\"" + name + "\"][value=\"" + value
-				+ "\"]"));
-		List<WebElement> labels = radio.findElements(By.xpath("./ancestor::label"));
-		(labels.isEmpty() ? radio : labels.get(0)).click();
+	/** Clicks the question's option; when the page replaced it meanwhile, the option as the page shows it now. */
+	void answer(Question question) {
+		try {
+			question.option().click();
+		}
+		catch (StaleElementReferenceException replaced) {
+			questions().stream().filter(q -> q.name().equals(question.name())).findFirst()
+				.orElseThrow(() -> replaced).option().click();
+		}
 	}
 
 	/** The first name of the visible radio groups, once it is another than {@code before}. */
 	String nextQuestions(String before) {
 		return until("the next questions", () -> {
-			List<List<String>> groups = questionsToAnswer();
-			return groups.isEmpty() || groups.get(0).get(0).equals(before) ? null : groups.get(0).get(0);
+			List<Question> questions = questions();
+			return questions.isEmpty() || questions.get(0).name().equals(before) ? null : questions.get(0).name();
 		});
 	}
 
