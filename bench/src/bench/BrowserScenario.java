@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,6 +69,7 @@ final class BrowserScenario {
 		PrototypeServer server = null;
 		Chromium ours = null;
 		Chromium theirs = null;
+		ExecutorService starter = Executors.newSingleThreadExecutor();
 		try {
 			Prototype prototype = Prototype.locate(run.bench);
 			prototypeMissing = prototype.missing();
@@ -77,13 +81,13 @@ final class BrowserScenario {
 			String team = Dataset.team(run.teams);
 			String assessment = "/teams/" + team + "/assessments/" + run.data.openQuarter;
 			Journey ourJourney = Journey.ours(run.app.uri("").toString(), assessment);
+			Journey theirJourney = server == null ? null : Journey.prototype(server.baseUrl());
+			// The prototype's browser starts while this application's signs in.
+			Future<Chromium> starting = theirJourney == null ? null : starter.submit(() -> run.bench
+				.closeAtEnd(new Chromium(binaries.get(), theirJourney.questionCss(), theirJourney.scoresCss())));
 			ours = run.bench.closeAtEnd(new Chromium(binaries.get(), ourJourney.questionCss(), ourJourney.scoresCss()));
 			signIn(ours, Dataset.member(run.teams, 1));
-			Journey theirJourney = server == null ? null : Journey.prototype(server.baseUrl());
-			if (theirJourney != null) {
-				theirs = run.bench.closeAtEnd(new Chromium(binaries.get(), theirJourney.questionCss(),
-						theirJourney.scoresCss()));
-			}
+			theirs = starting == null ? null : starting.get();
 			int warmup = run.options.browserWarmupRounds();
 			int rounds = run.options.rounds;
 			log("Browser: " + warmup + " rounds of warm-up, then " + rounds + (theirs == null
@@ -107,6 +111,8 @@ final class BrowserScenario {
 			rows(ourTimings, theirTimings, prototypeMissing, cacheable);
 		}
 		finally {
+			// A browser that started after a failure here is closed with the run's other resources.
+			starter.shutdown();
 			for (AutoCloseable open : new AutoCloseable[] { theirs, ours, server }) {
 				if (open != null) {
 					run.bench.close(open);

@@ -99,7 +99,7 @@ final class Options {
 
 	/** Seconds of the one respondent alone before the crowd. */
 	int soloSeconds() {
-		return smoke ? 2 : crowdSeconds;
+		return smoke ? 1 : crowdSeconds;
 	}
 
 	/** Unmeasured rounds of the browser scenario before the measured ones. */
@@ -181,7 +181,7 @@ final class Options {
 				options.crowd = 20;
 			}
 			if (!given.contains("--crowd-duration")) {
-				options.crowdSeconds = 4;
+				options.crowdSeconds = 3;
 			}
 			if (!given.contains("--think")) {
 				options.thinkMinMs = 200;
@@ -248,7 +248,7 @@ final class Options {
 				                 [--scenarios pages,dashboard,autosave,reports,crowd,browser]
 				                 [--profile] [--smoke] [--output docs/benchmarks.md]
 				       bench/run --hot FILE.jfr
-				  --smoke        teams 20, quarters 2, 1 s per load step, no scale step, a crowd of 20 for 4 s, one
+				  --smoke        teams 20, quarters 2, 1 s per load step, no scale step, a crowd of 20 for 3 s, one
 				                 browser round; report to a temporary file, goals not judged; exits non-zero when a
 				                 scenario fails to run
 				  --scale N      after the other team counts, the dashboard alone at N teams (0: none)
