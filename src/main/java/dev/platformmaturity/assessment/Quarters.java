@@ -190,7 +190,9 @@ public class Quarters {
 		catch (DataIntegrityViolationException anotherOpenedMeanwhile) {
 			throw AssessmentProblem.notNow("quarter.open.anotherOpenMeanwhile");
 		}
-		jdbc.sql("insert into quarter_event (quarter_id, kind, reason, changed_by) values (:quarter, :kind, :reason, :by)")
+		jdbc.sql("""
+				insert into quarter_event (quarter_id, kind, reason, changed_by)
+				values (:quarter, :kind, :reason, :by)""")
 			.param("quarter", moved.id())
 			.param("kind", kind.name())
 			.param("reason", reason)

@@ -168,7 +168,7 @@ class QuartersTest {
 		given.inProgress(busy, quarter, member).levels(Map.of("investment_1", 2, "investment_2", 3)).load();
 		given.submitted(done, quarter, member).levels(Map.of("investment_1", 3)).load();
 
-		String page = mvc.perform(get("/admin/quarters").with(asAdmin())).andReturn().getResponse().getContentAsString();
+		String page = quartersPage();
 		assertThat(page).contains("href=\"/admin/quarters/" + label + "/close\"")
 			.doesNotContain("action=\"/admin/quarters/" + label + "/close\"");
 
@@ -177,8 +177,8 @@ class QuartersTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(confirm).contains("Close the quarter " + label + "?", "action=\"/admin/quarters/" + label + "/close\"",
-				"teams have not submitted");
+		assertThat(confirm).contains("Close the quarter " + label + "?", "teams have not submitted",
+				"action=\"/admin/quarters/" + label + "/close\"");
 		assertThat(row(confirm, idle)).contains("Not started");
 		assertThat(row(confirm, busy)).contains("In progress", "2 of 20 reviewed");
 		assertThat(confirm).doesNotContain(done.slug());
@@ -194,7 +194,8 @@ class QuartersTest {
 			.andExpect(flash().attribute("problem", "Only an open quarter can be closed; " + label + " is not open."));
 		mvc.perform(get("/admin/quarters/" + label + "/close").with(asAdmin()).header("Accept-Language", "zh-CN"))
 			.andExpect(redirectedUrl("/admin/quarters"))
-			.andExpect(flash().attribute("problem", "只有开放中的季度可以关闭；" + label + " 未开放。"));
+			.andExpect(flash().attribute("problem",
+					"只有开放中的季度可以关闭；" + label + " 未开放。"));
 		assertThat(events(label)).as("the second close changed nothing").hasSize(2);
 	}
 
@@ -226,13 +227,14 @@ class QuartersTest {
 		assertThat(state(label)).isEqualTo("OPEN");
 		assertThat(events(label)).containsExactly("OPEN by " + admin.username(), "CLOSE by " + admin.username(),
 				"REOPEN by " + admin.username() + ": Two teams were on leave until today.");
-		String page = mvc.perform(get("/admin/quarters").with(asAdmin())).andReturn().getResponse().getContentAsString();
+		String page = quartersPage();
 		assertThat(page).containsPattern("Reopened on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d by Test " + admin.username()
 				+ ": Two teams were on leave until today.");
 		mvc.perform(get("/api/v1/quarters").with(asAdmin()))
 			.andExpect(jsonPath("$[?(@.label == '" + label + "')].reopenings[0].reason")
 				.value(contains("Two teams were on leave until today.")))
-			.andExpect(jsonPath("$[?(@.label == '" + label + "')].reopenings[0].by").value(contains("Test " + admin.username())))
+			.andExpect(jsonPath("$[?(@.label == '" + label + "')].reopenings[0].by")
+				.value(contains("Test " + admin.username())))
 			.andExpect(jsonPath("$[?(@.label == '" + label + "')].state").value(contains("OPEN")));
 
 		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf())
@@ -247,7 +249,8 @@ class QuartersTest {
 		mvc.perform(post("/admin/quarters/" + closed + "/close").with(asAdmin()).with(csrf()));
 		long eventsBefore = events(closed).size();
 
-		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf()).param("quarter", closed).param("reason", "  "))
+		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf())
+				.param("quarter", closed).param("reason", "  "))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Say why the quarter is reopened.")));
 		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf()).header("Accept-Language", "zh-CN")
@@ -263,7 +266,7 @@ class QuartersTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("The quarter " + other + " is still open; close it first.");
-		assertThat(mvc.perform(get("/admin/quarters").with(asAdmin())).andReturn().getResponse().getContentAsString())
+		assertThat(quartersPage())
 			.contains("The quarter " + other + " is open; a closed quarter can be reopened only while no other")
 			.doesNotContain("action=\"/admin/quarters/reopen\"");
 
@@ -278,7 +281,8 @@ class QuartersTest {
 		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
 			.param("label", label).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"));
 
-		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf()).param("quarter", label).param("reason", "why not"))
+		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf())
+				.param("quarter", label).param("reason", "why not"))
 			.andExpect(content().string(containsString("Only a closed quarter can be reopened; " + label
 					+ " has not been opened yet.")));
 		assertThat(state(label)).isEqualTo("PLANNED");
@@ -291,6 +295,10 @@ class QuartersTest {
 		mvc.perform(post("/admin/quarters/" + label + "/open").with(asAdmin()).with(csrf()));
 		assertThat(state(label)).isEqualTo("OPEN");
 		return label;
+	}
+
+	private String quartersPage() throws Exception {
+		return mvc.perform(get("/admin/quarters").with(asAdmin())).andReturn().getResponse().getContentAsString();
 	}
 
 	private long quarterId(String label) {

@@ -111,7 +111,8 @@ class DemoOrganisationTest {
 					"2026-Q3:CLOSED:2026-07-01:2026-08-19", "2026-Q4:CLOSED:2026-10-01:2026-11-19",
 					"2027-Q1:OPEN:2027-01-01:2027-04-14");
 		assertThat(jdbc.sql("""
-				select max(a.updated_at) from assessment a join quarter q on q.id = a.quarter_id where q.label = '2027-Q1'""")
+				select max(a.updated_at) from assessment a join quarter q on q.id = a.quarter_id
+				where q.label = '2027-Q1'""")
 			.query(OffsetDateTime.class).single().toInstant()).as("nothing happened after today")
 			.isBeforeOrEqualTo(clock.instant());
 	}
@@ -121,7 +122,9 @@ class DemoOrganisationTest {
 		clock.moveTo(LocalDate.of(2027, 7, 2));
 		seed();
 
-		assertThat(jdbc.sql("select state || ':' || due_on from quarter where label = '2027-Q3'").query(String.class).single())
+		assertThat(jdbc.sql("select state || ':' || due_on from quarter where label = '2027-Q3'")
+			.query(String.class)
+			.single())
 			.isEqualTo("OPEN:2027-08-19");
 		assertThat(jdbc.sql("select state from quarter where label = '2027-Q2'").query(String.class).single())
 			.isEqualTo("CLOSED");

@@ -167,9 +167,27 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Signs out through the person's menu in the header. */
 	public Browser signOut() {
-		find(By.cssSelector(".account-nav form button")).click();
+		openAccountMenu();
+		find(By.cssSelector(".account-menu form button")).click();
 		waitUntil(driver -> driver.getCurrentUrl().contains("signedOut"));
+		return this;
+	}
+
+	/** Opens the signed-in person's menu in the header: their account, administration, signing out. */
+	public Browser openAccountMenu() {
+		WebElement menu = find(By.cssSelector("details.account-menu"));
+		if (menu.getDomAttribute("open") == null) {
+			menu.findElement(By.tagName("summary")).click();
+		}
+		return this;
+	}
+
+	/** Makes the page {@code width} CSS pixels wide, like a phone (390) or a laptop (1366). */
+	public Browser resize(int width, int height) {
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+		waitUntil(driver -> ((Number) script("return document.documentElement.clientWidth")).intValue() == width);
 		return this;
 	}
 
