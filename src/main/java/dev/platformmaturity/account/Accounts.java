@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -204,6 +205,20 @@ public class Accounts {
 	@Transactional(readOnly = true)
 	Page<Person> search(String search, Role role, Pageable pageable) {
 		return people.search(SearchTerms.likePattern(search), role, pageable);
+	}
+
+	/**
+	 * Enabled people whose username, name or e-mail contains what was typed, by name, at most {@code limit}: for an
+	 * administrator choosing someone. Nothing typed finds nobody.
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<PersonInfo> lookup(String typed, int limit) {
+		String pattern = SearchTerms.likePattern(typed);
+		if (pattern.isEmpty()) {
+			return List.of();
+		}
+		return people.lookup(pattern, PageRequest.of(0, limit)).stream().map(Person::info).toList();
 	}
 
 
