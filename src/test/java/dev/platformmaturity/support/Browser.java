@@ -184,10 +184,14 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Makes the page {@code width} CSS pixels wide, like a phone (390) or a laptop (1366). */
+	/**
+	 * Shows pages {@code width} CSS pixels wide: below 600 as a phone does (touch screen, scroll bars over the page),
+	 * otherwise as a laptop, such as 1366.
+	 */
 	public Browser resize(int width, int height) {
-		driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
-		waitUntil(driver -> ((Number) script("return document.documentElement.clientWidth")).intValue() == width);
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+		waitUntil(driver -> ((Number) script("return window.innerWidth")).intValue() == width);
 		return this;
 	}
 
