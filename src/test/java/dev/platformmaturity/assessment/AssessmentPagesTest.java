@@ -229,8 +229,10 @@ class AssessmentPagesTest {
 
 		String page;
 		try {
-			clock.moveTo(
-					jdbc.sql("select due_on from quarter where id = ?").param(open.id()).query(LocalDate.class).single());
+			clock.moveTo(jdbc.sql("select due_on from quarter where id = ?")
+				.param(open.id())
+				.query(LocalDate.class)
+				.single());
 			page = html(mvc.perform(get("/").with(asMember())).andReturn().getResponse().getContentAsString());
 		}
 		finally {

@@ -22,8 +22,8 @@ class ReadyAddressTest {
 	void aStartedServerTellsItsAddressOnceWhenItIsReady(CapturedOutput output) {
 		try (ConfigurableApplicationContext application = new SpringApplicationBuilder(
 				TomcatServletWebServerAutoConfiguration.class, ReadyAddress.class)
-			.properties(Map.of("server.port", "0", "server.servlet.context-path", "/maturity", "spring.main.banner-mode",
-					"off"))
+			.properties(Map.of("server.port", "0", "server.servlet.context-path", "/maturity",
+					"spring.main.banner-mode", "off"))
 			.run()) {
 			String port = application.getEnvironment().getProperty("local.server.port");
 

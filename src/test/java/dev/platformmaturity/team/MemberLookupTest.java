@@ -135,7 +135,10 @@ class MemberLookupTest {
 	}
 
 	private long members(TestData.Team team) {
-		return jdbc.sql("select count(*) from membership where team_id = ?").param(team.id()).query(Long.class).single();
+		return jdbc.sql("select count(*) from membership where team_id = ?")
+			.param(team.id())
+			.query(Long.class)
+			.single();
 	}
 
 	private String candidates(String typed) {
