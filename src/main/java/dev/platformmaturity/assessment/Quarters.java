@@ -23,6 +23,9 @@ public class Quarters {
 
 	static final Pattern LABEL = Pattern.compile("[0-9]{4}-Q[1-4]");
 
+	/** The longest reason for reopening a quarter, in characters. */
+	static final int REASON_MAX_LENGTH = 2000;
+
 	private final QuarterRepository quarters;
 
 	private final JdbcClient jdbc;
@@ -167,9 +170,6 @@ public class Quarters {
 		}
 		return moveTo(quarter, QuarterState.OPEN, QuarterEvent.Kind.REOPEN, why, by);
 	}
-
-	/** The longest reason for reopening, in characters. */
-	public static final int REASON_MAX_LENGTH = 2000;
 
 	private Quarter lock(String label) {
 		return quarters.lockByLabel(label == null ? "" : label)
