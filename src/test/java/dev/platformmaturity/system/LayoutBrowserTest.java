@@ -215,11 +215,17 @@ class LayoutBrowserTest {
 	}
 
 	@Test
-	void theFiveAspectsStandInTwoCentredRowsOnALaptopAndOneColumnOnAPhone(Browser browser) {
+	void theFiveAspectsStandInOneRowOnALaptopInTwoCentredRowsOnATabletAndInOneColumnOnAPhone(Browser browser) {
 		browser.resize(LAPTOP, 900);
 		browser.open("/?lang=en");
 		List<Map<String, Number>> cards = cardBoxes(browser);
 		assertThat(cards).hasSize(5);
+		assertThat(cards).extracting(card -> card.get("top").intValue())
+			.containsOnly(cards.get(0).get("top").intValue());
+
+		browser.resize(1000, 900);
+		browser.open("/?lang=en");
+		cards = cardBoxes(browser);
 		assertThat(cards.subList(0, 3)).extracting(card -> card.get("top").intValue())
 			.containsOnly(cards.get(0).get("top").intValue());
 		assertThat(cards.subList(3, 5)).extracting(card -> card.get("top").intValue())
