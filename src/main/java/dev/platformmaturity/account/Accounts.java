@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -229,6 +230,20 @@ public class Accounts {
 	@Transactional(readOnly = true)
 	Page<Person> search(String search, Role role, Pageable pageable) {
 		return people.search(SearchTerms.likePattern(search), role, pageable);
+	}
+
+	/**
+	 * Enabled people whose username, name or e-mail contains what was typed, by name, at most {@code limit}: for an
+	 * administrator choosing someone. Nothing typed finds nobody.
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<PersonInfo> lookup(String typed, int limit) {
+		String pattern = SearchTerms.likePattern(typed);
+		if (pattern.isEmpty()) {
+			return List.of();
+		}
+		return people.lookup(pattern, PageRequest.of(0, limit)).stream().map(Person::info).toList();
 	}
 
 	static String blankToNull(String value) {

@@ -38,4 +38,13 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 			  and (:role is null or p.role = :role)""")
 	Page<Person> search(@Param("search") String search, @Param("role") Role role, Pageable pageable);
 
+	@Query("""
+			select p from Person p
+			where p.enabled = true
+			  and (lower(p.username) like concat('%', :search, '%') escape '\\'
+			       or lower(p.displayName) like concat('%', :search, '%') escape '\\'
+			       or lower(coalesce(p.email, '')) like concat('%', :search, '%') escape '\\')
+			order by lower(p.displayName), p.username""")
+	List<Person> lookup(@Param("search") String search, Pageable pageable);
+
 }

@@ -43,11 +43,15 @@ class AssessmentController {
 
 	private final MessageSource messages;
 
-	AssessmentController(Assessments assessments, TeamResults results, TeamAccess access, MessageSource messages) {
+	private final Overdue overdue;
+
+	AssessmentController(Assessments assessments, TeamResults results, TeamAccess access, MessageSource messages,
+			Overdue overdue) {
 		this.assessments = assessments;
 		this.results = results;
 		this.access = access;
 		this.messages = messages;
+		this.overdue = overdue;
 	}
 
 	/** An aspect with answers still to review, for the list of what is left before submitting. */
@@ -61,6 +65,7 @@ class AssessmentController {
 		page.addAttribute("results", view);
 		page.addAttribute("state", state);
 		page.addAttribute("canEdit", access.canEdit(team));
+		page.addAttribute("overdue", overdue.isOverdue(state.quarter(), state.status()));
 		page.addAttribute("toReview", state.unreviewedQuestions()
 			.entrySet()
 			.stream()

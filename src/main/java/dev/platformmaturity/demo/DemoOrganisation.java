@@ -23,8 +23,8 @@ import dev.platformmaturity.team.TeamAdministration;
 /**
  * A demo organisation for trying the application out: 3 groups, 12 teams with Chinese and English names, an
  * administrator, two platform leads and members in every team, all with one password, and five quarters of
- * assessments. Seeded into an empty database when {@code app.demo.enabled} is true, as the development entry point
- * sets it.
+ * assessments up to the current calendar quarter, which is open. Seeded into an empty database when
+ * {@code app.demo.enabled} is true, as the development entry point sets it.
  */
 @Component
 @Order(50)
@@ -115,6 +115,7 @@ class DemoOrganisation implements ApplicationRunner {
 			throw new IllegalStateException("app.demo.password is not acceptable (" + problem + "): use at least "
 					+ PasswordPolicy.MIN_LENGTH + " characters");
 		});
+		DemoAssessments.DemoQuarters quarters = assessments.demoQuarters();
 		SystemTask.run(() -> transactions.executeWithoutResult(status -> seed(password)));
 		log.warn("""
 
@@ -126,8 +127,8 @@ class DemoOrganisation implements ApplicationRunner {
 				    {}  member of Mobile Banking
 				  Other demo accounts: {}
 				==========================================================================""",
-				GROUPS.size(), TEAMS.size(), PEOPLE.size(), DemoAssessments.PAST.get(0), DemoAssessments.CURRENT,
-				DemoAssessments.CURRENT, password,
+				GROUPS.size(), TEAMS.size(), PEOPLE.size(), quarters.past().get(0), quarters.current(),
+				quarters.current(), password,
 				generated ? "   (generated; set app.demo.password to choose it)" : "", ADMIN, LEAD, MEMBER,
 				String.join(", ", PEOPLE.stream().map(DemoPerson::username).skip(4).toList()));
 	}

@@ -1,11 +1,13 @@
 package dev.platformmaturity.team;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.account.PersonInfo;
@@ -26,6 +29,9 @@ import dev.platformmaturity.shared.PageNumbers;
 @Controller
 @RequestMapping("/admin/teams")
 class TeamAdminController {
+
+	/** The most people suggested or listed to choose from. */
+	static final int CHOICES = 10;
 
 	private final TeamAdministration administration;
 
@@ -112,21 +118,49 @@ class TeamAdminController {
 		return edit(team, page);
 	}
 
+	/**
+	 * Adds the person whose username was typed. When what was typed is no username, the page lists the people it
+	 * matches, each with its own Add button: the way to choose without script.
+	 */
 	@PostMapping("/{team}/members")
 	String addMember(@PathVariable String team, @Valid @ModelAttribute("memberForm") MemberForm form,
 			BindingResult errors, Model page, RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				PersonInfo added = administration.addMember(team, form.username());
+				PersonInfo added = administration.addMember(team, form.username().strip());
 				redirect.addFlashAttribute("notice", "admin.members.added");
 				redirect.addFlashAttribute("noticeArgument", added.displayName());
 				return "redirect:/admin/teams/" + team;
 			}
 			catch (InvalidInputException invalid) {
-				FormErrors.reject(errors, invalid.problems());
+				boolean noSuchUsername = invalid.problems().get(0).messageKey().equals("membership.person.unknown");
+				List<PersonInfo> matching = noSuchUsername ? administration.candidates(team, form.username(), CHOICES)
+						: List.of();
+				if (!matching.isEmpty()) {
+					page.addAttribute("choices", matching);
+				}
+				else if (noSuchUsername) {
+					FormErrors.reject(errors, new FieldProblem("username", "admin.members.noMatch", form.username()));
+				}
+				else {
+					FormErrors.reject(errors, invalid.problems());
+				}
 			}
 		}
 		return edit(team, page);
+	}
+
+	/** The people who could join the team and match what was typed, as JSON for the suggestions while typing. */
+	@GetMapping(path = "/{team}/candidates", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	List<Candidate> candidates(@PathVariable String team, @RequestParam(name = "q", defaultValue = "") String typed) {
+		return administration.candidates(team, typed, CHOICES)
+			.stream()
+			.map(person -> new Candidate(person.username(), person.displayName()))
+			.toList();
+	}
+
+	record Candidate(String username, String name) {
 	}
 
 	@PostMapping("/{team}/members/{personId}/remove")

@@ -1,7 +1,9 @@
 package dev.platformmaturity.team;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -139,6 +141,20 @@ public class TeamAdministration {
 		}
 		memberships.save(new Membership(person.id(), team.id()));
 		return person;
+	}
+
+	/**
+	 * Who could join the team: enabled people, not members yet, whose username, name or e-mail contains what was
+	 * typed; by name, at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	List<PersonInfo> candidates(String slug, String typed, int limit) {
+		Set<Long> members = new HashSet<>(memberships.memberIds(team(slug).id()));
+		return accounts.lookup(typed, limit + members.size())
+			.stream()
+			.filter(person -> !members.contains(person.id()))
+			.limit(limit)
+			.toList();
 	}
 
 	/** Removes a member; a person who is not a member of the team is refused rather than reported as removed. */

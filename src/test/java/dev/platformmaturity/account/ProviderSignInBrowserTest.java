@@ -92,7 +92,7 @@ class ProviderSignInBrowserTest {
 
 		assertThat(browser.currentPath()).isEqualTo("/");
 		assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
-		assertThat(browser.text(By.cssSelector(".account-nav a"))).isEqualTo("Ada Lovelace");
+		assertThat(browser.text(By.cssSelector(".account-menu__name"))).isEqualTo("Ada Lovelace");
 		String person = username.toLowerCase();
 		assertThat(jdbc.sql("""
 				select role || '/' || preferred_language || '/' || email || '/' || identity_provider || '/'

@@ -1,5 +1,6 @@
 package dev.platformmaturity.assessment;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import dev.platformmaturity.account.SystemTask;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.MovableClock;
 import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
@@ -48,6 +50,9 @@ class AssessmentPagesTest {
 
 	@Autowired
 	TestAssessments given;
+
+	@Autowired
+	MovableClock clock;
 
 	TestData.Team team;
 
@@ -222,7 +227,17 @@ class AssessmentPagesTest {
 			.param("question[investment_1].option", "investment_1:2").param("question[investment_1].version", "0")
 			.param("question[investment_1].originalOption", ""));
 
-		String page = html(mvc.perform(get("/").with(asMember())).andReturn().getResponse().getContentAsString());
+		String page;
+		try {
+			clock.moveTo(jdbc.sql("select due_on from quarter where id = ?")
+				.param(open.id())
+				.query(LocalDate.class)
+				.single());
+			page = html(mvc.perform(get("/").with(asMember())).andReturn().getResponse().getContentAsString());
+		}
+		finally {
+			clock.reset();
+		}
 		assertThat(page).contains("The quarter " + open.label() + " is open for answers until", team.name(), "In progress",
 				"1 of 20 reviewed", "Continue answering");
 		mvc.perform(get("/teams/" + team.slug()).with(asMember()))

@@ -167,9 +167,30 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Signs out through the person's menu in the header. */
 	public Browser signOut() {
-		find(By.cssSelector(".account-nav form button")).click();
+		openAccountMenu();
+		find(By.cssSelector(".account-menu form button")).click();
 		waitUntil(driver -> driver.getCurrentUrl().contains("signedOut"));
+		return this;
+	}
+
+	/** Opens the signed-in person's menu in the header: their account, administration, signing out. */
+	public Browser openAccountMenu() {
+		WebElement menu = find(By.cssSelector("details.account-menu"));
+		if (menu.getDomAttribute("open") == null) {
+			menu.findElement(By.tagName("summary")).click();
+		}
+		return this;
+	}
+
+	/**
+	 * Shows pages {@code width} CSS pixels wide: below 600 as a phone does (scroll bars over the page, the width of
+	 * the viewport meta tag), otherwise as a laptop, such as 1366.
+	 */
+	public Browser resize(int width, int height) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
 		return this;
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TestDatabase.class, TestData.class, TestAssessments.class, StatementCounter.class })
+@Import({ TestDatabase.class, TestData.class, TestAssessments.class, StatementCounter.class, MovableClock.class })
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {
 }

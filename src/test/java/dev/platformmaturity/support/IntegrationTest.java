@@ -16,6 +16,6 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import({ TestDatabase.class, TestData.class, TestAssessments.class, StatementCounter.class })
+@Import({ TestDatabase.class, TestData.class, TestAssessments.class, StatementCounter.class, MovableClock.class })
 public @interface IntegrationTest {
 }
