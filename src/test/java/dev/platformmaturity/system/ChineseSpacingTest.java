@@ -57,7 +57,18 @@ class ChineseSpacingTest {
 			// model versions, question and aspect keys, options, levels
 			"about.sources.heading:0", "assessment.modelVersion:0", "assessment.question.unknown:0",
 			"assessment.aspect.unknown:0", "assessment.option.unknown:0", "assessment.option.otherQuestion:0",
-			"assessment.option.otherQuestion:1", "assessment.level.outOfRange:0");
+			"assessment.option.otherQuestion:1", "assessment.level.outOfRange:0",
+			// dates of tokens and quarter ranges
+			"account.tokens.expiresOn.hint:0", "api.token.expired:0", "token.expiry.tooLate:0",
+			"quarter.date.outOfRange:0", "quarter.date.outOfRange:1",
+			// identity providers' names and usernames
+			"signIn.provider.button:0", "signIn.provider.unreachable:0", "signIn.provider.usernameTaken:0",
+			// media types and HTTP methods
+			"problemDetail.org.springframework.web.HttpMediaTypeNotAcceptableException:0",
+			"problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException:0",
+			"problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException:1",
+			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:0",
+			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:1");
 
 	@Test
 	void noSpaceBetweenChineseCharacters() throws IOException {
