@@ -59,7 +59,7 @@ final class HistoryEntries {
 					: messages.getMessage("history.none", null, locale);
 		}
 		return switch (kind) {
-			case "ANSWER", "CONFIRM" -> value.equals("n/a") ? messages.getMessage("assessment.notApplicable", null, locale)
+			case "ANSWER", "CONFIRM", "IMPORT" -> value.equals("n/a") ? messages.getMessage("assessment.notApplicable", null, locale)
 					: option(value, model, language);
 			case "TARGET" -> messages.getMessage("history.level", new Object[] { value }, locale);
 			case "START" -> messages.getMessage("history.prefilledFrom", new Object[] { value }, locale);
