@@ -68,7 +68,11 @@ class ChineseSpacingTest {
 			"problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException:0",
 			"problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException:1",
 			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:0",
-			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:1");
+			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:1",
+			// actions: model versions, dates, ids, levels; the CNCF tool's host
+			"action.aspect.unknown:1", "action.characteristic.notInVersion:1", "action.createdBy:1",
+			"action.dueOn.outOfRange:0", "action.dueOn.outOfRange:1", "action.field.characteristic.hint:0",
+			"action.notFound:0", "action.plannedLevel.outOfRange:0", "cncf.import.otherHost:0");
 
 	@Test
 	void noSpaceBetweenChineseCharacters() throws IOException {
