@@ -55,7 +55,7 @@ final class HistoryEntries {
 	private static String value(String kind, String value, MaturityModel model, String language, MessageSource messages,
 			Locale locale) {
 		if (value == null) {
-			return kind.equals("START") || kind.equals("SUBMIT") || kind.equals("REOPEN") ? ""
+			return kind.equals("START") || kind.equals("SUBMIT") || kind.equals("REOPEN") || kind.equals("IMPORT") ? ""
 					: messages.getMessage("history.none", null, locale);
 		}
 		return switch (kind) {
