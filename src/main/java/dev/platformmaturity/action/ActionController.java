@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -87,6 +88,7 @@ class ActionController {
 	String create(@PathVariable String team, @Valid @ModelAttribute("actionForm") ActionForm form,
 			BindingResult errors, @AuthenticationPrincipal AccountUser user, Locale locale, Model page,
 			RedirectAttributes redirect) {
+		requirePlanner(team);
 		if (!errors.hasErrors()) {
 			try {
 				ActionState created = actions.create(team, form.change(), user.personId());
@@ -112,6 +114,7 @@ class ActionController {
 	String change(@PathVariable String team, @PathVariable long id,
 			@Valid @ModelAttribute("actionForm") ActionForm form, BindingResult errors,
 			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, RedirectAttributes redirect) {
+		requirePlanner(team);
 		ActionState saved = actions.get(team, id);
 		if (!errors.hasErrors()) {
 			try {
@@ -139,6 +142,7 @@ class ActionController {
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable String team, @PathVariable long id, @RequestParam(required = false) Long version,
 			@AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
+		requirePlanner(team);
 		ActionState action = actions.get(team, id);
 		actions.delete(team, id, version, user.personId());
 		redirect.addFlashAttribute("notice", "action.deleted");
@@ -195,6 +199,13 @@ class ActionController {
 						.orElse(action.characteristic()));
 		}
 		return "action/action";
+	}
+
+	/** Only the team's members create, change and delete its actions; others get 403 before any form is read. */
+	private void requirePlanner(String team) {
+		if (!actions.mayPlan(team)) {
+			throw new AccessDeniedException("Only the members of team " + team + " plan its actions");
+		}
 	}
 
 	/** The team's members, and the action's owner when they have left the team, by username. */

@@ -2,7 +2,6 @@ package dev.platformmaturity.exchange;
 
 import java.util.Locale;
 
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +36,7 @@ class ExchangeApiController {
 	 * Imports a file of the exchange format into the team; refused with every problem (in {@code problems}) and
 	 * nothing written unless all of it is valid.
 	 */
-	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping
 	TeamExchanges.Imported importData(@PathVariable String team, @RequestBody String file, Locale locale,
 			@AuthenticationPrincipal AccountUser user) {
 		return exchanges.importData(team, file, locale, user.personId());

@@ -5,13 +5,8 @@ import java.io.InputStream;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
-import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import dev.platformmaturity.account.UrlAccessRules;
 
 /** The published JSON Schema of the exchange format, for anyone (it is also in docs/). */
 @Controller
@@ -26,17 +21,6 @@ class ExchangeSchemaController {
 				.contentType(MediaType.parseMediaType("application/schema+json"))
 				.body(schema.readAllBytes());
 		}
-	}
-
-	@Component
-	static class ExchangeUrlRules implements UrlAccessRules {
-
-		@Override
-		public void pages(
-				AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-			rules.requestMatchers(PATH).permitAll();
-		}
-
 	}
 
 }
