@@ -182,7 +182,9 @@ class ActionController {
 		MaturityModel model = model(form.modelVersion());
 		ActionChoices choices = ActionChoices.of(model, language);
 		page.addAttribute("team", teams.team(team));
-		page.addAttribute("actionForm", form);
+		if (page.getAttribute("actionForm") != form) {
+			page.addAttribute("actionForm", form);
+		}
 		page.addAttribute("action", action);
 		page.addAttribute("choices", choices);
 		page.addAttribute("members", members(team, action));

@@ -102,7 +102,7 @@ class TeamExchanges {
 		List<String> problems = new ArrayList<>();
 		for (Error error : SCHEMA.validate(document,
 				context -> context.executionConfig(config -> config.locale(locale).formatAssertionsEnabled(true)))) {
-			problems.add(schemaProblem(error));
+			problems.add(problem(path(error.getInstanceLocation().toString()), error.getMessage(), locale));
 		}
 		if (!problems.isEmpty()) {
 			throw new ExchangeRefused(problems);
@@ -112,8 +112,8 @@ class TeamExchanges {
 		List<FieldProblem> found = new ArrayList<>();
 		found.addAll(assessments.check(team, data.assessments(), "assessments"));
 		found.addAll(actions.check(team, data.actions(), "actions"));
-		found.forEach(problem -> problems.add(problem.field() + ": "
-				+ messages.getMessage(problem.messageKey(), problem.arguments(), locale)));
+		found.forEach(problem -> problems.add(problem(problem.field(),
+				messages.getMessage(problem.messageKey(), problem.arguments(), locale), locale)));
 		if (!problems.isEmpty()) {
 			throw new ExchangeRefused(problems);
 		}
@@ -126,8 +126,8 @@ class TeamExchanges {
 	private void texts(JsonNode node, String path, List<String> problems, Locale locale) {
 		if (node.isString()) {
 			TextRules.flaw(node.asString())
-				.ifPresent(flaw -> problems.add(path + ": " + messages.getMessage(flaw.messageKey(),
-						new Object[] { path, flaw.position(), flaw.character() }, locale)));
+				.ifPresent(flaw -> problems.add(problem(path, messages.getMessage(flaw.messageKey(),
+						new Object[] { path, flaw.position(), flaw.character() }, locale), locale)));
 		}
 		else if (node.isArray()) {
 			for (int i = 0; i < node.size(); i++) {
@@ -142,12 +142,27 @@ class TeamExchanges {
 		}
 	}
 
-	/** A schema problem with its place in the file: {@code assessments[0].answers[3]: …}. */
-	private static String schemaProblem(Error error) {
-		String location = error.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
-		String message = error.getMessage();
-		String where = location.isEmpty() ? "" : location + ": ";
-		return message.startsWith(error.getInstanceLocation().toString()) ? message : where + message;
+	/** A JSON pointer ({@code /actions/0/title}) as the paths of problems read: {@code actions[0].title}. */
+	static String path(String pointer) {
+		StringBuilder path = new StringBuilder();
+		for (String segment : pointer.split("/")) {
+			if (segment.isEmpty()) {
+				continue;
+			}
+			String name = segment.replace("~1", "/").replace("~0", "~");
+			if (name.matches("\\d+")) {
+				path.append('[').append(name).append(']');
+			}
+			else {
+				path.append(path.isEmpty() ? "" : ".").append(name);
+			}
+		}
+		return path.toString();
+	}
+
+	/** A problem with its place in the file: {@code assessments[0].answers[3]: …}. */
+	private String problem(String path, String text, Locale locale) {
+		return path.isEmpty() ? text : messages.getMessage("exchange.problem", new Object[] { path, text }, locale);
 	}
 
 	private static String schemaText() {
