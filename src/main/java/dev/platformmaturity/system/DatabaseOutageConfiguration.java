@@ -25,9 +25,9 @@ class DatabaseOutageConfiguration {
 
 	/**
 	 * Outside Spring Session's filter, which writes the session to the database when the response commits or after
-	 * the rest of the chain, so a failure there is answered 503 like one inside the chain. The filters
-	 * that decode parameters and take {@code ?lang=} run inside it: they need no database, and the language they
-	 * set is a request attribute that the 503 page still finds.
+	 * the rest of the chain, so a failure there is answered 503 like one inside the chain. The filters that decode
+	 * parameters and take {@code ?lang=} run inside it: they need no database, and the language they set is a
+	 * request attribute that the 503 page still finds.
 	 */
 	static final int FILTER_ORDER = SessionRepositoryFilter.DEFAULT_ORDER - 1;
 

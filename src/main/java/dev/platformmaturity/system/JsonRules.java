@@ -33,9 +33,9 @@ import dev.platformmaturity.shared.TextRules;
  * wrong and where is answered by {@link ApiErrors} through {@link JsonProblems}. Only the server's converter is
  * strict: JSON the application reads for itself keeps Spring Boot's settings.
  * <p>
- * Bodies that controllers read whole are JSON only. The YAML converter that Spring registers because a YAML library is on the class path (the
- * OpenAPI description's) is removed: it would read bodies past these rules. The description's YAML form is written
- * by springdoc itself and needs no converter.
+ * Bodies that controllers read whole are JSON only. The YAML converter that Spring registers because a YAML library
+ * is on the class path (the OpenAPI description's) is removed: it would read bodies past these rules. The
+ * description's YAML form is written by springdoc itself and needs no converter.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonRules {
