@@ -323,7 +323,12 @@ class BadInputTest {
 				new BadInput("a body sent as plain text", Role.MEMBER,
 						f -> put(f.answer()).contentType(MediaType.TEXT_PLAIN).content("comment"),
 						problem(415, "problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException",
-								"text/plain;charset=UTF-8", "[application/json, application/yaml, application/*+json]")),
+								"text/plain;charset=UTF-8", "[application/json, application/*+json]")),
+				new BadInput("a body sent as YAML, which the JSON rules would refuse (a version of 1.5)", Role.MEMBER,
+						f -> put(f.answer()).contentType(MediaType.APPLICATION_YAML)
+							.content("option: investment_1:3\nnotApplicable: false\ncomment: in YAML\nversion: 1.5\n"),
+						problem(415, "problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException",
+								"application/yaml;charset=UTF-8", "[application/json, application/*+json]")),
 				new BadInput("a GET to a save", Role.MEMBER, f -> get(f.answer()),
 						problem(405, "problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException",
 								"GET", "[PUT]")),
