@@ -43,20 +43,20 @@ final class EmailContent {
 		}
 
 		/** The scores as shown: two decimals, a change with its sign (+0.75, -0.50). */
-		String beforeText() {
+		public String beforeText() {
 			return before.setScale(2, RoundingMode.HALF_UP).toPlainString();
 		}
 
-		String afterText() {
+		public String afterText() {
 			return after.setScale(2, RoundingMode.HALF_UP).toPlainString();
 		}
 
-		String changeText() {
+		public String changeText() {
 			BigDecimal change = change().setScale(2, RoundingMode.HALF_UP);
 			return (change.signum() > 0 ? "+" : "") + change.toPlainString();
 		}
 
-		String aspectName(String language) {
+		public String aspectName(String language) {
 			return aspectNames.getOrDefault(language, aspectNames.getOrDefault("en", aspect));
 		}
 
@@ -76,7 +76,7 @@ final class EmailContent {
 		static final int LATE_SHOWN = 20;
 
 		/** Days since the due date, once it has passed. */
-		long daysOverdue() {
+		public long daysOverdue() {
 			return Math.max(0, -days);
 		}
 

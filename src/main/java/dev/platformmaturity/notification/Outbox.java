@@ -44,7 +44,7 @@ class Outbox {
 			String webhookName, String quarter, Status status, int attempts, Instant nextAttemptAt, Instant sentAt,
 			String lastError) {
 
-		boolean retriable() {
+		public boolean retriable() {
 			return status == Status.FAILED;
 		}
 

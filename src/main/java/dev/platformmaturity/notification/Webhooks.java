@@ -34,7 +34,7 @@ class Webhooks {
 	record Webhook(long id, String name, String url, List<WebhookEvent> events, String language, String secret,
 			boolean enabled, Instant createdAt, long version) {
 
-		List<String> eventNames() {
+		public List<String> eventNames() {
 			return events.stream().map(WebhookEvent::eventName).toList();
 		}
 
