@@ -2,6 +2,7 @@ package dev.platformmaturity.notification;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,6 +96,12 @@ class WebhookClient implements DisposableBean {
 						location == null ? null : location.getValue(),
 						response.getEntity() == null ? "" : start(response.getEntity().getContent()));
 			});
+		}
+		catch (IOException failed) {
+			if (post.isCancelled()) {
+				throw new InterruptedIOException("the exchange took longer than " + timeout.toSeconds() + " s");
+			}
+			throw failed;
 		}
 		finally {
 			deadline.cancel(false);

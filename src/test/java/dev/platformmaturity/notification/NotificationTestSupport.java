@@ -51,7 +51,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 				"app.notification.scan-interval=1h", "app.notification.send-interval=1h",
 				"app.notification.max-attempts=3", "app.notification.retry-delay=1m",
 				"app.notification.max-retry-delay=10m", "app.notification.webhook.allow-http=true",
-				"app.notification.webhook.allowed-addresses=127.0.0.1/32", "app.notification.webhook.timeout=2s",
+				"app.notification.webhook.allowed-addresses=127.0.0.1/32", "app.notification.webhook.timeout=5s",
 				"app.demo.enabled=false" })
 @AutoConfigureMockMvc
 @Import({ NotificationTestSupport.OwnDatabaseAndClock.class, TestData.class, TestAssessments.class })
