@@ -147,7 +147,8 @@ class DueNotifications {
 		if (first == 1) {
 			jdbc.sql("""
 					insert into notification_quarter (quarter_id, state, opened_on, opened_count)
-					select id, state, case when state = 'OPEN' then ?::date end, case when state = 'OPEN' then 1 else 0 end
+					select id, state, case when state = 'OPEN' then ?::date end,
+					       case when state = 'OPEN' then 1 else 0 end
 					from quarter
 					on conflict (quarter_id) do nothing""")
 				.param(today)
@@ -188,7 +189,8 @@ class DueNotifications {
 					insert into notification_quarter (quarter_id, state, opened_on, opened_count, closed_count)
 					values (:quarter, :state, :openedOn, :opened, :closed)
 					on conflict (quarter_id) do update
-					set state = excluded.state, opened_on = coalesce(excluded.opened_on, notification_quarter.opened_on),
+					set state = excluded.state,
+					    opened_on = coalesce(excluded.opened_on, notification_quarter.opened_on),
 					    opened_count = excluded.opened_count, closed_count = excluded.closed_count""")
 				.param("quarter", quarter.id())
 				.param("state", quarter.state())
@@ -283,7 +285,8 @@ class DueNotifications {
 		jdbc.sql("""
 				update notification_state
 				set event_cursor = coalesce((select max(id) from assessment_event
-				                             where id > :cursor and changed_at < now() - make_interval(mins => :settled)),
+				                             where id > :cursor
+				                               and changed_at < now() - make_interval(mins => :settled)),
 				                            :cursor)""")
 			.param("cursor", cursor)
 			.param("settled", (int) SETTLED.toMinutes())
@@ -498,7 +501,8 @@ class DueNotifications {
 	private List<Mover> movers(QuarterRow quarter) {
 		return jdbc.sql("""
 				with scores as (
-				    select a.team_id, asp.key, asp.id as aspect_id, round(s.level_sum::numeric / s.level_count, 2) as score
+				    select a.team_id, asp.key, asp.id as aspect_id,
+				           round(s.level_sum::numeric / s.level_count, 2) as score
 				    from assessment a
 				    join team t on t.id = a.team_id and t.enabled
 				    join assessment_aspect_score s on s.assessment_id = a.id and s.level_count > 0

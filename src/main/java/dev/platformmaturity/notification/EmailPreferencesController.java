@@ -34,7 +34,8 @@ class EmailPreferencesController {
 	String choose(@AuthenticationPrincipal AccountUser user, @ModelAttribute PreferencesForm form,
 			BindingResult errors, Locale locale, RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
-			redirect.addFlashAttribute("problem", messages.getMessage("notification.preferences.invalid", null, locale));
+			redirect.addFlashAttribute("problem",
+					messages.getMessage("notification.preferences.invalid", null, locale));
 		}
 		else {
 			preferences.choose(user.personId(), user.role(), form.receive() == null ? List.of() : form.receive());

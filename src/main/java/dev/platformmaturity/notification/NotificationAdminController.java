@@ -120,7 +120,7 @@ class NotificationAdminController {
 			redirect.addFlashAttribute("problem",
 					messages.getMessage("notification.log.notFailed", new Object[] { id }, locale));
 		}
-		return status == null ? "redirect:/admin/notifications/log" : "redirect:/admin/notifications/log?status=" + status;
+		return "redirect:/admin/notifications/log" + (status == null ? "" : "?status=" + status);
 	}
 
 }

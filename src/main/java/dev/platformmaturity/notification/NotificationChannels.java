@@ -24,7 +24,8 @@ class NotificationChannels {
 
 	private final JdbcClient jdbc;
 
-	NotificationChannels(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties, JdbcClient jdbc) {
+	NotificationChannels(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
+			JdbcClient jdbc) {
 		this.mailSender = mailSender.getIfAvailable();
 		this.jdbc = jdbc;
 		this.sender = this.mailSender == null ? null : checkedSender(properties);

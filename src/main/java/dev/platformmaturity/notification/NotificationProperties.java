@@ -40,8 +40,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("app.notification")
 @Validated
 record NotificationProperties(
-		@Pattern(regexp = "https?://[^/?#\\s@]+(/[^?#\\s]*)?",
-				message = "must be the http or https address people open the application at, like https://maturity.example.org") String publicBaseUrl,
+		@Pattern(regexp = "https?://[^/?#\\s@]+(/[^?#\\s]*)?", message = BASE_URL) String publicBaseUrl,
 		String mailFrom,
 		@DefaultValue("09:00") @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]",
 				message = "must be a time of day like 09:00") String reminderTime,
@@ -53,14 +52,20 @@ record NotificationProperties(
 		@DefaultValue("1h") @DurationMin(millis = 1) Duration maxRetryDelay,
 		@DefaultValue("4") @Min(1) @Max(32) int parallelDeliveries,
 		@DefaultValue("180d") @DurationMin(days = 1) Duration logRetention,
-		@Size(min = 32, message = "must be at least 32 characters long, or empty to have one generated") String unsubscribeSecret,
+		@Size(min = 32, message = SECRET) String unsubscribeSecret,
 		@Valid @DefaultValue Webhook webhook) {
+
+	static final String BASE_URL = "must be the http or https address people open the application at, "
+			+ "like https://maturity.example.org";
+
+	static final String SECRET = "must be at least 32 characters long, or empty to have one generated";
 
 	/** A delivery that takes longer than this is given up and tried again later; it must end before its claim does. */
 	static final Duration CLAIM = Duration.ofMinutes(5);
 
 	NotificationProperties {
-		publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl.strip().replaceAll("/+$", "");
+		publicBaseUrl = publicBaseUrl == null || publicBaseUrl.isBlank() ? null
+				: publicBaseUrl.strip().replaceAll("/+$", "");
 		mailFrom = mailFrom == null || mailFrom.isBlank() ? null : mailFrom.strip();
 		unsubscribeSecret = unsubscribeSecret == null || unsubscribeSecret.isEmpty() ? null : unsubscribeSecret;
 	}
@@ -73,7 +78,7 @@ record NotificationProperties(
 		return timeZone == null || timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone);
 	}
 
-	/** The wait after a failed try: {@code retryDelay}, doubled for every earlier failure, at most {@code maxRetryDelay}. */
+	/** The wait after a failed try: {@code retryDelay}, doubled for every earlier failure, at most the longest. */
 	Duration retryAfter(int failedAttempts) {
 		Duration delay = retryDelay;
 		for (int i = 1; i < failedAttempts && delay.compareTo(maxRetryDelay) < 0; i++) {

@@ -74,7 +74,8 @@ class UnsubscribeLinks {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-			byte[] signed = mac.doFinal(("unsubscribe\n" + personId + "\n" + kind.name()).getBytes(StandardCharsets.UTF_8));
+			String subject = "unsubscribe\n" + personId + "\n" + kind.name();
+			byte[] signed = mac.doFinal(subject.getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException impossible) {

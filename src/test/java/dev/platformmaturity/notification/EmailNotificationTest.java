@@ -78,25 +78,29 @@ class EmailNotificationTest extends NotificationTestSupport {
 		assertThat(MAILBOX.messages()).flatExtracting(Mailbox::recipients)
 			.containsExactlyInAnyOrderElementsOf(org.members());
 		MimeMessage toAnn = MAILBOX.to(address(org.ann())).get(0);
-		assertThat(subject(toAnn)).isEqualTo(quarter.label() + " is open: please assess your platform by February 15, 2027");
+		assertThat(subject(toAnn))
+			.isEqualTo(quarter.label() + " is open: please assess your platform by February 15, 2027");
 		String link = BASE + "/teams/%s/assessments/" + quarter.label();
 		assertThat(text(toAnn)).startsWith("Hello Test " + org.ann().username() + ",")
 			.contains("Mobile: not started yet\n  " + link.formatted(org.mobile().slug()))
 			.contains("Payments: not started yet\n  " + link.formatted(org.payments().slug()))
 			.contains("Last quarter's answers are carried over")
-			.containsPattern("Stop the e-mails “A quarter opens”: " + BASE + "/unsubscribe\\?token=" + org.ann().id()
-					+ "\\.QUARTER_OPENED\\.[A-Za-z0-9_-]{43}&lang=en");
+			.containsPattern("Stop the e-mails “A quarter opens”: " + BASE + "/unsubscribe\\?token="
+					+ org.ann().id() + "\\.QUARTER_OPENED\\.[A-Za-z0-9_-]{43}&lang=en");
 		assertThat(Jsoup.parse(html(toAnn)).select("a[href]").eachAttr("href"))
-			.contains(link.formatted(org.mobile().slug()), link.formatted(org.payments().slug()), BASE + "/account#notifications");
+			.contains(link.formatted(org.mobile().slug()), link.formatted(org.payments().slug()),
+					BASE + "/account#notifications");
 		assertThat(header(toAnn, "List-Unsubscribe"))
-			.matches("<" + BASE + "/unsubscribe\\?token=" + org.ann().id() + "\\.QUARTER_OPENED\\.[A-Za-z0-9_-]{43}&lang=en>");
+			.matches("<" + BASE + "/unsubscribe\\?token=" + org.ann().id()
+					+ "\\.QUARTER_OPENED\\.[A-Za-z0-9_-]{43}&lang=en>");
 		assertThat(header(toAnn, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(header(toAnn, "Content-Language")).isEqualTo("en");
 		assertThat(header(toAnn, "Message-ID")).matches("<notification-\\d+@maturity\\.example\\.org>");
 		assertThat(toAnn.getFrom()[0].toString()).isEqualTo("Platform Maturity <maturity@example.org>");
 
 		MimeMessage toBo = MAILBOX.to(address(org.bo())).get(0);
-		assertThat(subject(toBo)).isEqualTo(quarter.label() + " 已开放：请在 2027年2月15日 前完成平台评估");
+		assertThat(subject(toBo))
+			.isEqualTo(quarter.label() + " 已开放：请在 2027年2月15日 前完成平台评估");
 		assertThat(text(toBo)).startsWith("Test " + org.bo().username() + "，您好：")
 			.contains("- Payments: 尚未开始")
 			.doesNotContain("Mobile");
@@ -147,7 +151,8 @@ class EmailNotificationTest extends NotificationTestSupport {
 		assertThat(MAILBOX.messages()).as("Mobile has submitted").flatExtracting(Mailbox::recipients)
 			.containsExactlyInAnyOrder(address(org.ann()), address(org.bo()));
 		MimeMessage toAnn = MAILBOX.to(address(org.ann())).get(0);
-		assertThat(subject(toAnn)).isEqualTo(quarter.label() + ": your team's assessment is due tomorrow (February 15, 2027)");
+		assertThat(subject(toAnn))
+			.isEqualTo(quarter.label() + ": your team's assessment is due tomorrow (February 15, 2027)");
 		assertThat(text(toAnn)).contains("Payments: in progress, 1 of 20 answers reviewed").doesNotContain("Mobile");
 		MAILBOX.clear();
 
@@ -220,7 +225,8 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.contains(BASE + "/dashboard?quarter=" + quarter.label());
 		MimeMessage toLee = MAILBOX.to(address(lee)).get(0);
 		assertThat(subject(toLee)).isEqualTo(quarter.label() + "：2 个团队中已有 1 个提交（每周简报）");
-		assertThat(text(toLee)).contains("Payments，投入：2.00 → 3.50（自 " + earlier.label() + " 以来 +1.50）");
+		assertThat(text(toLee))
+			.contains("Payments，投入：2.00 → 3.50（自 " + earlier.label() + " 以来 +1.50）");
 		MAILBOX.clear();
 
 		CLOCK.set(at(LocalDate.of(2027, 1, 7), 9, 0));
@@ -266,10 +272,12 @@ class EmailNotificationTest extends NotificationTestSupport {
 		HttpResponse<String> opened = browser.send(HttpRequest.newBuilder(URI.create(link)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(opened.statusCode()).isEqualTo(200);
-		assertThat(Jsoup.parse(opened.body()).text()).contains("Stop the e-mails “The due date nears” to " + address(org.ann()).charAt(0) + "***@example.org?");
+		assertThat(Jsoup.parse(opened.body()).text()).contains("Stop the e-mails “The due date nears” to "
+				+ address(org.ann()).charAt(0) + "***@example.org?");
 		assertThat(optedOut(org.ann())).as("opening the link changes nothing").isEmpty();
 
-		HttpResponse<String> tampered = browser.send(HttpRequest.newBuilder(URI.create(link.replace("DUE_SOON", "OVERDUE")))
+		URI changed = URI.create(link.replace("DUE_SOON", "OVERDUE"));
+		HttpResponse<String> tampered = browser.send(HttpRequest.newBuilder(changed)
 			.POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
 			.header(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded")
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -283,7 +291,8 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(oneClick.statusCode()).as("a mail program's one-click POST, without session or CSRF token")
 			.isEqualTo(200);
-		assertThat(Jsoup.parse(oneClick.body()).text()).contains("You will get no more e-mails “The due date nears”");
+		assertThat(Jsoup.parse(oneClick.body()).text())
+			.contains("You will get no more e-mails “The due date nears”");
 		assertThat(optedOut(org.ann())).containsExactly("DUE_SOON");
 		MAILBOX.clear();
 
@@ -332,7 +341,8 @@ class EmailNotificationTest extends NotificationTestSupport {
 		MvcResult unreadable = mvc.perform(post("/account/notifications").with(user(data.principal(lead)))
 			.with(csrf())
 			.param("receive", "EVERYTHING")).andReturn();
-		assertThat(unreadable.getFlashMap().get("problem")).isEqualTo("The choices could not be read; nothing was changed.");
+		assertThat(unreadable.getFlashMap().get("problem"))
+			.isEqualTo("The choices could not be read; nothing was changed.");
 		assertThat(optedOut(lead)).hasSize(5);
 	}
 

@@ -154,7 +154,8 @@ class NotificationClusterTest {
 				awaitSent(second.getBean(JdbcClient.class), quarter, 3);
 				awaitAnotherScan(second.getBean(JdbcClient.class));
 				assertThat(mailbox.messages()).flatExtracting(Mailbox::recipients)
-					.containsExactlyInAnyOrderElementsOf(members.stream().map(NotificationClusterTest::address).toList());
+					.containsExactlyInAnyOrderElementsOf(
+							members.stream().map(NotificationClusterTest::address).toList());
 				assertThat(statuses(jdbc, quarter)).isEqualTo(Map.of("SENT", 3L));
 				assertThat(jdbc.sql("select max(attempts) from notification_outbox").query(Integer.class).single())
 					.as("the message the stopped instance was sending, tried again").isEqualTo(2);

@@ -91,7 +91,8 @@ class WebhookNotificationTest extends NotificationTestSupport {
 
 		assessments.submitted(payments, quarter, member).levels(Map.of("investment_1", 3)).load();
 		scanAndSend();
-		MvcResult reopened = mvc.perform(post("/teams/" + payments.slug() + "/assessments/" + quarter.label() + "/reopen")
+		String assessment = "/teams/" + payments.slug() + "/assessments/" + quarter.label();
+		MvcResult reopened = mvc.perform(post(assessment + "/reopen")
 			.with(user(data.principal(lead)))
 			.with(csrf())
 			.param("reason", "Answered for the wrong team")).andReturn();
@@ -126,13 +127,15 @@ class WebhookNotificationTest extends NotificationTestSupport {
 						delivery.header(WebhookSender.TIMESTAMP) + "." + delivery.body()));
 		}
 		JsonNode submitted = body(receiver, "/submitted", 0);
-		assertThat(submitted.path("text").asString()).isEqualTo("Platform Maturity: Payments submitted its assessment of "
-				+ quarter.label() + ". " + BASE + "/teams/" + payments.slug() + "/assessments/" + quarter.label());
+		assertThat(submitted.path("text").asString())
+			.isEqualTo("Platform Maturity: Payments submitted its assessment of " + quarter.label() + ". " + BASE
+					+ assessment);
 		assertThat(submitted.path("team").path("slug").asString()).isEqualTo(payments.slug());
 		assertThat(submitted.path("assessment").path("status").asString()).isEqualTo("SUBMITTED");
 		JsonNode reopenedBody = body(receiver, "/all", 2);
-		assertThat(reopenedBody.path("text").asString()).startsWith("Platform Maturity：Payments 在 " + quarter.label()
-				+ " 的评估已被重新打开，原因：Answered for the wrong team");
+		assertThat(reopenedBody.path("text").asString())
+			.startsWith("Platform Maturity：Payments 在 " + quarter.label()
+					+ " 的评估已被重新打开，原因：Answered for the wrong team");
 		assertThat(reopenedBody.path("assessment").path("reason").asString()).isEqualTo("Answered for the wrong team");
 		assertThat(List.of(body(receiver, "/all", 3), body(receiver, "/all", 4)))
 			.extracting(overdue -> overdue.path("team").path("name").asString())
@@ -150,7 +153,8 @@ class WebhookNotificationTest extends NotificationTestSupport {
 		sendAll();
 		assertThat(receiver.received()).hasSize(1);
 		assertThat(delivery(webhook)).isEqualTo(new Delivery("PENDING", 1));
-		assertThat(reason(webhook)).isEqualTo("Answered 500 Internal Server Error: {\"error\": \"receiver failed on purpose\"}");
+		assertThat(reason(webhook))
+			.isEqualTo("Answered 500 Internal Server Error: {\"error\": \"receiver failed on purpose\"}");
 
 		CLOCK.advance(Duration.ofSeconds(59));
 		sendAll();
@@ -169,7 +173,8 @@ class WebhookNotificationTest extends NotificationTestSupport {
 		sendAll();
 		assertThat(receiver.received()).as("no try after the last").hasSize(3);
 
-		assertThat(receiver.received()).extracting(WebhookReceiver.Received::body).containsOnly(receiver.received().get(0).body());
+		assertThat(receiver.received()).extracting(WebhookReceiver.Received::body)
+			.containsOnly(receiver.received().get(0).body());
 		assertThat(receiver.received()).extracting(request -> request.header(WebhookSender.DELIVERY))
 			.containsOnly(receiver.received().get(0).header(WebhookSender.DELIVERY));
 	}
@@ -226,8 +231,9 @@ class WebhookNotificationTest extends NotificationTestSupport {
 			assertThat(Jsoup.parse(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).text()).as(url)
 				.contains("private, loopback or link-local address");
 		}
-		assertThat(jdbc.sql("select count(*) from notification_webhook where name = 'Sneaky'").query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("select count(*) from notification_webhook where name = 'Sneaky'")
+			.query(Long.class)
+			.single()).isZero();
 		assertThat(register("Allowed on this machine", receiver.url("/hook"), "en", "quarter.opened")).isPositive();
 	}
 
@@ -267,8 +273,9 @@ class WebhookNotificationTest extends NotificationTestSupport {
 		assertThat(SCHEMA.validate(body)).isEmpty();
 		assertThat(body.path("event").asString()).isEqualTo("action.overdue");
 		assertThat(body.path("action").path("title").asString()).isEqualTo("Self-service databases");
-		assertThat(body.path("text").asString()).isEqualTo("Platform Maturity: the action “Self-service databases” of "
-				+ "Payments is overdue; it was due on 2027-03-01. " + BASE + "/teams/" + team.slug());
+		assertThat(body.path("text").asString())
+			.isEqualTo("Platform Maturity: the action “Self-service databases” of Payments is overdue; "
+					+ "it was due on 2027-03-01. " + BASE + "/teams/" + team.slug());
 	}
 
 	// ------------------------------------------------------------------------------------------------ helpers
@@ -311,7 +318,10 @@ class WebhookNotificationTest extends NotificationTestSupport {
 	}
 
 	private String secret(long webhook) {
-		return jdbc.sql("select secret from notification_webhook where id = ?").param(webhook).query(String.class).single();
+		return jdbc.sql("select secret from notification_webhook where id = ?")
+			.param(webhook)
+			.query(String.class)
+			.single();
 	}
 
 	private static List<String> events(WebhookReceiver receiver, String path) {

@@ -731,13 +731,13 @@ class BadInputTest {
 
 	/** The webhook form with a field changed (null: left out); valid but for the address, which is on loopback. */
 	private static MockHttpServletRequestBuilder webhookForm(String... changes) {
-		return formPost("/admin/notifications/webhooks", Map.of("name", "Platform channel", "url", "https://127.0.0.1:9/hook",
-				"events", "quarter.opened", "language", "en", "enabled", "true"), changes);
+		return formPost("/admin/notifications/webhooks", Map.of("name", "Platform channel", "url",
+				"https://127.0.0.1:9/hook", "events", "quarter.opened", "language", "en", "enabled", "true"), changes);
 	}
 
 	private static MockHttpServletRequestBuilder settingsForm(String... changes) {
-		return formPost("/admin/notifications/settings", Map.of("reminderDays", "7, 1", "digestDay", "MONDAY", "version",
-				"0"), changes);
+		return formPost("/admin/notifications/settings",
+				Map.of("reminderDays", "7, 1", "digestDay", "MONDAY", "version", "0"), changes);
 	}
 
 	private static MockHttpServletRequestBuilder formPost(String path, Map<String, String> values,
