@@ -1,5 +1,9 @@
 package dev.platformmaturity.notification;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
@@ -392,6 +397,67 @@ class EmailNotificationTest extends NotificationTestSupport {
 		sendAll();
 		assertThat(attempts(org.ann())).isEqualTo(new Attempt("SENT", 1));
 		assertThat(MAILBOX.messages()).flatExtracting(Mailbox::recipients).containsExactly(address(org.ann()));
+	}
+
+	@Test
+	void anSmtpServerThatRefusesIsRecordedWithItsAnswerAndTriedAgainLater() throws Exception {
+		Organisation org = organisation();
+		TestData.Quarter quarter = plannedQuarter();
+		CLOCK.set(at(OPENS, 10, 0));
+		MAILBOX.stop();
+		try (RefusingSmtpServer refusing = new RefusingSmtpServer(MAILBOX.port())) {
+			open(quarter);
+			scanAndSend();
+			assertThat(refusing.connections()).isGreaterThanOrEqualTo(3);
+		}
+		assertThat(attempts(org.ann())).isEqualTo(new Attempt("PENDING", 1));
+		assertThat(lastError(org.ann())).contains("554 5.7.1 This server takes no mail from you");
+
+		MAILBOX.start();
+		CLOCK.advance(Duration.ofMinutes(1));
+		sendAll();
+		assertThat(attempts(org.ann())).isEqualTo(new Attempt("SENT", 2));
+		assertThat(MAILBOX.messages()).flatExtracting(Mailbox::recipients)
+			.containsExactlyInAnyOrderElementsOf(org.members());
+	}
+
+	/** An SMTP server that answers every connection with a refusal (RFC 5321: 554 instead of the greeting). */
+	static final class RefusingSmtpServer implements AutoCloseable {
+
+		private final ServerSocket server;
+
+		private final AtomicInteger connections = new AtomicInteger();
+
+		RefusingSmtpServer(int port) throws IOException {
+			server = new ServerSocket();
+			server.setReuseAddress(true);
+			server.bind(new InetSocketAddress("127.0.0.1", port));
+			Thread answering = new Thread(() -> {
+				while (!server.isClosed()) {
+					try (Socket client = server.accept()) {
+						connections.incrementAndGet();
+						String refusal = "554 5.7.1 This server takes no mail from you\r\n";
+						client.getOutputStream().write(refusal.getBytes(StandardCharsets.US_ASCII));
+						client.getOutputStream().flush();
+					}
+					catch (IOException closed) {
+						// stopped
+					}
+				}
+			}, "refusing-smtp");
+			answering.setDaemon(true);
+			answering.start();
+		}
+
+		int connections() {
+			return connections.get();
+		}
+
+		@Override
+		public void close() throws IOException {
+			server.close();
+		}
+
 	}
 
 	@Test
