@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class EmailMessages {
 
 	/** A rendered e-mail. */
-	record Rendered(String subject, String text, String html, String unsubscribe, Locale locale) {
+	record Rendered(String subject, String text, String html, String unsubscribe) {
 	}
 
 	/** The person an e-mail goes to, as they are when it is sent. */
@@ -95,7 +95,7 @@ class EmailMessages {
 		}
 		Context context = new Context(locale, variables);
 		return new Rendered(subject, templates.process(kind.template() + ".txt", context),
-				templates.process(kind.template() + ".html", context), unsubscribeLink, locale);
+				templates.process(kind.template() + ".html", context), unsubscribeLink);
 	}
 
 	/** A date as people of the language write it: 15 November 2026, 2026年11月15日. */
