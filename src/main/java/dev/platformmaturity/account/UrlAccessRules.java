@@ -1,5 +1,7 @@
 package dev.platformmaturity.account;
 
+import java.util.List;
+
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
@@ -16,6 +18,14 @@ public interface UrlAccessRules {
 
 	/** Rules for pages: every other URL. */
 	default void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+	}
+
+	/**
+	 * Pages (path patterns) that accept state-changing requests without a CSRF token, because the request carries its
+	 * own proof, such as a signed link that a mail program posts to (RFC 8058 one-click unsubscribe).
+	 */
+	default List<String> pagesWithoutCsrfToken() {
+		return List.of();
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -22,8 +23,13 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 class DatabaseOutageConfiguration {
 
-	/** After the language parameter (-200), before Spring Security (-100). */
-	static final int FILTER_ORDER = -190;
+	/**
+	 * Outside Spring Session's filter, which writes the session to the database when the response commits or after
+	 * the rest of the chain, so a failure there is answered 503 like one inside the chain. The filters that decode
+	 * parameters and take {@code ?lang=} run inside it: they need no database, and the language they set is a
+	 * request attribute that the 503 page still finds.
+	 */
+	static final int FILTER_ORDER = SessionRepositoryFilter.DEFAULT_ORDER - 1;
 
 	@Bean
 	FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ITemplateEngine templates, MessageSource messages,

@@ -29,9 +29,10 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Answers a request that failed because the database is unreachable or refuses writes with 503 and
  * {@code Retry-After}: problem details in the caller's language for the API and other non-HTML clients, a page in
- * the interface language for browsers. It wraps the whole chain, security included, so a sign-in or a session that
- * needs the database is answered the same way. The answer is written here, without the error page's dispatch,
- * because that dispatch could need the database again.
+ * the interface language for browsers. It wraps the whole chain, Spring Session's filter and security included, so a
+ * sign-in, or a session read or written in the database, is answered the same way. The answer is written here, to
+ * the response as the container gave it, without the error page's dispatch, because that dispatch, or saving the
+ * session when a wrapped response commits, could need the database again.
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
 

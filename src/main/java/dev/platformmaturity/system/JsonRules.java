@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 import dev.platformmaturity.shared.TextRules;
@@ -30,6 +32,10 @@ import dev.platformmaturity.shared.TextRules;
  * a field given twice and anything after the value are refused, and every text follows {@link TextRules}. What was
  * wrong and where is answered by {@link ApiErrors} through {@link JsonProblems}. Only the server's converter is
  * strict: JSON the application reads for itself keeps Spring Boot's settings.
+ * <p>
+ * Bodies that controllers read whole are JSON only. The YAML converter that Spring registers because a YAML library
+ * is on the class path (the OpenAPI description's) is removed: it would read bodies past these rules. The
+ * description's YAML form is written by springdoc itself and needs no converter.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonRules {
@@ -39,7 +45,12 @@ class JsonRules {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	ServerHttpMessageConvertersCustomizer strictJsonBodies(JsonMapper applicationMapper) {
 		JsonMapper strict = strict(applicationMapper);
-		return converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
+		return converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(strict))
+			.configureMessageConvertersList(list -> list.removeIf(JsonRules::convertsYaml));
+	}
+
+	private static boolean convertsYaml(HttpMessageConverter<?> converter) {
+		return converter.getSupportedMediaTypes().stream().anyMatch(MediaType.APPLICATION_YAML::equalsTypeAndSubtype);
 	}
 
 	static JsonMapper strict(JsonMapper mapper) {

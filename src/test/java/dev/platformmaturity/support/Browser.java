@@ -98,11 +98,17 @@ public final class Browser implements AutoCloseable {
 		return downloads;
 	}
 
-	/** Waits until a download whose name ends with {@code suffix} is complete, and returns it. */
+	/**
+	 * Waits until a download whose name ends with {@code suffix} is complete, and returns it. Chromium writes into
+	 * {@code <name>.crdownload} and, just before renaming it, creates {@code <name>} empty: the download is complete
+	 * once no {@code .crdownload} file is left.
+	 */
 	public Path downloaded(String suffix) {
 		waitUntil(driver -> {
 			try (Stream<Path> files = Files.list(downloads)) {
-				return files.anyMatch(file -> file.getFileName().toString().endsWith(suffix));
+				List<String> names = files.map(file -> file.getFileName().toString()).toList();
+				return names.stream().anyMatch(name -> name.endsWith(suffix))
+						&& names.stream().noneMatch(name -> name.endsWith(".crdownload"));
 			}
 			catch (IOException unreadable) {
 				return false;

@@ -1,9 +1,11 @@
 package dev.platformmaturity.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 import org.springframework.context.annotation.Primary;
 
@@ -14,9 +16,28 @@ import org.springframework.context.annotation.Primary;
 @Primary
 public class MovableClock extends Clock {
 
-	private final ZoneId zone = ZoneId.systemDefault();
+	private final ZoneId zone;
 
 	private volatile Instant fixed;
+
+	public MovableClock() {
+		this.zone = ZoneId.systemDefault();
+	}
+
+	/** A clock stopped at {@code start}, in its time zone. */
+	public MovableClock(ZonedDateTime start) {
+		this.zone = start.getZone();
+		this.fixed = start.toInstant();
+	}
+
+	public void set(ZonedDateTime time) {
+		fixed = time.toInstant();
+	}
+
+	/** Moves a stopped clock on. */
+	public void advance(Duration duration) {
+		fixed = instant().plus(duration);
+	}
 
 	/** Stops the clock at noon of the day. */
 	public void moveTo(LocalDate day) {

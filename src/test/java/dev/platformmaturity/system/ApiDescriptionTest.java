@@ -1,5 +1,6 @@
 package dev.platformmaturity.system;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import dev.platformmaturity.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -90,6 +93,20 @@ class ApiDescriptionTest {
 				operation.getResponses().keySet().stream().filter(code -> code.startsWith("4")).toList())
 			.as(path)
 			.isNotEmpty()));
+	}
+
+	/** The API reads no YAML bodies ({@link JsonRules}); springdoc writes the YAML form of the description itself. */
+	@Test
+	void theDescriptionIsAlsoServedAsYaml() throws Exception {
+		String yaml = mvc.perform(get("/v3/api-docs.yaml").with(user("reader")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith("application/vnd.oai.openapi"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		SwaggerParseResult parsed = new OpenAPIParser().readContents(yaml, null, new ParseOptions());
+		assertThat(parsed.getMessages()).as("problems of the YAML form").isEmpty();
+		assertThat(parsed.getOpenAPI().getPaths().keySet()).isEqualTo(api.getPaths().keySet());
 	}
 
 	@Test

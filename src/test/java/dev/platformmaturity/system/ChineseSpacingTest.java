@@ -63,6 +63,19 @@ class ChineseSpacingTest {
 			"quarter.date.outOfRange:0", "quarter.date.outOfRange:1",
 			// identity providers' names and usernames
 			"signIn.provider.button:0", "signIn.provider.unreachable:0", "signIn.provider.usernameTaken:0",
+			// notifications: quarter labels, dates, times, day counts, changes, hosts, addresses, time zones
+			"mail.digest.intro:0", "mail.digest.intro:1", "mail.digest.intro:2", "mail.digest.intro:3",
+			"mail.dueSoon.intro:0", "mail.dueSoon.intro:1", "mail.dueSoon.intro:2", "mail.dueSoon.subject:2", "mail.overdue.intro:0",
+			"mail.overdue.intro:1", "mail.overdue.subject:1", "mail.quarterClosed.intro:0",
+			"mail.quarterClosed.subject:0", "mail.quarterOpened.intro:0", "mail.quarterOpened.intro:1",
+			"mail.quarterOpened.subject:0", "mail.quarterOpened.subject:1", "mail.summary.mover:4",
+			"mail.summary.mover:5", "notification.log.nextAttempt:0", "notification.log.sentAt:0",
+			"notification.status.emailOn:0", "notification.status.emailOn:1", "notification.status.timeValue:0",
+			"notification.status.timeValue:1", "notification.unsubscribe.done:1",
+			"notification.unsubscribe.question:1", "notification.webhook.url.privateAddress:1",
+			"webhook.text.action.overdue:2", "webhook.text.assessment.overdue:1", "webhook.text.assessment.overdue:2",
+			"webhook.text.assessment.reopened:1", "webhook.text.assessment.submitted:1",
+			"webhook.text.quarter.closed:0", "webhook.text.quarter.opened:0", "webhook.text.quarter.opened:1",
 			// media types and HTTP methods
 			"problemDetail.org.springframework.web.HttpMediaTypeNotAcceptableException:0",
 			"problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException:0",

@@ -209,6 +209,10 @@ class DatabaseOutageTest {
 			assertThat(refused.retryAfter()).isNotBlank();
 			assertThat(refused.detail())
 				.isEqualTo("The database is briefly unavailable. Please try again in a few seconds.");
+			HttpResponse<String> page = member.send(member.request("/teams").header("Accept", "text/html").GET());
+			assertThat(page.statusCode()).as("a page read with a session, which records its last use").isEqualTo(503);
+			assertThat(page.headers().firstValue("Retry-After")).isPresent();
+			assertThat(page.body()).contains("The application cannot reach its database right now");
 		}
 		finally {
 			readOnly(false);
