@@ -129,9 +129,10 @@ class ActionController {
 			}
 			catch (ActionProblem problem) {
 				if (problem.current() != null) {
+					ActionForm overSaved = form.withVersion(problem.current().version());
 					page.addAttribute("conflict", problem.current());
-					return formPage(team, form.withVersion(problem.current().version()), problem.current(), locale,
-							page);
+					page.addAttribute("actionForm", overSaved);
+					return formPage(team, overSaved, problem.current(), locale, page);
 				}
 				FormErrors.reject(errors, problem.problems());
 			}
@@ -182,7 +183,8 @@ class ActionController {
 		MaturityModel model = model(form.modelVersion());
 		ActionChoices choices = ActionChoices.of(model, language);
 		page.addAttribute("team", teams.team(team));
-		if (page.getAttribute("actionForm") != form) {
+		// a form bound with errors stays as bound, with its binding result
+		if (page.getAttribute("actionForm") == null) {
 			page.addAttribute("actionForm", form);
 		}
 		page.addAttribute("action", action);
