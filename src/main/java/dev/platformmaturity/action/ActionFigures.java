@@ -3,10 +3,10 @@ package dev.platformmaturity.action;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,55 +15,103 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.platformmaturity.model.MaturityModel;
+import dev.platformmaturity.model.ModelCatalog;
+
 /**
- * Actions counted across teams, for platform leads (the dashboard, the organisation report), each figure in one
- * query whatever the number of teams. Aspects are counted by key, so actions of older model versions count with the
- * aspect of the same key.
+ * The published query of actions counted across teams, for platform leads (the dashboard, the organisation report):
+ * each figure in one query whatever the number of teams, with the aspects of the current model in the reader's
+ * language. Aspects are counted by key, so actions of older model versions count with the aspect of the same key.
  */
 @Service
 @PreAuthorize("hasRole('LEAD')")
 public class ActionFigures {
 
 	/** A team's open actions and how many of them are overdue. */
-	public record TeamCounts(long open, long overdue) {
+	public record TeamLine(String slug, String name, long open, long overdue) {
+	}
 
-		public static final TeamCounts NONE = new TeamCounts(0, 0);
+	/** How many teams have open actions for an aspect. */
+	public record AspectTeams(String key, String name, long teams) {
+	}
+
+	/**
+	 * What the dashboard shows: per team (of those asked) and per aspect (of the group, when given).
+	 *
+	 * @param groupId the group shown, or null for all teams
+	 */
+	public record Dashboard(List<TeamLine> teams, List<AspectTeams> aspects, Long groupId) {
+
+		public boolean empty() {
+			return teams.isEmpty() && aspects.stream().allMatch(aspect -> aspect.teams() == 0);
+		}
+
+	}
+
+	/** An aspect's actions per status, and how many of its open ones are overdue. */
+	public record AspectStatuses(String key, String name, Map<ActionStatus, Long> byStatus, long overdue) {
+
+		public long count(ActionStatus status) {
+			return byStatus.getOrDefault(status, 0L);
+		}
+
+		public long total() {
+			return byStatus.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+	}
+
+	/** The organisation's actions by aspect and status. */
+	public record Summary(List<AspectStatuses> aspects, List<ActionStatus> statuses) {
+
+		public boolean empty() {
+			return aspects.stream().allMatch(aspect -> aspect.total() == 0);
+		}
 
 	}
 
 	private final JdbcClient jdbc;
 
+	private final ModelCatalog catalog;
+
 	private final Clock clock;
 
-	ActionFigures(JdbcClient jdbc, Clock clock) {
+	ActionFigures(JdbcClient jdbc, ModelCatalog catalog, Clock clock) {
 		this.jdbc = jdbc;
+		this.catalog = catalog;
 		this.clock = clock;
 	}
 
-	/** Per team id, its open and overdue actions; teams without open actions are left out. */
+	/** The dashboard's figures: the teams asked that have open actions, and per aspect the teams with open ones. */
 	@Transactional(readOnly = true)
-	public Map<Long, TeamCounts> openAndOverdue(Collection<Long> teamIds) {
-		Map<Long, TeamCounts> counts = new HashMap<>();
-		if (teamIds.isEmpty()) {
-			return counts;
-		}
-		jdbc.sql("""
-				select a.team_id, count(*) as open, count(*) filter (where a.due_on < :today) as overdue
-				from action a
-				where a.team_id in (:teams) and %s
-				group by a.team_id""".formatted(ActionStatus.openCondition("a")))
-			.param("teams", teamIds)
-			.param("today", LocalDate.now(clock))
-			.query(rs -> {
-				counts.put(rs.getLong("team_id"), new TeamCounts(rs.getLong("open"), rs.getLong("overdue")));
-			});
-		return counts;
+	public Dashboard dashboard(Collection<Long> teamIds, Long groupId, String language) {
+		return new Dashboard(openAndOverdue(teamIds), teamsWithOpenActions(groupId, language), groupId);
 	}
 
-	/** Per aspect key, how many enabled teams (of the group, when given) have open actions for it. */
+	/** The teams asked that have open actions, most overdue first, with their open and overdue actions. */
 	@Transactional(readOnly = true)
-	public Map<String, Long> teamsWithOpenActions(Long groupId) {
-		Map<String, Long> teams = new LinkedHashMap<>();
+	public List<TeamLine> openAndOverdue(Collection<Long> teamIds) {
+		if (teamIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select t.slug, t.name, count(*) as open, count(*) filter (where a.due_on < :today) as overdue
+				from action a
+				join team t on t.id = a.team_id
+				where a.team_id in (:teams) and %s
+				group by t.id, t.slug, t.name
+				order by overdue desc, open desc, lower(t.name)""".formatted(ActionStatus.openCondition("a")))
+			.param("teams", teamIds)
+			.param("today", LocalDate.now(clock))
+			.query((rs, n) -> new TeamLine(rs.getString("slug"), rs.getString("name"), rs.getLong("open"),
+					rs.getLong("overdue")))
+			.list();
+	}
+
+	/** Per aspect of the current model, how many enabled teams (of the group, when given) have open actions. */
+	@Transactional(readOnly = true)
+	public List<AspectTeams> teamsWithOpenActions(Long groupId, String language) {
+		Map<String, Long> teams = new HashMap<>();
 		jdbc.sql("""
 				select asp.key, count(distinct a.team_id) as teams
 				from action a
@@ -76,16 +124,18 @@ public class ActionFigures {
 			.query(rs -> {
 				teams.put(rs.getString("key"), rs.getLong("teams"));
 			});
-		return teams;
+		return catalog.current()
+			.aspects()
+			.stream()
+			.map(aspect -> new AspectTeams(aspect.key(), aspect.name().in(language),
+					teams.getOrDefault(aspect.key(), 0L)))
+			.toList();
 	}
 
-	/** Per aspect key, the actions of enabled teams (of the group, when given) per status, and how many are overdue. */
-	public record AspectActions(Map<ActionStatus, Long> byStatus, long overdue) {
-	}
-
+	/** Per aspect of the current model, the actions of enabled teams (of the group, when given) per status. */
 	@Transactional(readOnly = true)
-	public Map<String, AspectActions> byAspectAndStatus(Long groupId) {
-		Map<String, Map<ActionStatus, Long>> byStatus = new LinkedHashMap<>();
+	public Summary byAspectAndStatus(Long groupId, String language) {
+		Map<String, Map<ActionStatus, Long>> byStatus = new HashMap<>();
 		Map<String, Long> overdue = new HashMap<>();
 		jdbc.sql("""
 				select asp.key, a.status, count(*) as actions,
@@ -103,15 +153,12 @@ public class ActionFigures {
 					.put(ActionStatus.valueOf(rs.getString("status")), rs.getLong("actions"));
 				overdue.merge(aspect, rs.getLong("overdue"), Long::sum);
 			});
-		Map<String, AspectActions> result = new LinkedHashMap<>();
-		byStatus.forEach((aspect, statuses) -> result.put(aspect,
-				new AspectActions(statuses, overdue.getOrDefault(aspect, 0L))));
-		return result;
-	}
-
-	/** The statuses in the order reports list them. */
-	public static List<ActionStatus> statuses() {
-		return List.of(ActionStatus.values());
+		List<AspectStatuses> aspects = new ArrayList<>();
+		for (MaturityModel.Aspect aspect : catalog.current().aspects()) {
+			aspects.add(new AspectStatuses(aspect.key(), aspect.name().in(language),
+					byStatus.getOrDefault(aspect.key(), Map.of()), overdue.getOrDefault(aspect.key(), 0L)));
+		}
+		return new Summary(aspects, List.of(ActionStatus.values()));
 	}
 
 }
