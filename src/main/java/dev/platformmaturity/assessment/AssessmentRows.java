@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.platformmaturity.team.TeamAccess;
+
 /**
  * The SQL that changes assessments. Every change first locks the assessment's row ({@code for no key update}) and
  * holds it to the end of its transaction, so saves, target changes, confirmations, submission and reopening of one
@@ -72,8 +74,7 @@ class AssessmentRows {
 		return jdbc.sql("""
 				select a.id, a.team_id, a.model_version_id, a.status, q.state as quarter_state,
 				       q.label as quarter_label,
-				       (:editsEveryTeam or (t.enabled and exists (select 1 from membership m
-				            where m.team_id = t.id and m.person_id = :person))) as may_edit,
+				       (:editsEveryTeam or %s) as may_edit,
 				       qu.aspect_id, an.id as answer_id, an.level, an.not_applicable, an.comment, an.carried_over,
 				       an.imported, an.version, an.updated_at, updater.display_name as updated_by,
 				       (select display_name from person where id = :person) as caller_name,
@@ -85,7 +86,7 @@ class AssessmentRows {
 				join answer an on an.assessment_id = a.id and an.question_id = qu.id
 				left join person updater on updater.id = an.updated_by
 				where t.slug = :team
-				for no key update of a""")
+				for no key update of a""".formatted(TeamAccess.MEMBER_OF_TEAM))
 			.param("team", team)
 			.param("quarter", quarter)
 			.param("question", question)

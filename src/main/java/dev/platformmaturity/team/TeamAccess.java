@@ -23,6 +23,13 @@ import dev.platformmaturity.account.Role;
 @Component("teamAccess")
 public class TeamAccess {
 
+	/**
+	 * The membership rule of {@link #canRead} and {@link #canEdit} as an SQL condition, for a statement that checks it
+	 * together with the rest of its work: the person {@code :person} is a member of the enabled team {@code t}.
+	 */
+	public static final String MEMBER_OF_TEAM = """
+			(t.enabled and exists (select 1 from membership m where m.team_id = t.id and m.person_id = :person))""";
+
 	private final TeamRepository teams;
 
 	private final RoleHierarchy roles;

@@ -44,9 +44,8 @@ interface TeamRepository extends JpaRepository<Team, Long> {
 			order by lower(t.name)""")
 	List<TeamSummary> summariesOfMember(@Param("personId") long personId);
 
-	@Query("""
-			select count(t) > 0 from Team t where t.slug = :slug and t.enabled = true and exists
-			    (select 1 from Membership m where m.teamId = t.id and m.personId = :personId)""")
-	boolean memberOf(@Param("slug") String slug, @Param("personId") long personId);
+	@Query(nativeQuery = true,
+			value = "select exists (select 1 from team t where t.slug = :slug and " + TeamAccess.MEMBER_OF_TEAM + ")")
+	boolean memberOf(@Param("slug") String slug, @Param("person") long personId);
 
 }
