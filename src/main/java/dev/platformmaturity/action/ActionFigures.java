@@ -82,54 +82,48 @@ public class ActionFigures {
 		this.clock = clock;
 	}
 
-	/** The dashboard's figures: the teams asked that have open actions, and per aspect the teams with open ones. */
+	/**
+	 * The dashboard's figures in one statement: the teams asked that have open actions (most overdue first), and per
+	 * aspect how many enabled teams (of the group, when given) have open actions.
+	 */
 	@Transactional(readOnly = true)
 	public Dashboard dashboard(Collection<Long> teamIds, Long groupId, String language) {
-		return new Dashboard(openAndOverdue(teamIds), teamsWithOpenActions(groupId, language), groupId);
-	}
-
-	/** The teams asked that have open actions, most overdue first, with their open and overdue actions. */
-	@Transactional(readOnly = true)
-	public List<TeamLine> openAndOverdue(Collection<Long> teamIds) {
-		if (teamIds.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("""
-				select t.slug, t.name, count(*) as open, count(*) filter (where a.due_on < :today) as overdue
+		List<TeamLine> teams = new ArrayList<>();
+		Map<String, Long> teamsPerAspect = new HashMap<>();
+		jdbc.sql("""
+				select 'team' as kind, t.slug, t.name, count(*) as open,
+				       count(*) filter (where a.due_on < :today) as overdue
 				from action a
 				join team t on t.id = a.team_id
-				where a.team_id in (:teams) and %s
+				where a.team_id in (:teams) and %1$s
 				group by t.id, t.slug, t.name
-				order by overdue desc, open desc, lower(t.name)""".formatted(ActionStatus.openCondition("a")))
-			.param("teams", teamIds)
-			.param("today", LocalDate.now(clock))
-			.query((rs, n) -> new TeamLine(rs.getString("slug"), rs.getString("name"), rs.getLong("open"),
-					rs.getLong("overdue")))
-			.list();
-	}
-
-	/** Per aspect of the current model, how many enabled teams (of the group, when given) have open actions. */
-	@Transactional(readOnly = true)
-	public List<AspectTeams> teamsWithOpenActions(Long groupId, String language) {
-		Map<String, Long> teams = new HashMap<>();
-		jdbc.sql("""
-				select asp.key, count(distinct a.team_id) as teams
+				union all
+				select 'aspect', asp.key, null, count(distinct a.team_id), 0
 				from action a
 				join team t on t.id = a.team_id
 				join aspect asp on asp.id = a.aspect_id
-				where t.enabled and (cast(:groupId as bigint) is null or t.group_id = :groupId)
-				  and %s
-				group by asp.key""".formatted(ActionStatus.openCondition("a")))
+				where t.enabled and (cast(:groupId as bigint) is null or t.group_id = :groupId) and %1$s
+				group by asp.key
+				order by kind desc, overdue desc, open desc, name""".formatted(ActionStatus.openCondition("a")))
+			.param("teams", teamIds.isEmpty() ? List.of(-1L) : teamIds)
+			.param("today", LocalDate.now(clock))
 			.param("groupId", groupId, Types.BIGINT)
 			.query(rs -> {
-				teams.put(rs.getString("key"), rs.getLong("teams"));
+				if (rs.getString("kind").equals("team")) {
+					teams.add(new TeamLine(rs.getString("slug"), rs.getString("name"), rs.getLong("open"),
+							rs.getLong("overdue")));
+				}
+				else {
+					teamsPerAspect.put(rs.getString("slug"), rs.getLong("open"));
+				}
 			});
-		return catalog.current()
+		List<AspectTeams> aspects = catalog.current()
 			.aspects()
 			.stream()
 			.map(aspect -> new AspectTeams(aspect.key(), aspect.name().in(language),
-					teams.getOrDefault(aspect.key(), 0L)))
+					teamsPerAspect.getOrDefault(aspect.key(), 0L)))
 			.toList();
+		return new Dashboard(teams, aspects, groupId);
 	}
 
 	/** Per aspect of the current model, the actions of enabled teams (of the group, when given) per status. */
