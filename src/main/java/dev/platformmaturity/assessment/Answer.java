@@ -37,6 +37,8 @@ class Answer {
 
 	private boolean carriedOver;
 
+	private boolean imported;
+
 	private Instant updatedAt;
 
 	private Long updatedBy;
@@ -69,6 +71,11 @@ class Answer {
 
 	boolean carriedOver() {
 		return carriedOver;
+	}
+
+	/** Imported and still to review; see {@link AnswerState#imported()}. */
+	boolean imported() {
+		return imported && carriedOver;
 	}
 
 	Instant updatedAt() {

@@ -1,5 +1,7 @@
 package dev.platformmaturity.assessment;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.account.AccountUser;
+import dev.platformmaturity.action.TeamPlans;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.team.TeamAccess;
 
@@ -45,13 +48,19 @@ class AssessmentController {
 
 	private final Overdue overdue;
 
+	private final TeamPlans plans;
+
+	private final Quarters quarters;
+
 	AssessmentController(Assessments assessments, TeamResults results, TeamAccess access, MessageSource messages,
-			Overdue overdue) {
+			Overdue overdue, TeamPlans plans, Quarters quarters) {
 		this.assessments = assessments;
 		this.results = results;
 		this.access = access;
 		this.messages = messages;
 		this.overdue = overdue;
+		this.plans = plans;
+		this.quarters = quarters;
 	}
 
 	/** An aspect with answers still to review, for the list of what is left before submitting. */
@@ -73,7 +82,15 @@ class AssessmentController {
 					state.model().aspect(left.getKey()).orElseThrow().name().in(locale.toLanguageTag()),
 					left.getValue().size()))
 			.toList());
+		page.addAttribute("mayPlan", access.isMember(team));
+		page.addAttribute("done", plans.plan(team, locale.toLanguageTag()).doneSince(doneSince(view)));
 		return "assessment/overview";
+	}
+
+	/** Actions done since the previous quarter's due date count beside the score change (all, without one). */
+	private Instant doneSince(TeamResults.View view) {
+		return view.previousQuarter() == null ? null
+				: quarters.byLabel(view.previousQuarter()).dueOn().atStartOfDay(ZoneId.systemDefault()).toInstant();
 	}
 
 	/** Creates the assessment, pre-filled from the previous quarter, and opens its first aspect. */
@@ -213,6 +230,7 @@ class AssessmentController {
 		page.addAttribute("state", state);
 		page.addAttribute("form", AnswerPage.of(state, shown, locale.toLanguageTag(), submitted, texts, conflicts));
 		page.addAttribute("targetProblem", texts.get("target"));
+		page.addAttribute("plan", plans.plan(state.team().slug(), locale.toLanguageTag()));
 		return "assessment/answer";
 	}
 

@@ -22,7 +22,7 @@ import org.hibernate.annotations.Immutable;
 class AssessmentEvent {
 
 	enum Kind {
-		START, ANSWER, COMMENT, TARGET, CONFIRM, SUBMIT, REOPEN
+		START, ANSWER, COMMENT, TARGET, CONFIRM, SUBMIT, REOPEN, IMPORT
 	}
 
 	@Id

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -74,7 +76,7 @@ class AssessmentRows {
 				       q.label as quarter_label,
 				       (:editsEveryTeam or %s) as may_edit,
 				       qu.aspect_id, an.id as answer_id, an.level, an.not_applicable, an.comment, an.carried_over,
-				       an.version, an.updated_at, updater.display_name as updated_by,
+				       an.imported, an.version, an.updated_at, updater.display_name as updated_by,
 				       (select display_name from person where id = :person) as caller_name,
 				       a.answered_count, a.reviewed_count, a.carried_over_count
 				from team t
@@ -98,8 +100,8 @@ class AssessmentRows {
 	/** The answer as it is now, for a conflict. */
 	AnswerState answer(long assessmentId, String question) {
 		return jdbc.sql("""
-				select an.level, an.not_applicable, an.comment, an.carried_over, an.version, an.updated_at,
-				       p.display_name as updated_by
+				select an.level, an.not_applicable, an.comment, an.carried_over, an.imported, an.version,
+				       an.updated_at, p.display_name as updated_by
 				from answer an
 				join question qu on qu.id = an.question_id
 				left join person p on p.id = an.updated_by
@@ -302,8 +304,8 @@ class AssessmentRows {
 				    from question qu
 				    where qu.id = an.question_id and qu.aspect_id = :aspect and an.assessment_id = :assessment
 				      and an.carried_over
-				    returning qu.key, qu.position, an.level, an.not_applicable, an.comment, an.carried_over, an.version,
-				              an.updated_at)
+				    returning qu.key, qu.position, an.level, an.not_applicable, an.comment, an.carried_over,
+				              an.imported, an.version, an.updated_at)
 				select c.*, (select display_name from person where id = :person) as updated_by
 				from confirmed c order by c.position""")
 			.param("assessment", assessmentId)
@@ -311,6 +313,43 @@ class AssessmentRows {
 			.param("person", personId)
 			.query((rs, n) -> answer(rs.getString("key"), rs))
 			.list();
+	}
+
+	/** An answer with its row id, for changes of many answers at once. */
+	record AnswerRow(long id, AnswerState answer) {
+	}
+
+	/** Every answer of the assessment by question key. */
+	Map<String, AnswerRow> answers(long assessmentId) {
+		Map<String, AnswerRow> answers = new LinkedHashMap<>();
+		jdbc.sql("""
+				select an.id, qu.key, an.level, an.not_applicable, an.comment, an.carried_over, an.imported, an.version,
+				       an.updated_at, p.display_name as updated_by
+				from answer an
+				join question qu on qu.id = an.question_id
+				left join person p on p.id = an.updated_by
+				where an.assessment_id = ?
+				order by qu.position""")
+			.param(assessmentId)
+			.query(rs -> {
+				answers.put(rs.getString("key"), new AnswerRow(rs.getLong("id"), answer(rs.getString("key"), rs)));
+			});
+		return answers;
+	}
+
+	/**
+	 * Pre-fills an answer with an imported level, to review: carried over (so not reviewed until someone confirms or
+	 * changes it) and marked imported. The caller recounts the assessment's figures.
+	 */
+	void importAnswer(long answerId, int level, long personId) {
+		jdbc.sql("""
+				update answer set level = :level, not_applicable = false, carried_over = true, imported = true,
+				    updated_by = :person, updated_at = now(), version = version + 1
+				where id = :id""")
+			.param("level", level, Types.SMALLINT)
+			.param("person", personId)
+			.param("id", answerId)
+			.update();
 	}
 
 	/** A target as saved. */
@@ -370,7 +409,8 @@ class AssessmentRows {
 	private static AnswerState answer(String question, ResultSet rs) throws SQLException {
 		return new AnswerState(question, rs.getObject("level", Integer.class),
 				rs.getBoolean("not_applicable"), rs.getString("comment"), rs.getBoolean("carried_over"),
-				rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"));
+				rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"),
+				rs.getBoolean("imported"));
 	}
 
 	private static Counts counts(ResultSet rs) throws SQLException {

@@ -362,7 +362,7 @@ public class Assessments {
 		return assessment;
 	}
 
-	private static void requireChangeable(AssessmentRows.Locked assessment) {
+	static void requireChangeable(AssessmentRows.Locked assessment) {
 		requireOpen(assessment.quarterState(), assessment.quarterLabel());
 		if (assessment.status() == AssessmentStatus.SUBMITTED) {
 			throw AssessmentProblem.notNow("assessment.submitted");
@@ -449,7 +449,7 @@ public class Assessments {
 
 	private static AnswerState answerState(String question, Answer answer, Map<Long, String> names) {
 		return new AnswerState(question, answer.level(), answer.notApplicable(), answer.comment(), answer.carriedOver(),
-				answer.version(), answer.updatedAt(), names.get(answer.updatedBy()));
+				answer.version(), answer.updatedAt(), names.get(answer.updatedBy()), answer.imported());
 	}
 
 	private Map<Long, String> names(Set<Long> personIds) {

@@ -55,11 +55,11 @@ final class HistoryEntries {
 	private static String value(String kind, String value, MaturityModel model, String language, MessageSource messages,
 			Locale locale) {
 		if (value == null) {
-			return kind.equals("START") || kind.equals("SUBMIT") || kind.equals("REOPEN") ? ""
+			return kind.equals("START") || kind.equals("SUBMIT") || kind.equals("REOPEN") || kind.equals("IMPORT") ? ""
 					: messages.getMessage("history.none", null, locale);
 		}
 		return switch (kind) {
-			case "ANSWER", "CONFIRM" -> value.equals("n/a") ? messages.getMessage("assessment.notApplicable", null, locale)
+			case "ANSWER", "CONFIRM", "IMPORT" -> value.equals("n/a") ? messages.getMessage("assessment.notApplicable", null, locale)
 					: option(value, model, language);
 			case "TARGET" -> messages.getMessage("history.level", new Object[] { value }, locale);
 			case "START" -> messages.getMessage("history.prefilledFrom", new Object[] { value }, locale);

@@ -106,7 +106,7 @@ public class TeamResults {
 					nextLevel == null ? List.of()
 							: nextLevel.characteristics()
 								.stream()
-								.map(c -> new ModelView.CharacteristicView(c.text().in(language),
+								.map(c -> new ModelView.CharacteristicView(c.id(), c.text().in(language),
 										c.details().stream().map(d -> d.in(language)).toList()))
 								.toList(),
 					state.target(aspect.key()).orElse(null), previousScores.getOrDefault(aspect.key(), Optional.empty()).orElse(null),

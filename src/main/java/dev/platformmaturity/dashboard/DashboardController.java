@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.platformmaturity.action.ActionFigures;
 import dev.platformmaturity.assessment.AssessmentState;
 import dev.platformmaturity.assessment.Assessments;
 import dev.platformmaturity.assessment.QuarterInfo;
@@ -59,8 +60,10 @@ class DashboardController {
 
 	private final ShownQuarter shownQuarter;
 
+	private final ActionFigures actionFigures;
+
 	DashboardController(Dashboards dashboards, Quarters quarters, Teams teams, Assessments assessments,
-			ModelCatalog catalog, MessageSource messages, ShownQuarter shownQuarter) {
+			ModelCatalog catalog, MessageSource messages, ShownQuarter shownQuarter, ActionFigures actionFigures) {
 		this.dashboards = dashboards;
 		this.quarters = quarters;
 		this.teams = teams;
@@ -68,6 +71,7 @@ class DashboardController {
 		this.catalog = catalog;
 		this.messages = messages;
 		this.shownQuarter = shownQuarter;
+		this.actionFigures = actionFigures;
 	}
 
 	@GetMapping
@@ -102,6 +106,8 @@ class DashboardController {
 		model.addAttribute("page", new PageImpl<>(overview.teams(), PageRequest.of(pageNumber, PAGE_SIZE),
 				overview.matchingTeams()));
 		model.addAttribute("aspects", aspects(maturityModel, locale));
+		model.addAttribute("actionFigures", actionFigures.dashboard(
+				overview.teams().stream().map(Dashboards.TeamRow::id).toList(), group, locale.toLanguageTag()));
 		return "dashboard/overview";
 	}
 

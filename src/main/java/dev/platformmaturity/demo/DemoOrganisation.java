@@ -90,14 +90,17 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final DemoAssessments assessments;
 
+	private final DemoActions actions;
+
 	DemoOrganisation(DemoProperties properties, JdbcClient jdbc, Accounts accounts, TeamAdministration administration,
-			TransactionTemplate transactions, DemoAssessments assessments) {
+			TransactionTemplate transactions, DemoAssessments assessments, DemoActions actions) {
 		this.properties = properties;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.administration = administration;
 		this.transactions = transactions;
 		this.assessments = assessments;
+		this.actions = actions;
 	}
 
 	boolean enabled() {
@@ -151,6 +154,7 @@ class DemoOrganisation implements ApplicationRunner {
 			}
 		}
 		assessments.seed(TEAMS.stream().map(DemoTeam::slug).toList());
+		actions.seed();
 	}
 
 }

@@ -134,6 +134,15 @@ public class ModelCatalog {
 		return new ModelVersion(databaseId, version(modelId).orElseThrow(), aspectIds, questionIds);
 	}
 
+	/** A version by its model id ({@code cncf-pemm-v1}) with its database ids; empty when it is not imported. */
+	public Optional<ModelVersion> storedVersion(String modelId) {
+		return reading.execute(status -> jdbc.sql("select id from model_version where model_id = ?")
+			.param(modelId)
+			.query(Long.class)
+			.optional())
+			.map(this::versionById);
+	}
+
 	public Optional<MaturityModel> version(String modelId) {
 		MaturityModel cached = versions.get(modelId);
 		if (cached != null) {

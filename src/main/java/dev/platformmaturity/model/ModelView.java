@@ -36,7 +36,7 @@ public record ModelView(String version, String name, String language, @JsonIgnor
 								level.title().in(language), level.description().in(language),
 								level.characteristics()
 									.stream()
-									.map(c -> new CharacteristicView(c.text().in(language),
+									.map(c -> new CharacteristicView(c.id(), c.text().in(language),
 											c.details().stream().map(detail -> detail.in(language)).toList()))
 									.toList(),
 								level.scenarios().stream().map(scenario -> scenario.text().in(language)).toList()))
@@ -69,7 +69,7 @@ public record ModelView(String version, String name, String language, @JsonIgnor
 
 	}
 
-	public record CharacteristicView(String text, List<String> details) {
+	public record CharacteristicView(String id, String text, List<String> details) {
 	}
 
 	public record QuestionView(String key, String text, List<OptionView> options) {

@@ -25,16 +25,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.platformmaturity.action.OverdueActions;
+import dev.platformmaturity.action.OverdueActions.OverdueAction;
 import dev.platformmaturity.assessment.Overdue;
 import dev.platformmaturity.notification.EmailContent.Mover;
 import dev.platformmaturity.notification.EmailContent.Summary;
 import dev.platformmaturity.notification.EmailContent.TeamLine;
+import dev.platformmaturity.notification.WebhookPublisher.ActionOverdue;
 import dev.platformmaturity.notification.WebhookPublisher.Occurrence;
 
 /**
  * Works out which notifications are due from the state of quarters and assessments, and records each in the outbox:
  * quarters opened and closed since the last look, submissions and reopenings in the assessments' history, and for the
- * open quarter the reminder before the due date, the weekly reminder once it has passed, and the leads' digest.
+ * open quarter the reminder before the due date, the weekly reminder once it has passed, and the leads' digest; and
+ * the actions of teams that passed their due date (read through the action module's published query).
  * <p>
  * Everything happens in one transaction that holds the scan's state row locked, so scans never overlap (ShedLock keeps
  * them on one instance besides); each message has an idempotency key, so recording it again records nothing. The
@@ -103,8 +107,11 @@ class DueNotifications {
 
 	private final JsonMapper json;
 
+	private final OverdueActions overdueActions;
+
 	DueNotifications(JdbcClient jdbc, Clock clock, NotificationProperties properties, NotificationSettings settings,
-			NotificationChannels channels, WebhookPublisher webhooks, Outbox outbox, JsonMapper json) {
+			NotificationChannels channels, WebhookPublisher webhooks, Outbox outbox, JsonMapper json,
+			OverdueActions overdueActions) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
@@ -113,6 +120,7 @@ class DueNotifications {
 		this.webhooks = webhooks;
 		this.outbox = outbox;
 		this.json = json;
+		this.overdueActions = overdueActions;
 	}
 
 	/** Records what is due now; answers how many messages it recorded. */
@@ -129,7 +137,24 @@ class DueNotifications {
 		if (open.isPresent()) {
 			recorded += dueSoon(open.get(), day, now) + overdue(open.get(), day, now) + digest(open.get(), day, now);
 		}
+		recorded += overdueActions(day);
 		outbox.forgetBefore(now.minus(properties.logRetention()));
+		return recorded;
+	}
+
+	/**
+	 * Each open action past its due date is announced once per due date (a new due date that passes is announced
+	 * again), from the reminder time of the day after it. Nothing is read while no webhook subscribes to the event.
+	 */
+	private int overdueActions(LocalDate day) {
+		if (!webhooks.anySubscribes(WebhookEvent.ACTION_OVERDUE)) {
+			return 0;
+		}
+		int recorded = 0;
+		for (OverdueAction action : overdueActions.on(day)) {
+			recorded += webhooks.actionOverdue(new ActionOverdue(action.actionId(), action.title(), action.teamSlug(),
+					action.teamName(), action.dueOn(), action.owner(), action.trackerUrl()));
+		}
 		return recorded;
 	}
 

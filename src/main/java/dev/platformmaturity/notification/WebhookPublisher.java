@@ -87,6 +87,14 @@ public class WebhookPublisher {
 		this.clock = clock;
 	}
 
+	/** Whether an enabled webhook subscribes to the event. */
+	boolean anySubscribes(WebhookEvent event) {
+		return jdbc.sql("select exists (select 1 from notification_webhook where enabled and ? = any(events))")
+			.param(event.eventName())
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Records a delivery of the occurrence to every enabled webhook that subscribes to its event. */
 	@Transactional
 	public int publish(Occurrence occurrence) {
@@ -105,8 +113,9 @@ public class WebhookPublisher {
 		about.put("owner", action.owner());
 		about.put("trackerUrl", action.trackerUrl());
 		details.put("action", about);
+		String page = "/teams/" + action.teamSlug() + "/actions/" + action.actionId();
 		return publish(new Occurrence(WebhookEvent.ACTION_OVERDUE, "action-" + action.actionId() + "-" + action.dueOn(),
-				clock.instant(), link("/teams/" + action.teamSlug()), details, "webhook.text.action.overdue",
+				clock.instant(), link(page), details, "webhook.text.action.overdue",
 				List.of(action.title(), action.teamName(), action.dueOn().toString())));
 	}
 

@@ -18,6 +18,8 @@ import org.thymeleaf.context.Context;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import dev.platformmaturity.action.ActionFigures;
+import dev.platformmaturity.action.TeamPlans;
 import dev.platformmaturity.assessment.QuarterInfo;
 import dev.platformmaturity.assessment.TeamResults;
 import dev.platformmaturity.chart.LineChart;
@@ -50,8 +52,13 @@ public class Reports {
 
 	private final ReportProperties properties;
 
+	private final TeamPlans plans;
+
+	private final ActionFigures actionFigures;
+
 	Reports(TeamResults results, Dashboards dashboards, ModelCatalog catalog, TemplateEngine templates,
-			MessageSource messages, PdfRenderer renderer, ReportProperties properties) {
+			MessageSource messages, PdfRenderer renderer, ReportProperties properties, TeamPlans plans,
+			ActionFigures actionFigures) {
 		this.results = results;
 		this.dashboards = dashboards;
 		this.catalog = catalog;
@@ -59,6 +66,8 @@ public class Reports {
 		this.messages = messages;
 		this.renderer = renderer;
 		this.properties = properties;
+		this.plans = plans;
+		this.actionFigures = actionFigures;
 	}
 
 	/** The team's report for the quarter; a one-page "nothing to report" when the team has not started. */
@@ -78,6 +87,7 @@ public class Reports {
 		variables.put("results", view);
 		variables.put("radarSvg", forPdf(view.radarSvg(), language));
 		variables.put("trendSvg", view.trendSvg() == null ? null : forPdf(view.trendSvg(), language));
+		variables.put("plan", plans.plan(team, language));
 		renderer.render(List.of(() -> html("report/team", locale, variables)), frame, out);
 	}
 
@@ -156,6 +166,7 @@ public class Reports {
 		variables.put("trendSvg", trendLabels.isEmpty() ? null : forPdf(LineChart.svg(new LineChart.Spec("median-trend",
 				message("dashboard.trends.medianTitle", locale), message("dashboard.trends.description", locale), trendLabels,
 				BigDecimal.ONE, BigDecimal.valueOf(4), series)), language));
+		variables.put("actionSummary", actionFigures.byAspectAndStatus(groupId, language));
 		return html("report/organisation-summary", locale, variables);
 	}
 

@@ -60,7 +60,8 @@ public class TeamAccess {
 		return oncePerRequest("exists:" + slug, () -> teams.existsBySlug(slug));
 	}
 
-	private boolean isMember(String slug) {
+	/** A member of the enabled team: who plans the team's actions. */
+	public boolean isMember(String slug) {
 		return person().map(personId -> oncePerRequest("member:" + personId + ":" + slug,
 				() -> teams.memberOf(slug, personId)))
 			.orElse(false);

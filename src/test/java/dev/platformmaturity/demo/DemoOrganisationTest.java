@@ -130,6 +130,42 @@ class DemoOrganisationTest {
 			.isEqualTo("CLOSED");
 	}
 
+	@Test
+	void seedsActionsInEveryStateSomeOverdueOwnedByMembersOfTheirTeams() {
+		seed();
+
+		Map<String, Long> byStatus = jdbc.sql("""
+				select a.status, count(*) from action a join team t on t.id = a.team_id
+				where t.slug in (:slugs) group by a.status""")
+			.param("slugs", DemoOrganisation.TEAMS.stream().map(DemoOrganisation.DemoTeam::slug).toList())
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		assertThat(byStatus.keySet()).containsExactlyInAnyOrder("PLANNED", "IN_PROGRESS", "DONE", "DROPPED");
+		assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum())
+			.isEqualTo(DemoActions.ACTIONS.size());
+		assertThat(jdbc.sql("""
+				select count(*) from action a join team t on t.id = a.team_id
+				where t.slug in (:slugs) and a.status in ('PLANNED', 'IN_PROGRESS') and a.due_on < :today""")
+			.param("slugs", DemoOrganisation.TEAMS.stream().map(DemoOrganisation.DemoTeam::slug).toList())
+			.param("today", LocalDate.now(clock))
+			.query(Long.class)
+			.single()).as("overdue").isGreaterThanOrEqualTo(2);
+		assertThat(ofDemoTeams("""
+				select count(*) from action a join team t on t.id = a.team_id
+				where t.slug in (:slugs) and a.owner_id is not null and not exists (select 1 from membership m
+				where m.team_id = a.team_id and m.person_id = a.owner_id)""")).as("owners outside their team").isZero();
+		assertThat(ofDemoTeams("""
+				select count(*) from action_event e join team t on t.id = e.team_id
+				where t.slug in (:slugs) and e.kind = 'CREATE'""")).isEqualTo(DemoActions.ACTIONS.size());
+	}
+
+	private long ofDemoTeams(String sql) {
+		return jdbc.sql(sql)
+			.param("slugs", DemoOrganisation.TEAMS.stream().map(DemoOrganisation.DemoTeam::slug).toList())
+			.query(Long.class)
+			.single();
+	}
+
 	private static final String DEMO_ANSWERS = """
 			select count(*) from answer an join assessment a on a.id = an.assessment_id join quarter q on q.id = a.quarter_id
 			where q.label between '2025-Q4' and '2026-Q4'""";

@@ -134,7 +134,7 @@ class WebhookNotificationTest extends NotificationTestSupport {
 		assertThat(submitted.path("assessment").path("status").asString()).isEqualTo("SUBMITTED");
 		JsonNode reopenedBody = body(receiver, "/all", 2);
 		assertThat(reopenedBody.path("text").asString())
-			.startsWith("平台成熟度：Payments 在 " + quarter.label()
+			.startsWith("平台成熟度：Payments在 " + quarter.label()
 					+ " 的评估已被重新打开，原因：Answered for the wrong team");
 		assertThat(reopenedBody.path("assessment").path("reason").asString()).isEqualTo("Answered for the wrong team");
 		assertThat(List.of(body(receiver, "/all", 3), body(receiver, "/all", 4)))
@@ -275,7 +275,47 @@ class WebhookNotificationTest extends NotificationTestSupport {
 		assertThat(body.path("action").path("title").asString()).isEqualTo("Self-service databases");
 		assertThat(body.path("text").asString())
 			.isEqualTo("Platform Maturity: the action “Self-service databases” of Payments is overdue; "
-					+ "it was due on 2027-03-01. " + BASE + "/teams/" + team.slug());
+					+ "it was due on 2027-03-01. " + BASE + "/teams/" + team.slug() + "/actions/42");
+	}
+
+	@Test
+	void theScanAnnouncesEachOpenActionOnceTheDayAfterItsDueDate() throws Exception {
+		WebhookReceiver receiver = receiver();
+		register("Actions", receiver.url("/scan"), "zh-CN", "action.overdue");
+		TestData.Team team = data.team("Payments 支付🚀");
+		TestData.Person member = person(Role.MEMBER, "en", team);
+		long late = createAction(team, member, "Self-service databases", "2027-01-10", "PLANNED");
+		createAction(team, member, "Golden paths", "2027-01-10", "DONE");
+		createAction(team, member, "Cost reports", "2027-01-20", "IN_PROGRESS");
+
+		CLOCK.set(at(LocalDate.of(2027, 1, 10), 23, 0));
+		scanAndSend();
+		assertThat(receiver.received()).as("on its due date an action is not late yet").isEmpty();
+
+		CLOCK.set(at(LocalDate.of(2027, 1, 11), 9, 0));
+		scanAndSend();
+		CLOCK.set(at(LocalDate.of(2027, 1, 12), 9, 0));
+		scanAndSend();
+
+		assertThat(events(receiver, "/scan")).as("once, and only the open one").containsExactly("action.overdue");
+		JsonNode body = body(receiver, "/scan", 0);
+		assertThat(SCHEMA.validate(body)).isEmpty();
+		assertThat(body.path("action").path("id").asLong()).isEqualTo(late);
+		assertThat(body.path("team").path("name").asString()).isEqualTo("Payments 支付🚀");
+		assertThat(body.path("url").asString()).isEqualTo(BASE + "/teams/" + team.slug() + "/actions/" + late);
+	}
+
+	/** Creates an action through the API as the member; answers its id. */
+	long createAction(TestData.Team team, TestData.Person member, String title, String dueOn, String status)
+			throws Exception {
+		MvcResult created = mvc.perform(post("/api/v1/teams/" + team.slug() + "/actions")
+			.with(user(data.principal(member)))
+			.with(csrf())
+			.contentType("application/json")
+			.content(JSON.writeValueAsString(Map.of("title", title, "aspect", "investment", "dueOn", dueOn, "status",
+					status)))).andReturn();
+		assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
+		return JSON.readTree(created.getResponse().getContentAsString()).path("id").asLong();
 	}
 
 	// ------------------------------------------------------------------------------------------------ helpers

@@ -3,6 +3,7 @@ package dev.platformmaturity.reliability;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -211,6 +212,9 @@ class BadInputTest {
 		rows.addAll(pageParameters());
 		rows.addAll(forms());
 		rows.addAll(csvImport());
+		rows.addAll(actions());
+		rows.addAll(cncfImport());
+		rows.addAll(exchange());
 		rows.addAll(notifications());
 		return rows;
 	}
@@ -606,6 +610,164 @@ class BadInputTest {
 				preview("an empty upload", "", null, page(200, "import.nothing")));
 	}
 
+	/** An action of the fixture's team, created once for the rows that change one. */
+	private long actionId;
+
+	private String action(Fixture f) {
+		return "/api/v1/teams/" + f.team().slug() + "/actions/" + actionId;
+	}
+
+	private static String actions(Fixture f) {
+		return "/api/v1/teams/" + f.team().slug() + "/actions";
+	}
+
+	private static String actionPages(Fixture f) {
+		return "/teams/" + f.team().slug() + "/actions";
+	}
+
+	/** Actions: the rules of their fields through the API and the form, and text every field refuses. */
+	List<BadInput> actions() {
+		if (actionId == 0) {
+			try {
+				String created = mvc.perform(post(actions(fixture)).with(user(data.principal(fixture.member())))
+					.with(csrf()).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"title\": \"Bad input\", \"aspect\": \"investment\"}"))
+					.andReturn().getResponse().getContentAsString();
+				actionId = JSON.readTree(created).path("id").asLong();
+			}
+			catch (Exception failed) {
+				throw new IllegalStateException(failed);
+			}
+		}
+		String title201 = "标".repeat(201);
+		List<BadInput> rows = new ArrayList<>(List.of(
+				newAction("an empty title", "{\"title\": \"  \", \"aspect\": \"investment\"}",
+						problem(400, "action.title.required")),
+				newAction("a title of 201 characters", "{\"title\": \"" + title201 + "\", \"aspect\": \"investment\"}",
+						problem(400, "action.title.tooLong", 200, 201)),
+				newAction("an owner who is not a member",
+						f -> "{\"title\": \"T\", \"aspect\": \"investment\", \"owner\": \"" + f.outsider().username()
+								+ "\"}",
+						problem(400, "action.owner.notMember", fixture.outsider().username())),
+				newAction("a due date before 2000",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"dueOn\": \"1999-12-31\"}",
+						problem(400, "action.dueOn.outOfRange", "2000-01-01", "2100-12-31")),
+				newAction("a due date after 2100",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"dueOn\": \"2101-01-01\"}",
+						problem(400, "action.dueOn.outOfRange", "2000-01-01", "2100-12-31")),
+				newAction("a javascript: link",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"trackerUrl\": \"javascript:alert(1)\"}",
+						problem(400, "action.trackerUrl.invalid")),
+				newAction("an ftp: link",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"trackerUrl\": \"ftp://files.example.org/x\"}",
+						problem(400, "action.trackerUrl.invalid")),
+				newAction("a characteristic of another aspect",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"characteristic\": \"adoption.3.c1\"}",
+						problem(400, "action.characteristic.otherAspect", "adoption.3.c1", "adoption", "investment")),
+				newAction("a characteristic the model version does not have",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"characteristic\": \"investment.3.c99\"}",
+						problem(400, "action.characteristic.notInVersion", "investment.3.c99", "cncf-pemm-v1")),
+				newAction("a characteristic of another model version",
+						"{\"title\": \"T\", \"modelVersion\": \"cncf-pemm-v2\", \"aspect\": \"investment\","
+								+ " \"characteristic\": \"investment.3.c1\"}",
+						problem(400, "action.modelVersion.unknown", "cncf-pemm-v2")),
+				newAction("a planned level of 5",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"plannedLevel\": 5}",
+						problem(400, "action.plannedLevel.outOfRange", 5)),
+				newAction("a status that does not exist",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"status\": \"FINISHED\"}",
+						problem(400, "api.json.field.type", "status",
+								type("oneOf", "PLANNED, IN_PROGRESS, DONE, DROPPED"))),
+				newAction("notes of 2,001 characters",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"notes\": \"" + "🚀".repeat(2001) + "\"}",
+						problem(400, "action.notes.tooLong", 2000, 2001)),
+				json("a change of an action without version", this::action,
+						"{\"title\": \"T\", \"aspect\": \"investment\"}", problem(400, "action.version.required")),
+				json("a change of an action with a link without scheme", this::action,
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"trackerUrl\": \"tracker.example.org\","
+								+ " \"version\": 0}",
+						problem(400, "action.trackerUrl.invalid")),
+				json("a change of an action the team does not have", f -> actions(f) + "/999999999",
+						"{\"title\": \"T\", \"aspect\": \"investment\", \"version\": 0}",
+						problem(404, "action.notFound", 999999999L)),
+				actionForm("a title of 201 characters in the form", "title", title201,
+						form("action.title.tooLong", 200, 201)),
+				actionForm("a javascript: link in the form", "trackerUrl", "javascript:alert(1)",
+						form("action.trackerUrl.invalid")),
+				actionForm("a due date before 2000 in the form", "dueOn", "1999-06-30",
+						form("action.dueOn.outOfRange", "2000-01-01", "2100-12-31")),
+				actionForm("a due date that is no date in the form", "dueOn", "soon",
+						form("typeMismatch.java.time.LocalDate")),
+				new BadInput("an owner who is not a member in the form", Role.MEMBER,
+						f -> post(actionPages(f)).param("title", "T").param("aspect", "investment")
+							.param("owner", f.outsider().username()),
+						form("action.owner.notMember", fixture.outsider().username())),
+				new BadInput("an empty comment on an action", Role.LEAD,
+						f -> post(actionPages(f) + "/" + actionId + "/comments").param("text", "  "),
+						form("action.comment.required"))));
+		for (String field : List.of("title", "trackerUrl", "notes", "aspect", "characteristic", "owner")) {
+			rows.add(new BadInput("a NUL in the action form's " + field, Role.MEMBER,
+					f -> post(actionPages(f)).param("title", "T").param("aspect", "investment").param(field, NUL),
+					page(400, "input.text.nul", field, 2, "U+0000")));
+		}
+		rows.add(new BadInput("a lone surrogate in a comment on an action", Role.MEMBER,
+				f -> post(actionPages(f) + "/" + actionId + "/comments").param("text", LONE_SURROGATE),
+				page(400, "input.text.loneSurrogate", "text", 2, "U+D800")));
+		return rows;
+	}
+
+	/** The CNCF tool's share URL: reported and left out, or refused; a preview or a refused import writes nothing. */
+	List<BadInput> cncfImport() {
+		return List.of(
+				cncf("a share URL with a key given twice", "/preview",
+						"https://cloud-native-platform-engineering.github.io/pemm-assessment/?investment_1=1&investment_1=3",
+						page(200, "cncf.import.duplicateKey", "investment_1")),
+				cncf("importing a share URL with a key given twice", "",
+						"?investment_1=1&adoption_1=2&investment_1=3",
+						page(200, "cncf.import.duplicateKey", "investment_1")),
+				cncf("a share URL with an unknown key", "/preview", "?flow_1=2",
+						page(200, "cncf.import.unknownKey", "flow_1", "2")),
+				cncf("importing a share URL with only an unknown key", "", "?flow_1=2",
+						page(200, "cncf.import.noAnswers")),
+				cncf("a share URL with a value outside 1 to 4", "/preview", "?investment_1=5",
+						page(200, "cncf.import.notALevel", "investment_1", "5")),
+				cncf("a share URL of another host", "/preview", "https://example.org/pemm-assessment/?investment_1=2",
+						page(200, "cncf.import.otherHost", "example.org",
+								"cloud-native-platform-engineering.github.io")),
+				cncf("a javascript: address as share URL", "/preview", "javascript:alert(1)//?investment_1=2",
+						page(200, "cncf.import.notAShareUrl")),
+				new BadInput("a NUL in the share URL", Role.MEMBER,
+						f -> post(f.assessment() + "/cncf-import/preview").param("shared", NUL),
+						page(400, "input.text.nul", "shared", 2, "U+0000")));
+	}
+
+	/** Files of the exchange format that cannot be imported: every problem listed, nothing written. */
+	List<BadInput> exchange() {
+		String assessment = """
+				{"quarter": {"label": "2099-Q4", "opensOn": "2099-10-01", "dueOn": "2099-11-15"},
+				 "modelVersion": "%s", "status": "IN_PROGRESS", "submittedAt": null, "submittedBy": null,
+				 "answers": [], "targets": []}""";
+		String file = """
+				{"format": "platform-maturity.team", "formatVersion": 1, "exportedAt": "2026-11-30T10:00:00Z",
+				 "team": {"slug": "elsewhere", "name": "Elsewhere"}, "assessments": [%s], "actions": [%s]}""";
+		String action = """
+				{"modelVersion": "cncf-pemm-v1", "aspect": "investment", "characteristic": null, "owner": null,
+				 "dueOn": null, "status": "PLANNED", "trackerUrl": null, "notes": null, "plannedLevel": null,
+				 "createdAt": "2026-11-30T10:00:00Z", "createdBy": null, "doneAt": null, "comments": []%s}""";
+		return List.of(
+				exchangeFile("a team's data of another model", file.formatted(assessment.formatted("other-model-v1"), ""),
+						problem(400, "exchange.refused", 1, messageOf("exchange.problem", "assessments[0].modelVersion",
+								messageOf("exchange.modelVersion.unknown", "other-model-v1")))),
+				exchangeFile("a team's data with a missing field", file.formatted("", action.formatted("")),
+						problemMentioning(400, "actions\\[0]: .*\\btitle\\b", "actions\\[0]：.*title", null)),
+				exchangeFile("a team's data with an owner who is not a member", file.formatted("",
+						action.formatted(", \"title\": \"T\"").replace("\"owner\": null", "\"owner\": \"nobody-here\"")),
+						problem(400, "exchange.refused", 1, messageOf("exchange.problem", "actions[0].owner",
+								messageOf("action.owner.notMember", "nobody-here")))),
+				exchangeFile("a team's data that is no JSON", "{\"format\": ", problem(400, "exchange.refused", 1,
+						messageOf("exchange.json.syntax", 1, 12))));
+	}
+
 	/**
 	 * Notification settings, webhooks, the log, e-mail choices and unsubscribe links. This context has the defaults:
 	 * webhooks must use https and may not call private addresses. Every webhook address here is on the loopback
@@ -781,6 +943,36 @@ class BadInputTest {
 	private static BadInput json(String name, Function<Fixture, String> path, String body, Expected expected) {
 		return new BadInput(name, Role.MEMBER,
 				f -> put(path.apply(f)).contentType(MediaType.APPLICATION_JSON).content(body), expected);
+	}
+
+	private static BadInput newAction(String name, String body, Expected expected) {
+		return newAction(name, f -> body, expected);
+	}
+
+	private static BadInput newAction(String name, Function<Fixture, String> body, Expected expected) {
+		return new BadInput(name, Role.MEMBER,
+				f -> post(actions(f)).contentType(MediaType.APPLICATION_JSON).content(body.apply(f)), expected);
+	}
+
+	private static BadInput actionForm(String name, String field, String value, Expected expected) {
+		Map<String, String> fields = new LinkedHashMap<>(Map.of("title", "T", "aspect", "investment"));
+		fields.put(field, value);
+		return new BadInput(name, Role.MEMBER, f -> {
+			MockHttpServletRequestBuilder request = post(actionPages(f));
+			fields.forEach(request::param);
+			return request;
+		}, expected);
+	}
+
+	private static BadInput cncf(String name, String path, String shared, Expected expected) {
+		return new BadInput(name, Role.MEMBER,
+				f -> post(f.assessment() + "/cncf-import" + path).param("shared", shared), expected);
+	}
+
+	private static BadInput exchangeFile(String name, String file, Expected expected) {
+		return new BadInput(name, Role.ADMIN, f -> post("/api/v1/teams/" + f.team().slug() + "/exchange")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(file), expected);
 	}
 
 	private static BadInput jsonBytes(String name, Function<Fixture, String> path, byte[] body, Expected expected) {

@@ -81,7 +81,14 @@ class ChineseSpacingTest {
 			"problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException:0",
 			"problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException:1",
 			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:0",
-			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:1");
+			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:1",
+			// actions: model versions, dates, ids, levels; the CNCF tool's host
+			"action.aspect.unknown:1", "action.characteristic.notInVersion:1", "action.createdBy:1",
+			"action.dueOn.outOfRange:0", "action.dueOn.outOfRange:1", "action.field.characteristic.hint:0",
+			"action.notFound:0", "action.plannedLevel.outOfRange:0", "cncf.import.otherHost:0",
+			"exchange.quarter.twice:0", "exchange.quarter.assessed:0", "exchange.quarter.dueBeforeOpening:0",
+			"exchange.question.unknown:1", "exchange.aspect.unknown:1", "action.beside.due:0", "action.done.since:0",
+			"action.done.plannedLevel:0");
 
 	@Test
 	void noSpaceBetweenChineseCharacters() throws IOException {
