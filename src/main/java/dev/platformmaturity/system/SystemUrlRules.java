@@ -4,8 +4,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-import dev.platformmaturity.account.UrlAccessRules;
-
 /**
  * Public: the home and about pages, error pages, static files, health probes and the API description. The
  * administration area and the other actuator endpoints are for administrators.
