@@ -5,8 +5,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Public: the home and about pages, error pages, static files, health probes and the API description. The
- * administration area and the other actuator endpoints are for administrators.
+ * Public: error pages, static files, health probes and the API description. The administration area and the other
+ * actuator endpoints are for administrators.
  */
 @Component
 class SystemUrlRules implements UrlAccessRules {
@@ -19,7 +19,7 @@ class SystemUrlRules implements UrlAccessRules {
 
 	@Override
 	public void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-		rules.requestMatchers("/", "/about", "/error", "/css/**", "/js/**", "/favicon.svg").permitAll();
+		rules.requestMatchers("/error", "/css/**", "/js/**", "/favicon.svg").permitAll();
 		rules.requestMatchers(ApiDocumentation.PATHS).permitAll();
 		rules.requestMatchers("/admin", "/admin/**").hasRole("ADMIN");
 	}
