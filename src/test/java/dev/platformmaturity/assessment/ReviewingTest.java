@@ -189,7 +189,7 @@ class ReviewingTest {
 				.param("question[operations_1].originalOption", "operations_1:3"))
 			.andExpect(redirectedUrl(page() + "/answer?aspect=operations"));
 
-		AssessmentState state = SystemTask.run(() -> assessments.state(team.slug(), open.label()));
+		AssessmentSnapshot state = SystemTask.run(() -> assessments.state(team.slug(), open.label()));
 		assertThat(state.answers().get("operations_1").reviewed()).isTrue();
 		assertThat(state.answers().get("operations_2").reviewed()).isTrue();
 		assertThat(state.answers().get("operations_3").level()).isEqualTo(4);
