@@ -25,7 +25,7 @@ import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelVersion;
 import dev.platformmaturity.scoring.Scoring;
 import dev.platformmaturity.team.TeamAccess;
-import dev.platformmaturity.team.TeamHidden;
+import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
 import dev.platformmaturity.team.TeamNotFoundException;
 import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
@@ -77,7 +77,7 @@ public class Assessments {
 
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public AssessmentSnapshot state(String team, String quarter) {
 		TeamRef teamRef = team(team);
 		Quarter quarterEntity = quarter(quarter);
@@ -90,7 +90,7 @@ public class Assessments {
 	/** The team's assessments of earlier quarters than {@code quarter} (all when null), newest first. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<AssessmentSnapshot> history(String team, String quarter) {
 		TeamRef teamRef = team(team);
 		List<AssessmentSnapshot> history = new ArrayList<>();
@@ -325,7 +325,7 @@ public class Assessments {
 	/** Every change of the assessment, newest first; quick changes of one answer by one person as one. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<Change> changes(String team, String quarter) {
 		TeamRef teamRef = team(team);
 		Quarter quarterEntity = quarter(quarter);
