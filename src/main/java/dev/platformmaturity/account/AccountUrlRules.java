@@ -4,6 +4,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
+import dev.platformmaturity.system.UrlAccessRules;
+
 /** Signing in is open to everyone; *Your account* needs only a signed-in person. */
 @Component
 class AccountUrlRules implements UrlAccessRules {

@@ -58,6 +58,7 @@ import org.springframework.web.servlet.LocaleResolver;
 
 import dev.platformmaturity.account.IdentityProviders.ProviderUnreachableException;
 import dev.platformmaturity.account.ThrottledAuthenticationProvider.SignInLockedException;
+import dev.platformmaturity.system.UrlAccessRules;
 
 /**
  * Two filter chains. {@code /api/**} and {@code /actuator/**}: a personal access token, HTTP Basic or the browser's

@@ -23,7 +23,7 @@ import dev.platformmaturity.account.PersonInfo;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelVersion;
 import dev.platformmaturity.shared.FieldProblem;
-import dev.platformmaturity.team.TeamHidden;
+import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
 import dev.platformmaturity.team.TeamNotFoundException;
 import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
@@ -71,7 +71,7 @@ public class ActionTransfer {
 
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<ActionData> export(String team) {
 		TeamRef teamRef = team(team);
 		Map<Long, List<CommentData>> comments = new HashMap<>();

@@ -19,7 +19,7 @@ import dev.platformmaturity.account.PersonInfo;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelVersion;
 import dev.platformmaturity.team.TeamAccess;
-import dev.platformmaturity.team.TeamHidden;
+import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
 import dev.platformmaturity.team.TeamNotFoundException;
 import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
@@ -57,14 +57,14 @@ public class Actions {
 	/** The team's actions: open ones first, then by due date. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<ActionState> list(String team) {
 		return rows.ofTeam(teamRef(team).id(), today());
 	}
 
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public ActionState get(String team, long id) {
 		return rows.find(teamRef(team).id(), id, today()).orElseThrow(() -> ActionProblem.notFound(id));
 	}
@@ -76,7 +76,7 @@ public class Actions {
 
 	@Transactional
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public ActionState create(String team, ActionChange change, long personId) {
 		TeamRef teamRef = requirePlanner(team);
 		ActionRows.Values values = rules.values(change, catalog.currentVersion(), members(team, null));
@@ -90,7 +90,7 @@ public class Actions {
 	/** Saves every field of the action; 409 with the action as saved when its version is not {@code expected}. */
 	@Transactional
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public ActionState change(String team, long id, ActionChange change, long expectedVersion, long personId) {
 		TeamRef teamRef = requirePlanner(team);
 		ActionState saved = rows.find(teamRef.id(), id, today()).orElseThrow(() -> ActionProblem.notFound(id));
@@ -112,7 +112,7 @@ public class Actions {
 	/** Deletes the action; with a version, only when it is still that version. */
 	@Transactional
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public void delete(String team, long id, Long expectedVersion, long personId) {
 		TeamRef teamRef = requirePlanner(team);
 		ActionState saved = rows.find(teamRef.id(), id, today()).orElseThrow(() -> ActionProblem.notFound(id));
@@ -127,7 +127,7 @@ public class Actions {
 	/** Anyone who may read the team comments: its members, platform leads and administrators. */
 	@Transactional
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public ActionComment comment(String team, long id, String text, long personId) {
 		TeamRef teamRef = teamRef(team);
 		String comment = ActionRules.comment(text);
@@ -140,7 +140,7 @@ public class Actions {
 
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<ActionComment> comments(String team, long id) {
 		get(team, id);
 		return rows.comments(id);
@@ -149,7 +149,7 @@ public class Actions {
 	/** Every change of the team's actions (of one action when {@code actionId} is not null), newest first. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<ActionHistory.Entry> history(String team, Long actionId) {
 		return rows.events(teamRef(team).id(), actionId);
 	}

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.platformmaturity.model.ModelCatalog;
-import dev.platformmaturity.team.TeamHidden;
+import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
 import dev.platformmaturity.team.TeamNotFoundException;
 import dev.platformmaturity.team.Teams;
 
@@ -72,7 +72,7 @@ public class TeamPlans {
 
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public Plan plan(String team, String language) {
 		long teamId = teams.findBySlug(team).orElseThrow(() -> new TeamNotFoundException(team)).id();
 		List<ActionState> actions = rows.ofTeam(teamId, LocalDate.now(clock));

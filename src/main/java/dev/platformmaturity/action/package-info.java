@@ -5,7 +5,7 @@
  * answering page, team report), {@link ActionFigures} (dashboard, organisation report), {@link OverdueActions}
  * (notifications) and {@link ActionTransfer} (moving a team's data between installations).
  */
-@ApplicationModule(allowedDependencies = { "account", "team", "model", "shared" })
+@ApplicationModule(allowedDependencies = { "account", "model", "shared", "system", "team" })
 package dev.platformmaturity.action;
 
 import org.springframework.modulith.ApplicationModule;

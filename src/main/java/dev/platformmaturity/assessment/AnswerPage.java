@@ -68,7 +68,7 @@ record AnswerPage(String aspect, String name, String guidingQuestion, List<Strin
 		return answer.notApplicable() ? "na" : answer.option();
 	}
 
-	static AnswerPage of(AssessmentState state, String aspectKey, String language, Map<String, Submitted> submitted,
+	static AnswerPage of(AssessmentSnapshot state, String aspectKey, String language, Map<String, Submitted> submitted,
 			Map<String, String> problems, Map<String, AnswerState> conflicts) {
 		MaturityModel model = state.model();
 		MaturityModel.Aspect aspect = model.aspect(aspectKey).orElseThrow();
@@ -109,7 +109,7 @@ record AnswerPage(String aspect, String name, String guidingQuestion, List<Strin
 				index < model.aspects().size() - 1 ? model.aspects().get(index + 1).key() : null);
 	}
 
-	private static long count(AssessmentState state, MaturityModel.Aspect aspect, Predicate<AnswerState> counted) {
+	private static long count(AssessmentSnapshot state, MaturityModel.Aspect aspect, Predicate<AnswerState> counted) {
 		return aspect.questions()
 			.stream()
 			.map(question -> state.answers().get(question.id()))

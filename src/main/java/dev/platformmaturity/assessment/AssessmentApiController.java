@@ -73,7 +73,7 @@ class AssessmentApiController {
 
 	@GetMapping("/teams/{team}/assessments/{quarter}")
 	AssessmentJson assessment(@PathVariable String team, @PathVariable String quarter) {
-		AssessmentState state = assessments.state(team, quarter);
+		AssessmentSnapshot state = assessments.state(team, quarter);
 		Map<String, Integer> targets = new LinkedHashMap<>();
 		state.targets().forEach((aspect, target) -> targets.put(aspect, target.level()));
 		Map<String, ScoreJson> scores = new LinkedHashMap<>();

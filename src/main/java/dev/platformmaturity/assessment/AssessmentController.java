@@ -70,7 +70,7 @@ class AssessmentController {
 	@GetMapping
 	String overview(@PathVariable String team, @PathVariable String quarter, Locale locale, Model page) {
 		TeamResults.View view = results.results(team, quarter, locale.toLanguageTag());
-		AssessmentState state = view.state();
+		AssessmentSnapshot state = view.state();
 		page.addAttribute("results", view);
 		page.addAttribute("state", state);
 		page.addAttribute("canEdit", access.canEdit(team));
@@ -104,7 +104,7 @@ class AssessmentController {
 	@GetMapping("/answer")
 	String answer(@PathVariable String team, @PathVariable String quarter,
 			@RequestParam(name = "aspect", required = false) String aspect, Locale locale, Model page) {
-		AssessmentState state = assessments.state(team, quarter);
+		AssessmentSnapshot state = assessments.state(team, quarter);
 		if (!state.started() || !state.changeable() || !access.canEdit(team)) {
 			return "redirect:" + path(team, quarter);
 		}
@@ -118,7 +118,7 @@ class AssessmentController {
 	@PostMapping("/answer")
 	String save(@PathVariable String team, @PathVariable String quarter, @Valid AnswerForm form, BindingResult errors,
 			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, RedirectAttributes redirect) {
-		AssessmentState state = assessments.state(team, quarter);
+		AssessmentSnapshot state = assessments.state(team, quarter);
 		if (!state.changeable()) {
 			throw AssessmentProblem.notNow(state.submitted() ? "assessment.submitted"
 					: state.quarter().state() == QuarterState.PLANNED ? "quarter.planned" : "quarter.closed", quarter);
@@ -201,7 +201,7 @@ class AssessmentController {
 
 	@GetMapping("/history")
 	String history(@PathVariable String team, @PathVariable String quarter, Locale locale, Model page) {
-		AssessmentState state = assessments.state(team, quarter);
+		AssessmentSnapshot state = assessments.state(team, quarter);
 		page.addAttribute("state", state);
 		page.addAttribute("changes", HistoryEntries.of(assessments.changes(team, quarter), state.model(),
 				locale.toLanguageTag(), messages, locale));
@@ -220,7 +220,7 @@ class AssessmentController {
 		return "target";
 	}
 
-	private String answerPage(AssessmentState state, String aspect, Locale locale,
+	private String answerPage(AssessmentSnapshot state, String aspect, Locale locale,
 			Map<String, AnswerPage.Submitted> submitted, Map<String, MessageSourceResolvable> problems,
 			Map<String, AnswerState> conflicts, Model page) {
 		String shown = state.model().aspect(aspect == null ? "" : aspect).map(MaturityModel.Aspect::key)

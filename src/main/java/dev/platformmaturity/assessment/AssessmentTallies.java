@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.platformmaturity.model.ModelCatalog;
-import dev.platformmaturity.team.TeamHidden;
+import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
 
 /**
  * Reads the figures assessments keep ({@link AssessmentTally}), each with one query whatever the number of teams. In
@@ -52,7 +52,7 @@ public class AssessmentTallies {
 	/** The team's started assessments, by quarter id. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public Map<Long, AssessmentTally> ofTeam(String team) {
 		Map<Long, AssessmentTally> byQuarter = new LinkedHashMap<>();
 		read(SELECT + "join team t on t.id = a.team_id where t.slug = :team order by a.quarter_id, asp.position",

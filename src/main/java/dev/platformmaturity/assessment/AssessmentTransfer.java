@@ -27,7 +27,7 @@ import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelVersion;
 import dev.platformmaturity.shared.FieldProblem;
 import dev.platformmaturity.shared.TextRules;
-import dev.platformmaturity.team.TeamHidden;
+import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
 import dev.platformmaturity.team.TeamNotFoundException;
 import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
@@ -75,7 +75,7 @@ public class AssessmentTransfer {
 	/** Every assessment of the team, oldest quarter first. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<AssessmentData> export(String team) {
 		TeamRef teamRef = team(team);
 		Map<Long, List<AnswerData>> answers = new HashMap<>();

@@ -25,7 +25,7 @@ import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelVersion;
 import dev.platformmaturity.scoring.Scoring;
 import dev.platformmaturity.team.TeamAccess;
-import dev.platformmaturity.team.TeamHidden;
+import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
 import dev.platformmaturity.team.TeamNotFoundException;
 import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
@@ -77,23 +77,23 @@ public class Assessments {
 
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
-	public AssessmentState state(String team, String quarter) {
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
+	public AssessmentSnapshot state(String team, String quarter) {
 		TeamRef teamRef = team(team);
 		Quarter quarterEntity = quarter(quarter);
 		return assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id())
 			.map(assessment -> state(teamRef, quarterEntity, assessment))
-			.orElseGet(() -> new AssessmentState(teamRef, quarterEntity.info(), AssessmentStatus.NOT_STARTED,
+			.orElseGet(() -> new AssessmentSnapshot(teamRef, quarterEntity.info(), AssessmentStatus.NOT_STARTED,
 					catalog.currentVersion(), Map.of(), Map.of(), null, null, null));
 	}
 
 	/** The team's assessments of earlier quarters than {@code quarter} (all when null), newest first. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
-	public List<AssessmentState> history(String team, String quarter) {
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
+	public List<AssessmentSnapshot> history(String team, String quarter) {
 		TeamRef teamRef = team(team);
-		List<AssessmentState> history = new ArrayList<>();
+		List<AssessmentSnapshot> history = new ArrayList<>();
 		for (Assessment assessment : assessments.findByTeamNewestFirst(teamRef.id())) {
 			Quarter of = quarters.findById(assessment.quarterId()).orElseThrow();
 			if (quarter == null || of.label().compareTo(quarter) < 0) {
@@ -109,7 +109,7 @@ public class Assessments {
 	 */
 	@Transactional
 	@PreAuthorize("@teamAccess.canEdit(#team)")
-	public AssessmentState start(String team, String quarter, long personId) {
+	public AssessmentSnapshot start(String team, String quarter, long personId) {
 		TeamRef teamRef = team(team);
 		Quarter quarterEntity = quarter(quarter);
 		if (assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id()).isEmpty()) {
@@ -325,7 +325,7 @@ public class Assessments {
 	/** Every change of the assessment, newest first; quick changes of one answer by one person as one. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<Change> changes(String team, String quarter) {
 		TeamRef teamRef = team(team);
 		Quarter quarterEntity = quarter(quarter);
@@ -426,7 +426,7 @@ public class Assessments {
 		return quarters.findByLabel(label).orElseThrow(() -> new QuarterNotFoundException(label));
 	}
 
-	private AssessmentState state(TeamRef team, Quarter quarter, Assessment assessment) {
+	private AssessmentSnapshot state(TeamRef team, Quarter quarter, Assessment assessment) {
 		ModelVersion version = catalog.versionById(assessment.modelVersionId());
 		List<Answer> answerRows = answers.findByAssessmentId(assessment.id());
 		Set<Long> people = new HashSet<>();
@@ -443,7 +443,7 @@ public class Assessments {
 			version.aspectKey(target.aspectId())
 				.ifPresent(aspect -> targetStates.put(aspect, new TargetState(aspect, target.level(), target.version())));
 		}
-		return new AssessmentState(team, quarter.info(), assessment.status(), version, answerStates, targetStates,
+		return new AssessmentSnapshot(team, quarter.info(), assessment.status(), version, answerStates, targetStates,
 				assessment.submittedAt(), names.get(assessment.submittedBy()), assessment.updatedAt());
 	}
 

@@ -39,14 +39,14 @@ class CncfImport {
 	}
 
 	/** What an import would do: the answers it changes, those it leaves as they are, and the parameters left out. */
-	record Preview(AssessmentState state, List<Change> changes, List<String> unchanged,
+	record Preview(AssessmentSnapshot state, List<Change> changes, List<String> unchanged,
 			List<CncfShareUrl.Ignored> ignored) {
 	}
 
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canEdit(#team)")
 	public Preview preview(String team, String quarter, String pasted) {
-		AssessmentState state = assessments.state(team, quarter);
+		AssessmentSnapshot state = assessments.state(team, quarter);
 		if (!state.started()) {
 			throw AssessmentProblem.notNow("assessment.notStarted");
 		}

@@ -48,7 +48,7 @@ class CncfImportController {
 
 	@GetMapping
 	String form(@PathVariable String team, @PathVariable String quarter, Locale locale, Model page) {
-		AssessmentState state = assessments.state(team, quarter);
+		AssessmentSnapshot state = assessments.state(team, quarter);
 		return page(state, "", null, null, locale, page);
 	}
 
@@ -92,10 +92,10 @@ class CncfImportController {
 		}
 	}
 
-	private String page(AssessmentState shownState, String shared, CncfImport.Preview preview,
+	private String page(AssessmentSnapshot shownState, String shared, CncfImport.Preview preview,
 			AssessmentProblem problem, Locale locale, Model page) {
 		String language = locale.toLanguageTag();
-		AssessmentState state = preview == null ? shownState : preview.state();
+		AssessmentSnapshot state = preview == null ? shownState : preview.state();
 		page.addAttribute("state", state);
 		page.addAttribute("shared", shared);
 		page.addAttribute("toolLink", CncfShareUrl.link(state, language));

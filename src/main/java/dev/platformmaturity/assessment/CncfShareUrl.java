@@ -128,7 +128,7 @@ public final class CncfShareUrl {
 	}
 
 	/** The share link of an assessment's answers. */
-	public static String link(AssessmentState state, String language) {
+	public static String link(AssessmentSnapshot state, String language) {
 		Map<String, Integer> levels = new LinkedHashMap<>();
 		state.answers().forEach((question, answer) -> {
 			if (answer.level() != null) {

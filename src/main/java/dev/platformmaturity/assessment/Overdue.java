@@ -3,6 +3,7 @@ package dev.platformmaturity.assessment;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * {@code today()} bound to {@code :today}.
  */
 @Component
+@NamedInterface("overdue")
 public class Overdue {
 
 	private final Clock clock;

@@ -38,7 +38,7 @@ public class TeamResults {
 	}
 
 	/** @param radarSvgLargeText the radar with texts that stay readable when it is shrunk to a phone's width */
-	public record View(AssessmentState state, String language, String modelName, String radarSvg, String trendSvg,
+	public record View(AssessmentSnapshot state, String language, String modelName, String radarSvg, String trendSvg,
 			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters, String radarSvgLargeText) {
 
 	}
@@ -66,13 +66,13 @@ public class TeamResults {
 	}
 
 	public View results(String team, String quarter, String language) {
-		AssessmentState state = assessments.state(team, quarter);
-		List<AssessmentState> earlier = assessments.history(team, quarter);
-		Optional<AssessmentState> previous = earlier.stream().findFirst();
+		AssessmentSnapshot state = assessments.state(team, quarter);
+		List<AssessmentSnapshot> earlier = assessments.history(team, quarter);
+		Optional<AssessmentSnapshot> previous = earlier.stream().findFirst();
 		MaturityModel model = state.model();
 		Locale locale = Locale.forLanguageTag(language);
 		Map<String, Optional<BigDecimal>> scores = state.scores();
-		Map<String, Optional<BigDecimal>> previousScores = previous.map(AssessmentState::scores).orElse(Map.of());
+		Map<String, Optional<BigDecimal>> previousScores = previous.map(AssessmentSnapshot::scores).orElse(Map.of());
 
 		List<AspectResult> aspects = new ArrayList<>();
 		for (MaturityModel.Aspect aspect : model.aspects()) {
@@ -114,12 +114,12 @@ public class TeamResults {
 		}
 
 		List<PastQuarter> quarters = new ArrayList<>();
-		List<AssessmentState> oldestFirst = new ArrayList<>(earlier);
+		List<AssessmentSnapshot> oldestFirst = new ArrayList<>(earlier);
 		Collections.reverse(oldestFirst);
 		if (state.started()) {
 			oldestFirst.add(state);
 		}
-		for (AssessmentState past : oldestFirst) {
+		for (AssessmentSnapshot past : oldestFirst) {
 			Map<String, BigDecimal> pastScores = new LinkedHashMap<>();
 			past.scores().forEach((aspect, value) -> pastScores.put(aspect, value.orElse(null)));
 			quarters.add(new PastQuarter(past.quarter().label(), past.status(), pastScores));
@@ -133,7 +133,7 @@ public class TeamResults {
 						radar.axisLabels(), radar.maxValue(), radar.series()), RadarChart.TextSize.LARGE));
 	}
 
-	private RadarChart.Spec radar(AssessmentState state, List<AspectResult> aspects, Optional<AssessmentState> previous,
+	private RadarChart.Spec radar(AssessmentSnapshot state, List<AspectResult> aspects, Optional<AssessmentSnapshot> previous,
 			Locale locale) {
 		List<Series> series = new ArrayList<>();
 		previous.ifPresent(p -> series.add(new Series(

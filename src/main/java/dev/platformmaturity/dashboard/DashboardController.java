@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.platformmaturity.action.ActionFigures;
-import dev.platformmaturity.assessment.AssessmentState;
+import dev.platformmaturity.assessment.AssessmentSnapshot;
 import dev.platformmaturity.assessment.Assessments;
 import dev.platformmaturity.assessment.QuarterInfo;
 import dev.platformmaturity.assessment.QuarterState;
@@ -123,7 +123,7 @@ class DashboardController {
 			return "dashboard/compare";
 		}
 		MaturityModel maturityModel = catalog.current();
-		List<AssessmentState> states = chosen.stream().map(slug -> assessments.state(slug, shown.label())).toList();
+		List<AssessmentSnapshot> states = chosen.stream().map(slug -> assessments.state(slug, shown.label())).toList();
 		List<Series> series = new ArrayList<>();
 		for (int i = 0; i < states.size(); i++) {
 			Map<String, Optional<BigDecimal>> scores = states.get(i).scores();
@@ -147,7 +147,7 @@ class DashboardController {
 		List<String> labels;
 		Map<String, List<BigDecimal>> perAspect = new LinkedHashMap<>();
 		if (team != null) {
-			List<AssessmentState> history = new ArrayList<>(assessments.history(team, null));
+			List<AssessmentSnapshot> history = new ArrayList<>(assessments.history(team, null));
 			Collections.reverse(history);
 			labels = history.stream().map(state -> state.quarter().label()).toList();
 			for (MaturityModel.Aspect aspect : maturityModel.aspects()) {

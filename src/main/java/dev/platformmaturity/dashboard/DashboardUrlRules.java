@@ -4,7 +4,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-import dev.platformmaturity.account.UrlAccessRules;
+import dev.platformmaturity.system.UrlAccessRules;
 
 /** The dashboard, its exports and its API are for platform leads (and administrators). */
 @Component

@@ -4,7 +4,7 @@
  * organisation can move a team between installations. An import is checked against the schema, then against this
  * installation (its model versions, quarters and people), and written in one transaction only when nothing is wrong.
  */
-@ApplicationModule(allowedDependencies = { "assessment", "action", "account", "team", "shared" })
+@ApplicationModule(allowedDependencies = { "account", "action", "assessment", "shared", "system", "team" })
 package dev.platformmaturity.exchange;
 
 import org.springframework.modulith.ApplicationModule;

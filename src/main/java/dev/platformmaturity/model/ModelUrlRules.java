@@ -5,7 +5,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-import dev.platformmaturity.account.UrlAccessRules;
+import dev.platformmaturity.system.UrlAccessRules;
 
 /** The model is public: its page and its JSON. */
 @Component

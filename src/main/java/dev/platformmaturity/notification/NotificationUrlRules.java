@@ -6,7 +6,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-import dev.platformmaturity.account.UrlAccessRules;
+import dev.platformmaturity.system.UrlAccessRules;
 
 /**
  * Unsubscribe links work without signing in: the link's signature is the proof, also for the one-click POST that

@@ -4,7 +4,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-import dev.platformmaturity.account.UrlAccessRules;
+import dev.platformmaturity.system.UrlAccessRules;
 
 /** Organisation reports are for platform leads; team reports follow the team's access rules. */
 @Component

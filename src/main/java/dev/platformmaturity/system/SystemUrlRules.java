@@ -4,11 +4,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-import dev.platformmaturity.account.UrlAccessRules;
-
 /**
- * Public: the home and about pages, error pages, static files, health probes and the API description. The
- * administration area and the other actuator endpoints are for administrators.
+ * Public: error pages, static files, health probes and the API description. The administration area and the other
+ * actuator endpoints are for administrators.
  */
 @Component
 class SystemUrlRules implements UrlAccessRules {
@@ -21,7 +19,7 @@ class SystemUrlRules implements UrlAccessRules {
 
 	@Override
 	public void pages(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-		rules.requestMatchers("/", "/about", "/error", "/css/**", "/js/**", "/favicon.svg").permitAll();
+		rules.requestMatchers("/error", "/css/**", "/js/**", "/favicon.svg").permitAll();
 		rules.requestMatchers(ApiDocumentation.PATHS).permitAll();
 		rules.requestMatchers("/admin", "/admin/**").hasRole("ADMIN");
 	}

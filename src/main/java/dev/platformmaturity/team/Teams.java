@@ -48,7 +48,7 @@ public class Teams {
 	/** The team, if the caller may read it; else {@link TeamNotFoundException}. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#slug)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public TeamRef team(String slug) {
 		return teams.findBySlug(slug).map(Team::ref).orElseThrow(() -> new TeamNotFoundException(slug));
 	}
@@ -56,7 +56,7 @@ public class Teams {
 	/** The team's members, if the caller may read the team. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#slug)")
-	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
+	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<PersonInfo> members(String slug) {
 		Team team = teams.findBySlug(slug).orElseThrow(() -> new TeamNotFoundException(slug));
 		return accounts.findAll(memberships.memberIds(team.id()))

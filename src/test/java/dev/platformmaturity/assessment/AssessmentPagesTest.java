@@ -98,7 +98,7 @@ class AssessmentPagesTest {
 				.param("target", "4").param("target-version", "0").param("original-target", ""))
 			.andExpect(redirectedUrl(path("/answer?aspect=adoption")));
 
-		AssessmentState state = SystemTask.run(() -> assessments.state(team.slug(), open.label()));
+		AssessmentSnapshot state = SystemTask.run(() -> assessments.state(team.slug(), open.label()));
 		assertThat(state.answers().get("investment_1").level()).isEqualTo(3);
 		assertThat(state.answers().get("investment_1").comment()).isEqualTo("Mostly a product team");
 		assertThat(state.answers().get("investment_2").notApplicable()).isTrue();

@@ -13,11 +13,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.platformmaturity.account.Role;
 import dev.platformmaturity.account.SystemTask;
 import dev.platformmaturity.model.ModelCatalog;
+import dev.platformmaturity.support.AnsweringTeam;
 import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
@@ -52,17 +52,11 @@ class AssessmentRulesTest {
 	@Autowired
 	ModelCatalog catalog;
 
-	TestData.Team team;
-
-	TestData.Person member;
-
-	TestData.Quarter open;
+	AnsweringTeam team;
 
 	@BeforeEach
 	void teamWithAnOpenQuarter() {
-		team = data.team("Assessed");
-		member = data.member(team);
-		open = data.openQuarter();
+		team = given.answeringTeam("Assessed");
 	}
 
 	@Test
@@ -73,11 +67,11 @@ class AssessmentRulesTest {
 		submitted(latest, Map.of("investment_1", 3, "adoption_2", 2), Set.of("measurement_4"),
 				Map.of("investment_1", "Kept from last time"));
 
-		mvc.perform(get(base()).with(asMember())).andExpect(jsonPath("$.status").value("NOT_STARTED"));
-		mvc.perform(post(page() + "/start").with(asMember()).with(csrf()))
+		mvc.perform(get(team.api()).with(team.asMember())).andExpect(jsonPath("$.status").value("NOT_STARTED"));
+		mvc.perform(post(team.page() + "/start").with(team.asMember()).with(csrf()))
 			.andExpect(status().is3xxRedirection());
 
-		mvc.perform(get(base()).with(asMember()))
+		mvc.perform(get(team.api()).with(team.asMember()))
 			.andExpect(jsonPath("$.status").value("IN_PROGRESS"))
 			.andExpect(jsonPath("$.modelVersion").value(catalog.current().id()))
 			.andExpect(jsonPath("$.questions").value(20))
@@ -129,8 +123,8 @@ class AssessmentRulesTest {
 	@Test
 	void aStaleWriteIsRefusedWithTheOtherPersonsAnswerAndOverwritesNothing() throws Exception {
 		start();
-		TestData.Person colleague = data.member(team);
-		mvc.perform(put(base() + "/answers/adoption_1").with(user(data.principal(colleague))).with(csrf())
+		TestData.Person colleague = data.member(team.team());
+		mvc.perform(put(team.api() + "/answers/adoption_1").with(user(data.principal(colleague))).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"adoption_1:3\",\"version\":0}"))
 			.andExpect(status().isOk());
 
@@ -141,7 +135,7 @@ class AssessmentRulesTest {
 			.andExpect(jsonPath("$.current.version").value(1))
 			.andExpect(jsonPath("$.current.updatedBy").value("Test " + colleague.username()));
 
-		mvc.perform(get(base()).with(asMember())).andExpect(jsonPath("$.answers.adoption_1.level").value(3));
+		mvc.perform(get(team.api()).with(team.asMember())).andExpect(jsonPath("$.answers.adoption_1.level").value(3));
 		save("adoption_1", "{\"option\":\"adoption_1:1\",\"version\":1}").andExpect(status().isOk());
 	}
 
@@ -153,8 +147,8 @@ class AssessmentRulesTest {
 		var pool = Executors.newFixedThreadPool(questions.size());
 		try {
 			var saves = questions.stream()
-				.map(question -> pool.submit(() -> SystemTask.run(() -> assessments.saveAnswer(team.slug(), open.label(),
-						question, new AnswerChange(question + ":3", false, null, 0), member.id()))))
+				.map(question -> pool.submit(() -> SystemTask.run(() -> assessments.saveAnswer(team.slug(), team.quarter().label(),
+						question, new AnswerChange(question + ":3", false, null, 0), team.member().id()))))
 				.toList();
 			for (var save : saves) {
 				assertThat(save.get().answer().level()).isEqualTo(3);
@@ -163,7 +157,7 @@ class AssessmentRulesTest {
 		finally {
 			pool.shutdown();
 		}
-		mvc.perform(get(base()).with(asMember())).andExpect(jsonPath("$.answered").value(6));
+		mvc.perform(get(team.api()).with(team.asMember())).andExpect(jsonPath("$.answered").value(6));
 	}
 
 	@Test
@@ -188,29 +182,29 @@ class AssessmentRulesTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("The text can have at most 2,000 characters; it has 2,001."));
 		save("investment_1", "{not json").andExpect(status().isBadRequest());
-		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/" + open.label() + "/answers/investment_1")
-				.with(asMember()).with(csrf()).header("Accept-Language", "zh-CN")
+		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/" + team.quarter().label() + "/answers/investment_1")
+				.with(team.asMember()).with(csrf()).header("Accept-Language", "zh-CN")
 				.contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:7\",\"version\":0}"))
 			.andExpect(jsonPath("$.detail").value("级别 7 不存在；级别为 1 到 4。"));
 
-		assertThat(untouched()).isTrue();
+		assertThat(team.untouched()).isTrue();
 	}
 
 	@Test
 	void unknownTeamsAndQuartersAndOtherTeamsAreNotFound() throws Exception {
 		start();
 		TestData.Team other = data.team("Other");
-		mvc.perform(put("/api/v1/teams/" + other.slug() + "/assessments/" + open.label() + "/answers/investment_1")
-				.with(asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
+		mvc.perform(put("/api/v1/teams/" + other.slug() + "/assessments/" + team.quarter().label() + "/answers/investment_1")
+				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
 			.andExpect(status().isNotFound());
-		mvc.perform(put("/api/v1/teams/no-such-team/assessments/" + open.label() + "/answers/investment_1")
-				.with(asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
+		mvc.perform(put("/api/v1/teams/no-such-team/assessments/" + team.quarter().label() + "/answers/investment_1")
+				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
 			.andExpect(status().isNotFound());
 		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/1999-Q9/answers/investment_1")
-				.with(asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
+				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("There is no quarter 1999-Q9."));
-		assertThat(untouched()).isTrue();
+		assertThat(team.untouched()).isTrue();
 	}
 
 	@Test
@@ -218,11 +212,11 @@ class AssessmentRulesTest {
 		TestData.Quarter closed = data.closedQuarter();
 		TestData.Quarter planned = data.plannedQuarter();
 		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/" + closed.label() + "/answers/investment_1")
-				.with(asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
+				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("The quarter " + closed.label() + " is closed; answers can no longer change."));
 		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/" + planned.label() + "/answers/investment_1")
-				.with(asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
+				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("is not open yet")));
 		assertThat(jdbc.sql("select count(*) from assessment where team_id = ?").param(team.id()).query(Long.class).single())
@@ -232,14 +226,14 @@ class AssessmentRulesTest {
 	@Test
 	void submittingNeedsEveryQuestionAnsweredAndMakesTheAssessmentReadOnly() throws Exception {
 		start();
-		mvc.perform(post(page() + "/submit").with(asMember()).with(csrf()));
-		assertThat(assessmentStatus()).isEqualTo("IN_PROGRESS");
+		mvc.perform(post(team.page() + "/submit").with(team.asMember()).with(csrf()));
+		assertThat(team.status()).isEqualTo("IN_PROGRESS");
 
 		answerAll();
-		mvc.perform(post(page() + "/submit").with(asMember()).with(csrf()));
-		assertThat(assessmentStatus()).isEqualTo("SUBMITTED");
+		mvc.perform(post(team.page() + "/submit").with(team.asMember()).with(csrf()));
+		assertThat(team.status()).isEqualTo("SUBMITTED");
 		assertThat(jdbc.sql("select submitted_by from assessment where team_id = ?").param(team.id()).query(Long.class).single())
-			.isEqualTo(member.id());
+			.isEqualTo(team.member().id());
 
 		save("investment_1", "{\"option\":\"investment_1:1\",\"version\":" + version("investment_1") + "}")
 			.andExpect(status().isConflict())
@@ -250,10 +244,10 @@ class AssessmentRulesTest {
 	void submittingWithUnansweredQuestionsExplainsHowMany() {
 		start();
 		SystemTask.run(() -> org.assertj.core.api.Assertions
-			.assertThatThrownBy(() -> assessments.submit(team.slug(), open.label(), member.id()))
+			.assertThatThrownBy(() -> assessments.submit(team.slug(), team.quarter().label(), team.member().id()))
 			.isInstanceOf(AssessmentProblem.class)
 			.hasFieldOrPropertyWithValue("messageKey", "assessment.submit.unreviewed"));
-		assertThat(assessmentStatus()).isEqualTo("IN_PROGRESS");
+		assertThat(team.status()).isEqualTo("IN_PROGRESS");
 	}
 
 	@Autowired
@@ -263,17 +257,17 @@ class AssessmentRulesTest {
 	void onlyALeadOrAdministratorReopensAndOnlyWithAReason() throws Exception {
 		start();
 		answerAll();
-		mvc.perform(post(page() + "/submit").with(asMember()).with(csrf()));
+		mvc.perform(post(team.page() + "/submit").with(team.asMember()).with(csrf()));
 		TestData.Person lead = data.person(Role.LEAD);
 
-		mvc.perform(post(page() + "/reopen").with(asMember()).with(csrf()).param("reason", "Please"))
+		mvc.perform(post(team.page() + "/reopen").with(team.asMember()).with(csrf()).param("reason", "Please"))
 			.andExpect(status().isForbidden());
-		assertThat(assessmentStatus()).isEqualTo("SUBMITTED");
-		mvc.perform(post(page() + "/reopen").with(user(data.principal(lead))).with(csrf()).param("reason", "  "));
-		assertThat(assessmentStatus()).isEqualTo("SUBMITTED");
+		assertThat(team.status()).isEqualTo("SUBMITTED");
+		mvc.perform(post(team.page() + "/reopen").with(user(data.principal(lead))).with(csrf()).param("reason", "  "));
+		assertThat(team.status()).isEqualTo("SUBMITTED");
 
-		mvc.perform(post(page() + "/reopen").with(user(data.principal(lead))).with(csrf()).param("reason", "Wrong team answered"));
-		assertThat(assessmentStatus()).isEqualTo("IN_PROGRESS");
+		mvc.perform(post(team.page() + "/reopen").with(user(data.principal(lead))).with(csrf()).param("reason", "Wrong team answered"));
+		assertThat(team.status()).isEqualTo("IN_PROGRESS");
 		assertThat(jdbc.sql("""
 				select e.reason from assessment_event e join assessment a on a.id = e.assessment_id
 				where a.team_id = ? and e.kind = 'REOPEN'""").param(team.id()).query(String.class).single())
@@ -284,11 +278,11 @@ class AssessmentRulesTest {
 	void aLeadReadsButDoesNotAnswerForAnotherTeam() throws Exception {
 		start();
 		TestData.Person lead = data.person(Role.LEAD);
-		mvc.perform(get(base()).with(user(data.principal(lead)))).andExpect(status().isOk());
-		mvc.perform(put(base() + "/answers/investment_1").with(user(data.principal(lead))).with(csrf())
+		mvc.perform(get(team.api()).with(user(data.principal(lead)))).andExpect(status().isOk());
+		mvc.perform(put(team.api() + "/answers/investment_1").with(user(data.principal(lead))).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
 			.andExpect(status().isForbidden());
-		assertThat(untouched()).isTrue();
+		assertThat(team.untouched()).isTrue();
 	}
 
 	@Test
@@ -300,7 +294,7 @@ class AssessmentRulesTest {
 		save("investment_4", "{\"notApplicable\":true,\"version\":0}");
 		save("adoption_1", "{\"notApplicable\":true,\"version\":0}");
 
-		mvc.perform(get(base()).with(asMember()))
+		mvc.perform(get(team.api()).with(team.asMember()))
 			.andExpect(jsonPath("$.scores.investment.score").value(1.67))
 			.andExpect(jsonPath("$.scores.investment.level").value(1))
 			.andExpect(jsonPath("$.scores.adoption.score", nullValue()))
@@ -311,30 +305,30 @@ class AssessmentRulesTest {
 	@Test
 	void targetsAreSavedWithTheirOwnVersion() throws Exception {
 		start();
-		mvc.perform(put(base() + "/targets/operations").with(asMember()).with(csrf())
+		mvc.perform(put(team.api() + "/targets/operations").with(team.asMember()).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content("{\"level\":3,\"version\":0}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.level").value(3))
 			.andExpect(jsonPath("$.version").value(1));
-		mvc.perform(put(base() + "/targets/operations").with(asMember()).with(csrf())
+		mvc.perform(put(team.api() + "/targets/operations").with(team.asMember()).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content("{\"level\":2,\"version\":0}"))
 			.andExpect(status().isConflict());
-		mvc.perform(put(base() + "/targets/operations").with(asMember()).with(csrf())
+		mvc.perform(put(team.api() + "/targets/operations").with(team.asMember()).with(csrf())
 				.contentType(MediaType.APPLICATION_JSON).content("{\"level\":9,\"version\":1}"))
 			.andExpect(status().isBadRequest());
-		mvc.perform(get(base()).with(asMember())).andExpect(jsonPath("$.targets.operations").value(3));
+		mvc.perform(get(team.api()).with(team.asMember())).andExpect(jsonPath("$.targets.operations").value(3));
 	}
 
 	@Test
 	void theQuartersAreListed() throws Exception {
-		mvc.perform(get("/api/v1/quarters").with(asMember()))
+		mvc.perform(get("/api/v1/quarters").with(team.asMember()))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.label == '" + open.label() + "')].state").value(org.hamcrest.Matchers.contains("OPEN")))
+			.andExpect(jsonPath("$[?(@.label == '" + team.quarter().label() + "')].state").value(org.hamcrest.Matchers.contains("OPEN")))
 			.andExpect(jsonPath("$[0].opensOn").exists());
 	}
 
 	private void start() {
-		SystemTask.run(() -> assessments.start(team.slug(), open.label(), member.id()));
+		SystemTask.run(() -> assessments.start(team.slug(), team.quarter().label(), team.member().id()));
 	}
 
 	private void answerAll() throws Exception {
@@ -347,13 +341,12 @@ class AssessmentRulesTest {
 	}
 
 	private ResultActions save(String question, String json) throws Exception {
-		return mvc.perform(put(base() + "/answers/" + question).with(asMember()).with(csrf())
-			.contentType(MediaType.APPLICATION_JSON).content(json));
+		return mvc.perform(team.answer(question, json));
 	}
 
 	private void submitted(TestData.Quarter quarter, Map<String, Integer> levels, Set<String> notApplicable,
 			Map<String, String> comments) {
-		given.submitted(team, quarter, member)
+		given.submitted(team.team(), quarter, team.member())
 			.levels(levels)
 			.notApplicable(notApplicable)
 			.comments(comments)
@@ -365,34 +358,6 @@ class AssessmentRulesTest {
 		return jdbc.sql("""
 				select an.version from answer an join assessment a on a.id = an.assessment_id
 				join question q on q.id = an.question_id where a.team_id = ? and a.quarter_id = ? and q.key = ?""")
-			.params(team.id(), open.id(), question).query(Long.class).single();
+			.params(team.id(), team.quarter().id(), question).query(Long.class).single();
 	}
-
-	private String assessmentStatus() {
-		return jdbc.sql("select status from assessment where team_id = ? and quarter_id = ?")
-			.params(team.id(), open.id()).query(String.class).single();
-	}
-
-	/** No answer of the team has been given and no change recorded but the start. */
-	private boolean untouched() {
-		return jdbc.sql("""
-				select count(*) = 0 from answer an join assessment a on a.id = an.assessment_id
-				where a.team_id = ? and (an.level is not null or an.not_applicable or an.comment is not null or an.version > 0)""")
-			.param(team.id()).query(Boolean.class).single()
-				&& jdbc.sql("select count(*) from assessment_event e join assessment a on a.id = e.assessment_id where a.team_id = ? and e.kind <> 'START'")
-					.param(team.id()).query(Long.class).single() == 0;
-	}
-
-	private String base() {
-		return "/api/v1/teams/" + team.slug() + "/assessments/" + open.label();
-	}
-
-	private String page() {
-		return "/teams/" + team.slug() + "/assessments/" + open.label();
-	}
-
-	private RequestPostProcessor asMember() {
-		return user(data.principal(member));
-	}
-
 }

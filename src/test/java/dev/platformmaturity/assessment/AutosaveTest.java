@@ -78,7 +78,7 @@ class AutosaveTest {
 				open.label(), "investment_1", new AnswerChange("investment_1:2", false, "Why", 0), member.id())));
 
 		assertThat(statements).as("lock and read, answer, history, kept figures").isLessThanOrEqualTo(4);
-		AssessmentState state = SystemTask.run(() -> assessments.state(team.slug(), open.label()));
+		AssessmentSnapshot state = SystemTask.run(() -> assessments.state(team.slug(), open.label()));
 		assertThat(state.answers().get("investment_1").level()).isEqualTo(2);
 		assertThat(state.answers().get("investment_1").comment()).isEqualTo("Why");
 		assertThat(jdbc.sql("""

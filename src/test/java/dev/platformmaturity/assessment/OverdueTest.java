@@ -7,15 +7,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 
-import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.MovableClock;
+import dev.platformmaturity.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The overdue rule, in Java and as the SQL condition, which must agree on every case. */
-@IntegrationTest
+/**
+ * The overdue rule, in Java and as the SQL condition, which must agree on every case. The assessment module and the
+ * modules it needs, without the application's other modules; the clock that a test moves is this context's own, so
+ * no other test sees the day change.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@Import({ TestDatabase.class, MovableClock.class })
 class OverdueTest {
 
 	private static final LocalDate DUE = LocalDate.of(2026, 11, 19);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import dev.platformmaturity.account.SystemTask;
 import dev.platformmaturity.assessment.AssessmentLoader;
 import dev.platformmaturity.assessment.AssessmentLoader.Loaded;
@@ -22,9 +24,20 @@ public class TestAssessments {
 
 	private final ModelCatalog catalog;
 
-	public TestAssessments(AssessmentLoader loader, ModelCatalog catalog) {
+	private final TestData data;
+
+	private final JdbcClient jdbc;
+
+	public TestAssessments(AssessmentLoader loader, ModelCatalog catalog, TestData data, JdbcClient jdbc) {
 		this.loader = loader;
 		this.catalog = catalog;
+		this.data = data;
+		this.jdbc = jdbc;
+	}
+
+	/** A new team named after the test, with one member, in the open quarter (opened when none is). */
+	public AnsweringTeam answeringTeam(String name) {
+		return new AnsweringTeam(data, jdbc, name);
 	}
 
 	public Builder submitted(TestData.Team team, TestData.Quarter quarter, TestData.Person author) {

@@ -1,4 +1,4 @@
-package dev.platformmaturity.assessment;
+package dev.platformmaturity.home;
 
 import java.util.stream.Collectors;
 
@@ -7,6 +7,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import dev.platformmaturity.assessment.AssessmentStatus;
+import dev.platformmaturity.assessment.Overdue;
+import dev.platformmaturity.assessment.QuarterInfo;
+import dev.platformmaturity.assessment.QuarterState;
+import dev.platformmaturity.assessment.Quarters;
 import dev.platformmaturity.team.TeamAccess;
 import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
@@ -45,7 +50,7 @@ class TeamPageController {
 			.map(QuarterInfo::id)
 			.collect(Collectors.toSet()));
 		page.addAttribute("canEdit", access.canEdit(team));
-		return "assessment/team";
+		return "home/team";
 	}
 
 }

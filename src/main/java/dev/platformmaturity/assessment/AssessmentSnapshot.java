@@ -13,12 +13,15 @@ import dev.platformmaturity.model.ModelVersion;
 import dev.platformmaturity.scoring.Scoring;
 import dev.platformmaturity.team.TeamRef;
 
-/** A team's assessment in a quarter as it stands, with its scores; NOT_STARTED when nobody has opened it yet. */
-public record AssessmentState(TeamRef team, QuarterInfo quarter, AssessmentStatus status, ModelVersion modelVersion,
+/**
+ * A snapshot of a team's assessment in a quarter as it stands, with its scores; NOT_STARTED when nobody has opened
+ * it yet.
+ */
+public record AssessmentSnapshot(TeamRef team, QuarterInfo quarter, AssessmentStatus status, ModelVersion modelVersion,
 		Map<String, AnswerState> answers, Map<String, TargetState> targets, Instant submittedAt, String submittedBy,
 		Instant updatedAt) {
 
-	public AssessmentState {
+	public AssessmentSnapshot {
 		answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers));
 		targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
 	}

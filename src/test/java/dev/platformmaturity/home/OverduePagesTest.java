@@ -1,4 +1,4 @@
-package dev.platformmaturity.assessment;
+package dev.platformmaturity.home;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -8,14 +8,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.MovableClock;
 import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
+import dev.platformmaturity.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -24,9 +28,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * After the open quarter's due date, a team that has not submitted is shown as overdue on the member's home page, the
- * team page and the results page; on the due date itself, and for a team that submitted, nothing is overdue.
+ * team page and the results page; on the due date itself, and for a team that submitted, nothing is overdue. The home
+ * module with the modules it needs, and a clock of its own that the tests move.
  */
-@IntegrationTest
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@AutoConfigureMockMvc
+@Import({ TestDatabase.class, TestData.class, TestAssessments.class, MovableClock.class })
 class OverduePagesTest {
 
 	private static final String OVERDUE_PILL = "status-pill--overdue";

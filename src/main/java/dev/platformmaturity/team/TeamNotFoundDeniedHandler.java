@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * member of another team learns nothing about it. The team is the method's first argument.
  */
 @Component
-public class TeamHidden implements MethodAuthorizationDeniedHandler {
+public class TeamNotFoundDeniedHandler implements MethodAuthorizationDeniedHandler {
 
 	@Override
 	public Object handleDeniedInvocation(MethodInvocation invocation, AuthorizationResult result) {

@@ -1,4 +1,4 @@
-package dev.platformmaturity.system;
+package dev.platformmaturity.home;
 
 import java.util.Locale;
 import java.util.Set;
@@ -54,7 +54,7 @@ class HomeController {
 				page.addAttribute("overdueTeams", overdueTeams);
 			});
 		}
-		return "system/home";
+		return "home/home";
 	}
 
 	@GetMapping("/about")
@@ -63,7 +63,7 @@ class HomeController {
 		page.addAttribute("model", catalog.view(model, locale.toLanguageTag()));
 		page.addAttribute("sources", model.sources());
 		page.addAttribute("translationNotes", model.translationNotes());
-		return "system/about";
+		return "home/about";
 	}
 
 }

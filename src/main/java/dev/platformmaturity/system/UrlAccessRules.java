@@ -1,4 +1,4 @@
-package dev.platformmaturity.account;
+package dev.platformmaturity.system;
 
 import java.util.List;
 
