@@ -81,7 +81,11 @@ class ChineseSpacingTest {
 			"problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException:0",
 			"problemDetail.org.springframework.web.HttpMediaTypeNotSupportedException:1",
 			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:0",
-			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:1");
+			"problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException:1",
+			"dashboard.tile.percent:0", "dashboard.figures.partial:0", "dashboard.movers:0", "dashboard.change.up:0",
+			"dashboard.change.down:0", "dashboard.gap.title:1", "dashboard.spread.description:0",
+			"dashboard.spread.description:1", "dashboard.spread.description:2", "dashboard.spread.description:3",
+			"dashboard.spread.description:4");
 
 	@Test
 	void noSpaceBetweenChineseCharacters() throws IOException {
