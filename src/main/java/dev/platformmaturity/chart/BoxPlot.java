@@ -43,20 +43,21 @@ public final class BoxPlot {
 		SvgWriter svg = new SvgWriter(spec.idPrefix(), spec.title(), spec.description(), WIDTH, HEIGHT);
 		for (int level = 1; level <= 4; level++) {
 			double x = x(BigDecimal.valueOf(level));
-			svg.leaf("line", "x1", x, "y1", MIDDLE - 9, "x2", x, "y2", MIDDLE + 9, "stroke", "#BDBDBD", "stroke-width", 1);
+			svg.leaf("line", "x1", x, "y1", MIDDLE - 9, "x2", x, "y2", MIDDLE + 9, "stroke", "#BDBDBD", "stroke-width",
+					1);
 			svg.text(String.valueOf(level), x, HEIGHT - 1, 8, "middle", "#595959");
 		}
 		if (spec.complete()) {
 			String colour = SeriesStyle.CURRENT.colour();
-			svg.leaf("line", "id", svg.id("whisker"), "x1", x(spec.min()), "y1", MIDDLE, "x2", x(spec.max()), "y2", MIDDLE,
-					"stroke", colour, "stroke-width", 1.5);
+			svg.leaf("line", "id", svg.id("whisker"), "x1", x(spec.min()), "y1", MIDDLE, "x2", x(spec.max()), "y2",
+					MIDDLE, "stroke", colour, "stroke-width", 1.5);
 			double left = x(spec.lowerQuartile());
 			svg.leaf("rect", "id", svg.id("box"), "x", left, "y", MIDDLE - BOX_HALF_HEIGHT, "width",
 					Math.max(1, x(spec.upperQuartile()) - left), "height", 2 * BOX_HALF_HEIGHT, "fill", "#CFE3F2",
 					"stroke", colour, "stroke-width", 1.5);
 			double median = x(spec.median());
-			svg.leaf("line", "id", svg.id("median"), "x1", median, "y1", MIDDLE - BOX_HALF_HEIGHT - 2, "x2", median, "y2",
-					MIDDLE + BOX_HALF_HEIGHT + 2, "stroke", "#000000", "stroke-width", 2.5);
+			svg.leaf("line", "id", svg.id("median"), "x1", median, "y1", MIDDLE - BOX_HALF_HEIGHT - 2, "x2", median,
+					"y2", MIDDLE + BOX_HALF_HEIGHT + 2, "stroke", "#000000", "stroke-width", 2.5);
 		}
 		return svg.finish();
 	}

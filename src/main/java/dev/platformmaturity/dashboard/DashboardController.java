@@ -127,11 +127,13 @@ class DashboardController {
 		Map<String, String> spreads = new LinkedHashMap<>();
 		for (int i = 0; i < aspects.size(); i++) {
 			Dashboards.Distribution d = distributions.get(i);
-			String title = messages.getMessage("dashboard.spread.title", new Object[] { aspects.get(i).name(), d.scored() },
-					locale);
+			String title = messages.getMessage("dashboard.spread.title",
+					new Object[] { aspects.get(i).name(), d.scored() }, locale);
 			String description = d.median() == null ? messages.getMessage("dashboard.spread.none", null, locale)
-					: messages.getMessage("dashboard.spread.description", new Object[] { plain(d.min()),
-							plain(d.lowerQuartile()), plain(d.median()), plain(d.upperQuartile()), plain(d.max()) }, locale);
+					: messages.getMessage("dashboard.spread.description",
+							new Object[] { plain(d.min()), plain(d.lowerQuartile()), plain(d.median()),
+									plain(d.upperQuartile()), plain(d.max()) },
+							locale);
 			spreads.put(d.aspect(), BoxPlot.svg(new BoxPlot.Spec("spread-" + d.aspect(), title, description, d.min(),
 					d.lowerQuartile(), d.median(), d.upperQuartile(), d.max())));
 		}
@@ -173,13 +175,16 @@ class DashboardController {
 		chosen.forEach(slug -> without.put(slug, chosen.stream().filter(other -> !other.equals(slug)).toList()));
 		model.addAttribute("without", without);
 		if (chosen.size() < 2 || chosen.size() > 4) {
-			model.addAttribute("problem", messages.getMessage("dashboard.compare.count", new Object[] { chosen.size() }, locale));
+			model.addAttribute("problem",
+					messages.getMessage("dashboard.compare.count", new Object[] { chosen.size() }, locale));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return "dashboard/compare";
 		}
 		MaturityModel maturityModel = catalog.current();
 		List<String> aspectKeys = maturityModel.aspects().stream().map(MaturityModel.Aspect::key).toList();
-		List<AssessmentState> states = chosenTeams.stream().map(one -> assessments.state(one.slug(), shown.label())).toList();
+		List<AssessmentState> states = chosenTeams.stream()
+			.map(one -> assessments.state(one.slug(), shown.label()))
+			.toList();
 		List<Dashboards.Distribution> organisation = dashboards.distributions(
 				DashboardQuery.of(shown.id(), null, null, false), aspectKeys);
 		List<Series> series = new ArrayList<>();
@@ -190,7 +195,10 @@ class DashboardController {
 			series.add(new Series(states.get(i).team().name(),
 					aspectKeys.stream().map(key -> scores.get(key).orElse(null)).toList(), SeriesStyle.forIndex(i)));
 		}
-		List<String> aspectNames = maturityModel.aspects().stream().map(a -> a.name().in(locale.toLanguageTag())).toList();
+		List<String> aspectNames = maturityModel.aspects()
+			.stream()
+			.map(a -> a.name().in(locale.toLanguageTag()))
+			.toList();
 		model.addAttribute("states", states);
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("aspects", aspects(maturityModel, locale));

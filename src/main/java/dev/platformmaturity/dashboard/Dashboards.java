@@ -270,7 +270,8 @@ public class Dashboards {
 
 	/** Runs {@link #TEAM_ROWS} for the query: a page of it, or every row when the query's size is 0. */
 	private void teamRows(DashboardQuery query, List<String> aspectKeys, RowConsumer consumer) {
-		jdbc.sql(TEAM_ROWS + " order by " + query.orderBy(aspectKeys) + ", t.id limit cast(:size as integer) offset :offset")
+		jdbc.sql(TEAM_ROWS + " order by " + query.orderBy(aspectKeys)
+				+ ", t.id limit cast(:size as integer) offset :offset")
 			.param("quarter", query.quarterId())
 			.param("previous", query.previousQuarterId())
 			.param("groupId", query.groupId())
@@ -342,8 +343,8 @@ public class Dashboards {
 				current.put(aspect, new Distribution(aspect,
 						new long[] { rs.getLong("l1"), rs.getLong("l2"), rs.getLong("l3"), rs.getLong("l4") },
 						teams - rs.getLong("scored"), rs.getBigDecimal("median"), rs.getLong("scored"),
-						rs.getBigDecimal("min"), rs.getBigDecimal("q1"), rs.getBigDecimal("q3"), rs.getBigDecimal("max"),
-						Median.NONE));
+						rs.getBigDecimal("min"), rs.getBigDecimal("q1"), rs.getBigDecimal("q3"),
+						rs.getBigDecimal("max"), Median.NONE));
 			});
 		return aspectKeys.stream().map(aspect -> {
 			Distribution found = current.get(aspect);
@@ -416,13 +417,15 @@ public class Dashboards {
 		String[] open = { null };
 		jdbc.sql("""
 				with scored as (
-				    select qu.label, qu.state, asp.key as aspect, round(s.level_sum::numeric / s.level_count, 2) as score
+				    select qu.label, qu.state, asp.key as aspect,
+				           round(s.level_sum::numeric / s.level_count, 2) as score
 				    from quarter qu
 				    join assessment a on a.quarter_id = qu.id
 				    join team t on t.id = a.team_id
 				    join assessment_aspect_score s on s.assessment_id = a.id and s.level_count > 0
 				    join aspect asp on asp.id = s.aspect_id
-				    where qu.state <> 'PLANNED' and t.enabled and (cast(:groupId as bigint) is null or t.group_id = :groupId)
+				    where qu.state <> 'PLANNED' and t.enabled
+				      and (cast(:groupId as bigint) is null or t.group_id = :groupId)
 				      and """ + counts("a") + """
 				)
 				select label, state, aspect, count(*) as scored, """ + MEDIAN + """
@@ -449,8 +452,8 @@ public class Dashboards {
 		int questions = rs.wasNull() ? catalog.currentVersion().questionCount()
 				: catalog.versionById(modelVersion).questionCount();
 		return new TeamRow(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("group_name"),
-				status == null ? AssessmentStatus.NOT_STARTED : AssessmentStatus.valueOf(status), rs.getInt("answered_count"),
-				rs.getInt("reviewed_count"), rs.getInt("carried_over_count"), questions,
+				status == null ? AssessmentStatus.NOT_STARTED : AssessmentStatus.valueOf(status),
+				rs.getInt("answered_count"), rs.getInt("reviewed_count"), rs.getInt("carried_over_count"), questions,
 				updated == null ? null : updated.toInstant(), rs.getBoolean("overdue"), json(rs.getString("scores"),
 						new TypeReference<Map<String, BigDecimal>>() {
 						}), json(rs.getString("previous"), new TypeReference<Map<String, BigDecimal>>() {

@@ -102,7 +102,8 @@ class DashboardBrowserTest {
 		browser.signIn(lead.username(), TestData.PASSWORD);
 		browser.resize(1366, 768);
 		browser.open(dashboard);
-		assertThat(browser.text(By.cssSelector(".tile--completion"))).contains("33 % submitted", "1 of 3 teams submitted");
+		assertThat(browser.text(By.cssSelector(".tile--completion")))
+			.contains("33 % submitted", "1 of 3 teams submitted");
 		WebElement investment = browser.findAll(By.cssSelector(".tile--aspect")).get(0);
 		assertThat(investment.getText()).contains("Investment", "3.00", "▲ 2.00", "median of 1 team(s)");
 		assertThat(browser.text(By.cssSelector(".tile--movers"))).contains("Done", "Investment", "▲ 2.00");
@@ -130,7 +131,8 @@ class DashboardBrowserTest {
 		browser.resize(390, 844);
 		browser.open(dashboard + "&lang=zh-CN");
 		assertThat(browser.text(By.cssSelector(".tile--completion"))).contains("已提交 33%");
-		assertThat(browser.script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+		assertThat(browser.script(
+				"return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
 			.as("nothing sticks out sideways at 390 px").isEqualTo(true);
 		assertThat(browser.find(By.cssSelector(".tile--aspect")).isDisplayed()).isTrue();
 		assertThat(((Number) browser.script("return document.querySelector('.tile--completion').getBoundingClientRect()"
@@ -138,7 +140,8 @@ class DashboardBrowserTest {
 	}
 
 	private static WebElement cell(Browser browser, TestData.Team team) {
-		return browser.find(By.xpath("//input[@id='compare-" + team.slug() + "']/ancestor::tr/td[contains(@class,'numeric')][1]"));
+		return browser.find(By.xpath(
+				"//input[@id='compare-" + team.slug() + "']/ancestor::tr/td[contains(@class,'numeric')][1]"));
 	}
 
 }

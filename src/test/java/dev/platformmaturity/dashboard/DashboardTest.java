@@ -189,11 +189,13 @@ class DashboardTest {
 		Dashboards.TeamRow alphaRow = overview.teams().get(0);
 		assertThat(alphaRow.change("investment")).as("3.00 − 1.67").isEqualByComparingTo("1.33");
 		assertThat(alphaRow.change("adoption")).as("2.00 − 3.50").isEqualByComparingTo("-1.50");
-		assertThat(overview.teams().get(1).change("adoption")).as("Beta was in progress before: no final score to compare")
+		assertThat(overview.teams().get(1).change("adoption"))
+			.as("Beta was in progress before: no final score to compare")
 			.isNull();
 		assertThat(overview.risers()).extracting(Dashboards.Mover::name, Dashboards.Mover::aspect)
 			.containsExactly(tuple("Alpha", "investment"));
-		assertThat(overview.fallers()).extracting(Dashboards.Mover::name, Dashboards.Mover::aspect, Dashboards.Mover::change)
+		assertThat(overview.fallers())
+			.extracting(Dashboards.Mover::name, Dashboards.Mover::aspect, Dashboards.Mover::change)
 			.containsExactly(tuple("Alpha", "adoption", new BigDecimal("-1.50")));
 		Dashboards.Distribution investment = distribution(overview, "investment");
 		assertThat(investment.previous()).isEqualTo(new Dashboards.Median(new BigDecimal("1.67"), 1));
@@ -202,7 +204,8 @@ class DashboardTest {
 
 		Dashboards.Overview provisional = SystemTask.run(() -> dashboards.overview(new DashboardQuery(later.id(),
 				quarter.id(), group, "", true, false, "team", false, 0, 50), aspectKeys()));
-		assertThat(provisional.teams().get(1).change("adoption")).as("4.00 − 1.25, provisional before").isEqualByComparingTo("2.75");
+		assertThat(provisional.teams().get(1).change("adoption")).as("4.00 − 1.25, provisional before")
+			.isEqualByComparingTo("2.75");
 		assertThat(provisional.risers()).extracting(Dashboards.Mover::name, Dashboards.Mover::aspect)
 			.containsExactly(tuple("Beta", "adoption"),
 					tuple("Alpha", "investment"));
@@ -318,7 +321,10 @@ class DashboardTest {
 	@Test
 	void overdueTeamsAreCountedMarkedFilteredAndSortedFirst() throws Exception {
 		TestData.Quarter open = data.openQuarter();
-		LocalDate due = jdbc.sql("select due_on from quarter where id = ?").param(open.id()).query(LocalDate.class).single();
+		LocalDate due = jdbc.sql("select due_on from quarter where id = ?")
+			.param(open.id())
+			.query(LocalDate.class)
+			.single();
 		given.submitted(alpha, open, lead).levels(Map.of("investment_1", 3)).load();
 		given.inProgress(beta, open, lead).levels(Map.of("investment_1", 2)).load();
 		DashboardQuery all = new DashboardQuery(open.id(), null, group, "", false, false, "overdue", true, 0, 50);
@@ -331,12 +337,14 @@ class DashboardTest {
 			assertThat(overview.completion().overdue()).isEqualTo(2);
 			assertThat(overview.teams()).extracting(Dashboards.TeamRow::name, Dashboards.TeamRow::overdue)
 				.containsExactly(tuple("Beta", true), tuple("Gamma", true), tuple("Alpha", false));
-			DashboardQuery overdueOnly = new DashboardQuery(open.id(), null, group, "", false, true, "team", false, 0, 50);
+			DashboardQuery overdueOnly = new DashboardQuery(open.id(), null, group, "", false, true, "team", false, 0,
+					50);
 			assertThat(names(SystemTask.run(() -> dashboards.overview(overdueOnly, aspectKeys())).teams()))
 				.containsExactly("Beta", "Gamma");
 			String page = mvc.perform(get("/dashboard?quarter=" + open.label() + "&group=" + group + "&overdue=true")
 				.with(asLead())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-			assertThat(page).contains("2 overdue", "badge--overdue", "compare-" + beta.slug(), "compare-" + gamma.slug())
+			assertThat(page)
+				.contains("2 overdue", "badge--overdue", "compare-" + beta.slug(), "compare-" + gamma.slug())
 				.doesNotContain("compare-" + alpha.slug());
 		}
 		finally {
@@ -407,6 +415,28 @@ class DashboardTest {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("<svg", "compare-series-0", "compare-series-1", "compare-series-2", "1.67", "2.50", "Gamma");
+	}
+
+	@Test
+	void compareAddsAndRemovesTeamsInPlaceWithTheOrganisationMedianAsReference() throws Exception {
+		String base = "/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team="
+				+ beta.slug();
+		String added = mvc.perform(get(base).param("add", " " + gamma.slug().toUpperCase()).with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(added).contains("compare-series-3", "Organisation median (final)", "Gamma",
+				"value=\"" + gamma.slug() + "\"");
+		assertThat(added).as("a link removes Alpha and keeps the others")
+			.contains("/dashboard/compare?quarter=" + quarter.label() + "&amp;team=" + beta.slug() + "&amp;team="
+					+ gamma.slug());
+
+		String unknown = mvc
+			.perform(get(base).param("add", "no such team").with(asLead()).header("Accept-Language", "zh-CN"))
+			.andExpect(status().isBadRequest())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(unknown)
+			.contains("没有简称为“no such team”的团队。", "value=\"no such team\"", "compare-series-2")
+			.doesNotContain("compare-series-3");
 	}
 
 	@Test
