@@ -100,8 +100,7 @@ public class Dashboards {
 			        from assessment_aspect_score s join aspect asp on asp.id = s.aspect_id
 			        where cast(:sortAspect as text) is not null and s.assessment_id = a.id and asp.key = :sortAspect
 			          and s.level_count > 0 and """ + counts("a") + """
-			) as sort_score,
-			       count(*) over () as matching
+			) as sort_score
 			from team t
 			join team_group g on g.id = t.group_id
 			join quarter q on q.id = :quarter
@@ -233,14 +232,11 @@ public class Dashboards {
 	@Transactional(readOnly = true)
 	public Overview overview(DashboardQuery query, List<String> aspectKeys) {
 		List<TeamRow> rows = new ArrayList<>();
-		long[] matching = { 0 };
-		teamRows(query, aspectKeys, (row, total) -> {
-			matching[0] = total;
-			rows.add(row);
-		});
+		teamRows(query, aspectKeys, rows::add);
 		Completion completion = completion(query);
 		List<Mover> movers = movers(query);
-		return new Overview(rows, matching[0], completion, distributions(query, aspectKeys, completion.teams()),
+		long matching = query.overdueOnly() ? completion.overdue() : completion.teams();
+		return new Overview(rows, matching, completion, distributions(query, aspectKeys, completion.teams()),
 				groups(query), movers.stream().filter(m -> m.change().signum() > 0).toList(),
 				movers.stream().filter(m -> m.change().signum() < 0).toList());
 	}
@@ -250,7 +246,7 @@ public class Dashboards {
 	public List<TeamRow> teamsPage(DashboardQuery query, int page, int size) {
 		List<TeamRow> rows = new ArrayList<>();
 		teamRows(new DashboardQuery(query.quarterId(), query.previousQuarterId(), query.groupId(), "",
-				query.provisional(), false, "group", false, page, size), List.of(), (row, total) -> rows.add(row));
+				query.provisional(), false, "group", false, page, size), List.of(), rows::add);
 		return rows;
 	}
 
@@ -258,18 +254,11 @@ public class Dashboards {
 	@Transactional(readOnly = true)
 	public void eachTeam(DashboardQuery query, Consumer<TeamRow> consumer) {
 		teamRows(new DashboardQuery(query.quarterId(), query.previousQuarterId(), query.groupId(), query.search(),
-				query.provisional(), query.overdueOnly(), "group", false, 0, 0), List.of(),
-				(row, total) -> consumer.accept(row));
-	}
-
-	private interface RowConsumer {
-
-		void accept(TeamRow row, long matching);
-
+				query.provisional(), query.overdueOnly(), "group", false, 0, 0), List.of(), consumer);
 	}
 
 	/** Runs {@link #TEAM_ROWS} for the query: a page of it, or every row when the query's size is 0. */
-	private void teamRows(DashboardQuery query, List<String> aspectKeys, RowConsumer consumer) {
+	private void teamRows(DashboardQuery query, List<String> aspectKeys, Consumer<TeamRow> consumer) {
 		jdbc.sql(TEAM_ROWS + " order by " + query.orderBy(aspectKeys)
 				+ ", t.id limit cast(:size as integer) offset :offset")
 			.param("quarter", query.quarterId())
@@ -284,7 +273,7 @@ public class Dashboards {
 			.param("offset", (long) query.page() * query.size())
 			.withFetchSize(500)
 			.query(rs -> {
-				consumer.accept(row(rs), rs.getLong("matching"));
+				consumer.accept(row(rs));
 			});
 	}
 
