@@ -16,6 +16,7 @@ import dev.platformmaturity.chart.LineChart;
 import dev.platformmaturity.chart.RadarChart;
 import dev.platformmaturity.chart.Series;
 import dev.platformmaturity.chart.SeriesStyle;
+import dev.platformmaturity.chart.TrendSeries;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelView;
 import dev.platformmaturity.scoring.Scoring;
@@ -156,15 +157,17 @@ public class TeamResults {
 		if (quarters.size() < 2) {
 			return null;
 		}
-		List<Series> series = new ArrayList<>();
-		int index = 0;
-		for (MaturityModel.Aspect aspect : model.aspects()) {
-			series.add(new Series(aspect.name().in(language),
-					quarters.stream().map(quarter -> quarter.scores().get(aspect.key())).toList(), SeriesStyle.forIndex(index++)));
-		}
-		return LineChart.svg(new LineChart.Spec("trend-" + team, messages.getMessage("results.trend.title", null, locale),
-				messages.getMessage("results.trend.description", null, locale),
-				quarters.stream().map(PastQuarter::label).toList(), BigDecimal.ONE, BigDecimal.valueOf(4), series));
+		Map<String, String> labels = new LinkedHashMap<>();
+		Map<String, Map<String, BigDecimal>> byLabel = new LinkedHashMap<>();
+		quarters.forEach(quarter -> {
+			labels.put(quarter.label(), quarter.label());
+			byLabel.put(quarter.label(), quarter.scores());
+		});
+		Map<String, String> aspects = new LinkedHashMap<>();
+		model.aspects().forEach(aspect -> aspects.put(aspect.key(), aspect.name().in(language)));
+		return LineChart.svg(TrendSeries.spec("trend-" + team, messages.getMessage("results.trend.title", null, locale),
+				messages.getMessage("results.trend.description", null, locale), labels, aspects,
+				(label, aspect) -> byLabel.get(label).get(aspect)));
 	}
 
 

@@ -29,22 +29,30 @@ class DashboardApiController {
 		this.teams = teams;
 	}
 
-	record TeamJson(String slug, String name, String group, AssessmentStatus status, int answered, int questions,
-			Instant lastActivity, Map<String, BigDecimal> scores) {
+	/** @param scores final scores, or provisional ones too when the request asks for them */
+	record TeamJson(String slug, String name, String group, AssessmentStatus status, int answered, int reviewed,
+			int carriedOver, int questions, boolean overdue, Instant lastActivity, Map<String, BigDecimal> scores) {
 	}
 
-	record DashboardJson(String quarter, String group, Dashboards.Completion completion, List<TeamJson> teams) {
+	record DashboardJson(String quarter, String group, boolean provisional, Dashboards.Completion completion,
+			List<TeamJson> teams) {
 	}
 
-	/** The heatmap and completion of a quarter (the open one when none is named), for a group or all teams. */
+	/**
+	 * The heatmap and completion of a quarter (the open one when none is named), for a group or all teams; final
+	 * scores only unless {@code provisional=true}.
+	 */
 	@GetMapping("/api/v1/dashboard")
-	DashboardJson dashboard(@RequestParam(required = false) String quarter, @RequestParam(required = false) Long group) {
+	DashboardJson dashboard(@RequestParam(required = false) String quarter, @RequestParam(required = false) Long group,
+			@RequestParam(defaultValue = "false") boolean provisional) {
 		QuarterInfo shown = shownQuarter.get(quarter);
 		String groupName = group == null ? null : teams.group(group).name();
+		DashboardQuery query = DashboardQuery.of(shown.id(), null, group, provisional);
 		List<TeamJson> rows = new ArrayList<>();
-		dashboards.eachTeam(shown.id(), group, row -> rows.add(new TeamJson(row.slug(), row.name(), row.group(),
-				row.status(), row.answered(), row.questions(), row.lastActivity(), row.scores())));
-		return new DashboardJson(shown.label(), groupName, dashboards.completion(shown.id(), group), rows);
+		dashboards.eachTeam(query, row -> rows.add(new TeamJson(row.slug(), row.name(), row.group(), row.status(),
+				row.answered(), row.reviewed(), row.carriedOver(), row.questions(), row.overdue(), row.lastActivity(),
+				row.scores())));
+		return new DashboardJson(shown.label(), groupName, provisional, dashboards.completion(query), rows);
 	}
 
 }

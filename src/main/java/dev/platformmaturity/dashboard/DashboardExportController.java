@@ -53,24 +53,33 @@ class DashboardExportController {
 		this.catalog = catalog;
 	}
 
+	/**
+	 * One row per team: status, answered, reviewed and carried-over answers of its questions, whether it is overdue,
+	 * its scores and whether they are {@code final} or {@code provisional} (only final ones unless
+	 * {@code provisional=true}; {@code none} without scores that count).
+	 */
 	@GetMapping("/heatmap.csv")
 	void heatmap(@RequestParam(required = false) String quarter, @RequestParam(required = false) Long group,
-			HttpServletResponse response) throws IOException {
+			@RequestParam(defaultValue = "false") boolean provisional, HttpServletResponse response) throws IOException {
 		QuarterInfo shown = shownQuarter.get(quarter);
 		if (group != null) {
 			teams.group(group);
 		}
 		List<String> aspects = catalog.current().aspects().stream().map(MaturityModel.Aspect::key).toList();
-		List<String> header = new ArrayList<>(List.of("team", "team_name", "group", "quarter", "status", "answered", "questions"));
+		List<String> header = new ArrayList<>(List.of("team", "team_name", "group", "quarter", "status", "answered",
+				"questions"));
 		header.addAll(aspects);
+		header.addAll(List.of("reviewed", "carried_over", "overdue", "figures"));
 		try (CSVPrinter csv = csv(response, "platform-maturity_heatmap_" + shown.label() + ".csv", header)) {
-			dashboards.eachTeam(shown.id(), group, row -> {
+			dashboards.eachTeam(DashboardQuery.of(shown.id(), null, group, provisional), row -> {
 				List<Object> values = new ArrayList<>(List.of(row.slug(), row.name(), row.group(), shown.label(),
 						row.status().name(), row.answered(), row.questions()));
 				aspects.forEach(aspect -> {
 					BigDecimal score = row.scores().get(aspect);
 					values.add(score == null ? "" : score.toPlainString());
 				});
+				values.addAll(List.of(row.reviewed(), row.carriedOver(), row.overdue(),
+						row.scores().isEmpty() ? "none" : row.provisional() ? "provisional" : "final"));
 				print(csv, values);
 			});
 		}

@@ -1,6 +1,8 @@
 package dev.platformmaturity.dashboard;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -18,12 +20,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.platformmaturity.assessment.AssessmentStatus;
+import dev.platformmaturity.assessment.Overdue;
+import dev.platformmaturity.model.ModelCatalog;
 
 /**
- * The platform leads' view of a quarter across teams, computed in PostgreSQL: a fixed number of statements per page,
- * whatever the number of teams. Scores follow the product's rule: the mean of the answered levels of an aspect,
- * not-applicable left out, rounded half-up to two decimals ({@code round(avg(level), 2)} on numeric is half away from
- * zero, the same for positive numbers); medians over teams are rounded the same way.
+ * The platform leads' view of a quarter across teams, read from the figures every assessment keeps (its counts and
+ * the rows of {@code assessment_aspect_score}), never by averaging answers again: a fixed number of statements per
+ * page, whatever the number of teams. A score is {@code round(level_sum / level_count, 2)} (half-up, as
+ * {@code Scoring.aspectScore}); medians over teams are rounded the same way.
+ * <p>
+ * Figures across teams are <em>final</em> by default: only submitted assessments count. With
+ * {@link DashboardQuery#provisional()} in-progress assessments count too, and pages draw them as provisional.
+ * <p>
+ * No query joins an aggregate over teams with another: per team, scores are correlated subqueries on the primary key
+ * of {@code assessment_aspect_score}, so the planner cannot pick nested loops over two per-team aggregates (which
+ * are quadratic in the number of teams) from a bad row estimate.
  */
 @Service
 @PreAuthorize("hasRole('LEAD')")
@@ -31,18 +42,18 @@ public class Dashboards {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Per team of the quarter: its aspect scores as a JSON object. */
-	static final String TEAM_SCORES = """
-			team_scores as (
-			    select s.team_id, jsonb_object_agg(s.aspect, s.score) as scores
-			    from (select a.team_id, asp.key as aspect, round(avg(an.level), 2) as score
-			          from assessment a
-			          join answer an on an.assessment_id = a.id
-			          join question q on q.id = an.question_id
-			          join aspect asp on asp.id = q.aspect_id
-			          where a.quarter_id = :quarter and an.level is not null
-			          group by a.team_id, asp.key) s
-			    group by s.team_id)""";
+	/** Whether an assessment (an alias) counts in the figures: submitted, or in progress when provisional ones do. */
+	static String counts(String assessment) {
+		return "(%1$s.status = 'SUBMITTED' or (:provisional and %1$s.status = 'IN_PROGRESS'))".formatted(assessment);
+	}
+
+	/** The aspect scores of an assessment (an alias) as a JSON object by aspect key; null without any. */
+	private static String scoresOf(String assessment) {
+		return """
+				(select jsonb_object_agg(asp.key, round(s.level_sum::numeric / s.level_count, 2))
+				 from assessment_aspect_score s join aspect asp on asp.id = s.aspect_id
+				 where s.assessment_id = %s.id and s.level_count > 0)""".formatted(assessment);
+	}
 
 	/**
 	 * The median of {@code score} in exact numeric arithmetic: the mean of the two middle values (the same value when
@@ -53,209 +64,394 @@ public class Dashboards {
 			       + percentile_disc(0.5) within group (order by score desc)) / 2, 2) as median
 			""";
 
-	static final String PROGRESS = """
-			progress as (
-			    select a.team_id, a.status, a.updated_at,
-			           count(*) filter (where an.level is not null or an.not_applicable) as answered,
-			           count(an.id) as questions
-			    from assessment a left join answer an on an.assessment_id = a.id
-			    where a.quarter_id = :quarter
-			    group by a.id)""";
-
 	/** Enabled teams of the group (when one is given) whose name or slug contains the search; lines around it. */
 	static final String TEAM_FILTER = "\n" + """
 			t.enabled and (cast(:groupId as bigint) is null or t.group_id = :groupId)
-			  and (:search = '' or lower(t.name) like concat('%', :search, '%') escape '\\' or t.slug like concat('%', :search, '%') escape '\\')
+			  and (:search = '' or lower(t.name) like concat('%', :search, '%') escape '\\'
+			       or t.slug like concat('%', :search, '%') escape '\\')
 			""";
+
+	/** Per scored aspect of the counted assessments of the quarter and the one before: the score. */
+	private static final String SCORED = """
+			scored as (
+			    select a.quarter_id, t.id as team_id, t.group_id, asp.key as aspect,
+			           round(s.level_sum::numeric / s.level_count, 2) as score
+			    from team t
+			    join assessment a on a.team_id = t.id
+			         and (a.quarter_id = :quarter or a.quarter_id = cast(:previous as bigint))
+			    join assessment_aspect_score s on s.assessment_id = a.id and s.level_count > 0
+			    join aspect asp on asp.id = s.aspect_id
+			    where """ + TEAM_FILTER + " and " + counts("a") + ")\n";
+
+	/**
+	 * The one query of team rows: every matching team with its assessment of the quarter (when started), its counts,
+	 * whether it is overdue, its scores, its scores of the quarter before and its targets.
+	 */
+	private static final String TEAM_ROWS = """
+			select t.id, t.slug, t.name, g.name as group_name, a.status, a.model_version_id, a.answered_count,
+			       a.reviewed_count, a.carried_over_count, a.updated_at, """ + Overdue.condition("q", "a", ":today")
+			+ " as overdue,\n case when " + counts("a") + " then " + scoresOf("a") + " end as scores,\n case when "
+			+ counts("pa") + " then " + scoresOf("pa") + """
+			 end as previous,
+			       (select jsonb_object_agg(asp.key, tg.level)
+			        from target tg join aspect asp on asp.id = tg.aspect_id
+			        where tg.assessment_id = a.id and tg.level is not null) as targets,
+			       (select round(s.level_sum::numeric / s.level_count, 2)
+			        from assessment_aspect_score s join aspect asp on asp.id = s.aspect_id
+			        where cast(:sortAspect as text) is not null and s.assessment_id = a.id and asp.key = :sortAspect
+			          and s.level_count > 0 and """ + counts("a") + """
+			) as sort_score
+			from team t
+			join team_group g on g.id = t.group_id
+			join quarter q on q.id = :quarter
+			left join assessment a on a.team_id = t.id and a.quarter_id = q.id
+			left join assessment pa on pa.team_id = t.id and pa.quarter_id = cast(:previous as bigint)
+			where """ + TEAM_FILTER + " and (not :overdueOnly or " + Overdue.condition("q", "a", ":today") + ")\n";
 
 	private final JdbcClient jdbc;
 
-	Dashboards(JdbcClient jdbc) {
+	private final Overdue overdue;
+
+	private final ModelCatalog catalog;
+
+	Dashboards(JdbcClient jdbc, Overdue overdue, ModelCatalog catalog) {
 		this.jdbc = jdbc;
+		this.overdue = overdue;
+		this.catalog = catalog;
 	}
 
+	/**
+	 * A team of the quarter. Scores, previous scores and changes are those that count (final, or provisional when
+	 * asked); {@code questions} is the number of questions of the team's model version (of the current one before
+	 * the team starts).
+	 */
 	public record TeamRow(long id, String slug, String name, String group, AssessmentStatus status, int answered,
-			int questions, Instant lastActivity, Map<String, BigDecimal> scores) {
+			int reviewed, int carriedOver, int questions, Instant lastActivity, boolean overdue,
+			Map<String, BigDecimal> scores, Map<String, BigDecimal> previous, Map<String, Integer> targets) {
+
+		/** Whether its scores are provisional: the assessment is still in progress. */
+		public boolean provisional() {
+			return status == AssessmentStatus.IN_PROGRESS;
+		}
+
+		/** The change of an aspect's score since the quarter before; null when one of the two is missing. */
+		public BigDecimal change(String aspect) {
+			BigDecimal now = scores.get(aspect);
+			BigDecimal before = previous.get(aspect);
+			return now == null || before == null ? null : now.subtract(before);
+		}
+
+		/** How far the aspect's score is below the team's target; null without a target or when it is reached. */
+		public BigDecimal gap(String aspect) {
+			BigDecimal score = scores.get(aspect);
+			Integer target = targets.get(aspect);
+			if (score == null || target == null) {
+				return null;
+			}
+			BigDecimal gap = BigDecimal.valueOf(target).subtract(score);
+			return gap.signum() > 0 ? gap.setScale(2) : null;
+		}
+
 	}
 
-	public record Completion(long teams, long notStarted, long inProgress, long submitted) {
+	public record Completion(long teams, long notStarted, long inProgress, long submitted, long overdue) {
+
+		/** The share of submitted teams in whole percent, rounded down (never 100 before every team has submitted). */
+		public long submittedPercent() {
+			return teams == 0 ? 0 : submitted * 100 / teams;
+		}
+
 	}
 
-	/** How the teams fall on the levels of one aspect: teams per level 1..4, teams without a score, and the median. */
-	public record Distribution(String aspect, long[] perLevel, long noScore, BigDecimal median) {
+	/** A median with the number of teams it rests on; the value is null when no team has a score. */
+	public record Median(BigDecimal value, long teams) {
+
+		static final Median NONE = new Median(null, 0);
+
 	}
 
-	public record Overview(List<TeamRow> teams, long matchingTeams, Completion completion, List<Distribution> distributions) {
+	/**
+	 * How the teams fall on the levels of one aspect: teams per level 1..4, teams without a score that counts, the
+	 * median with the number of teams it rests on, the five-number summary (quartiles interpolated), and the median of
+	 * the quarter before.
+	 */
+	public record Distribution(String aspect, long[] perLevel, long noScore, BigDecimal median, long scored,
+			BigDecimal min, BigDecimal lowerQuartile, BigDecimal upperQuartile, BigDecimal max, Median previous) {
+
+		/** The change of the median since the quarter before; null when one of the two is missing. */
+		public BigDecimal change() {
+			return median == null || previous.value() == null ? null : median.subtract(previous.value());
+		}
+
 	}
 
-	/** One page of teams with their progress and scores, the completion of all matching teams, and the distributions. */
-	@Transactional(readOnly = true)
-	public Overview overview(long quarterId, Long groupId, String search, String sort, boolean descending, int page,
-			int size, List<String> aspectKeys) {
-		DashboardQuery query = new DashboardQuery(quarterId, groupId, search, sort, descending, page, size);
-		List<TeamRow> rows = new ArrayList<>();
-		long[] total = { 0 };
-		jdbc.sql("with " + TEAM_SCORES + ", " + PROGRESS + """
-				select t.id, t.slug, t.name, g.name as group_name, p.status, p.answered, p.questions, p.updated_at,
-				       ts.scores, count(*) over () as matching
-				from team t
-				join team_group g on g.id = t.group_id
-				left join progress p on p.team_id = t.id
-				left join team_scores ts on ts.team_id = t.id
-				where """ + TEAM_FILTER + " order by " + query.orderBy(aspectKeys) + " limit :size offset :offset")
-			.param("quarter", quarterId)
-			.param("groupId", groupId)
-			.param("search", search)
-			.param("size", size)
-			.param("offset", (long) page * size)
-			.query(rs -> {
-				total[0] = rs.getLong("matching");
-				rows.add(row(rs));
+	/** A group's median per aspect key. */
+	public record GroupRow(long id, String name, Map<String, Median> medians) {
+	}
+
+	/** A team whose score of an aspect changed since the quarter before. */
+	public record Mover(String slug, String name, String aspect, BigDecimal previous, BigDecimal score) {
+
+		public BigDecimal change() {
+			return score.subtract(previous);
+		}
+
+	}
+
+	public record Overview(List<TeamRow> teams, long matchingTeams, Completion completion,
+			List<Distribution> distributions, List<GroupRow> groups, List<Mover> risers, List<Mover> fallers) {
+	}
+
+	/**
+	 * Medians per quarter (oldest first) and aspect key, with the number of teams each rests on.
+	 * @param openLabel the quarter still open (its figures are partial), or null
+	 */
+	public record Trend(List<String> labels, Map<String, Map<String, Median>> medians, String openLabel) {
+
+		public Median median(String label, String aspect) {
+			return medians.getOrDefault(label, Map.of()).getOrDefault(aspect, Median.NONE);
+		}
+
+		/** The median values alone, by quarter label and aspect key. */
+		public Map<String, Map<String, BigDecimal>> values() {
+			Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
+			medians.forEach((label, byAspect) -> {
+				Map<String, BigDecimal> row = new LinkedHashMap<>();
+				byAspect.forEach((aspect, median) -> row.put(aspect, median.value()));
+				values.put(label, row);
 			});
+			return values;
+		}
+
+	}
+
+	/**
+	 * One page of teams with their figures, the completion of all matching teams, the distributions, the groups'
+	 * medians and the three biggest movers each way.
+	 */
+	@Transactional(readOnly = true)
+	public Overview overview(DashboardQuery query, List<String> aspectKeys) {
+		List<TeamRow> rows = new ArrayList<>();
+		teamRows(query, aspectKeys, rows::add);
 		Completion completion = completion(query);
-		return new Overview(rows, total[0], completion, distributions(query, aspectKeys, completion.teams()));
+		List<Mover> movers = movers(query);
+		long matching = query.overdueOnly() ? completion.overdue() : completion.teams();
+		return new Overview(rows, matching, completion, distributions(query, aspectKeys, completion.teams()),
+				groups(query), movers.stream().filter(m -> m.change().signum() > 0).toList(),
+				movers.stream().filter(m -> m.change().signum() < 0).toList());
 	}
 
 	/** One page of a quarter's teams, by group and name, for reports that go through all teams a page at a time. */
 	@Transactional(readOnly = true)
-	public List<TeamRow> teamsPage(long quarterId, Long groupId, int page, int size) {
+	public List<TeamRow> teamsPage(DashboardQuery query, int page, int size) {
 		List<TeamRow> rows = new ArrayList<>();
-		jdbc.sql("with " + TEAM_SCORES + ", " + PROGRESS + """
-				select t.id, t.slug, t.name, g.name as group_name, p.status, p.answered, p.questions, p.updated_at, ts.scores
-				from team t
-				join team_group g on g.id = t.group_id
-				left join progress p on p.team_id = t.id
-				left join team_scores ts on ts.team_id = t.id
-				where """ + TEAM_FILTER + " order by lower(g.name), lower(t.name), t.id limit :size offset :offset")
-			.param("quarter", quarterId)
-			.param("groupId", groupId)
-			.param("search", "")
-			.param("size", size)
-			.param("offset", (long) page * size)
-			.query(rs -> {
-				rows.add(row(rs));
-			});
+		teamRows(new DashboardQuery(query.quarterId(), query.previousQuarterId(), query.groupId(), "",
+				query.provisional(), false, "group", false, page, size), List.of(), rows::add);
 		return rows;
 	}
 
-	/** Every matching team (for CSV and the API), row by row, without holding them all in memory. */
+	/** Every matching team (for CSV and the API), by group and name, row by row, without holding them in memory. */
 	@Transactional(readOnly = true)
-	public void eachTeam(long quarterId, Long groupId, Consumer<TeamRow> consumer) {
-		jdbc.sql("with " + TEAM_SCORES + ", " + PROGRESS + """
-				select t.id, t.slug, t.name, g.name as group_name, p.status, p.answered, p.questions, p.updated_at, ts.scores
-				from team t
-				join team_group g on g.id = t.group_id
-				left join progress p on p.team_id = t.id
-				left join team_scores ts on ts.team_id = t.id
-				where """ + TEAM_FILTER + " order by lower(g.name), lower(t.name)")
-			.param("quarter", quarterId)
-			.param("groupId", groupId)
-			.param("search", "")
+	public void eachTeam(DashboardQuery query, Consumer<TeamRow> consumer) {
+		teamRows(new DashboardQuery(query.quarterId(), query.previousQuarterId(), query.groupId(), query.search(),
+				query.provisional(), query.overdueOnly(), "group", false, 0, 0), List.of(), consumer);
+	}
+
+	/** Runs {@link #TEAM_ROWS} for the query: a page of it, or every row when the query's size is 0. */
+	private void teamRows(DashboardQuery query, List<String> aspectKeys, Consumer<TeamRow> consumer) {
+		jdbc.sql(TEAM_ROWS + " order by " + query.orderBy(aspectKeys)
+				+ ", t.id limit cast(:size as integer) offset :offset")
+			.param("quarter", query.quarterId())
+			.param("previous", query.previousQuarterId())
+			.param("groupId", query.groupId())
+			.param("search", query.search())
+			.param("provisional", query.provisional())
+			.param("overdueOnly", query.overdueOnly())
+			.param("today", overdue.today())
+			.param("sortAspect", query.sortAspect(aspectKeys))
+			.param("size", query.size() == 0 ? null : query.size())
+			.param("offset", (long) query.page() * query.size())
+			.withFetchSize(500)
 			.query(rs -> {
 				consumer.accept(row(rs));
 			});
 	}
 
-	/** How many of the quarter's matching teams have not started, are in progress, have submitted. */
+	/** How many of the quarter's matching teams have not started, are in progress, have submitted, are overdue. */
 	@Transactional(readOnly = true)
-	public Completion completion(long quarterId, Long groupId) {
-		return completion(new DashboardQuery(quarterId, groupId, "", "team", false, 0, 0));
-	}
-
-	/** Per aspect of the quarter's matching teams: teams per level, teams without a score, the median. */
-	@Transactional(readOnly = true)
-	public List<Distribution> distributions(long quarterId, Long groupId, List<String> aspectKeys) {
-		DashboardQuery query = new DashboardQuery(quarterId, groupId, "", "team", false, 0, 0);
-		return distributions(query, aspectKeys, completion(query).teams());
-	}
-
-	private Completion completion(DashboardQuery query) {
-		return jdbc.sql("with " + PROGRESS + """
+	public Completion completion(DashboardQuery query) {
+		return jdbc.sql("""
 				select count(*) as teams,
-				       count(*) filter (where p.status is null) as not_started,
-				       count(*) filter (where p.status = 'IN_PROGRESS') as in_progress,
-				       count(*) filter (where p.status = 'SUBMITTED') as submitted
-				from team t left join progress p on p.team_id = t.id
+				       count(*) filter (where a.id is null) as not_started,
+				       count(*) filter (where a.status = 'IN_PROGRESS') as in_progress,
+				       count(*) filter (where a.status = 'SUBMITTED') as submitted,
+				       count(*) filter (where """ + Overdue.condition("q", "a", ":today") + """
+				) as overdue
+				from team t
+				join quarter q on q.id = :quarter
+				left join assessment a on a.team_id = t.id and a.quarter_id = q.id
 				where """ + TEAM_FILTER)
 			.param("quarter", query.quarterId())
 			.param("groupId", query.groupId())
 			.param("search", query.search())
+			.param("today", overdue.today())
 			.query((rs, n) -> new Completion(rs.getLong("teams"), rs.getLong("not_started"), rs.getLong("in_progress"),
-					rs.getLong("submitted")))
+					rs.getLong("submitted"), rs.getLong("overdue")))
 			.single();
 	}
 
+	/** Per aspect of the quarter's matching teams: teams per level, teams without a score, the median. */
+	@Transactional(readOnly = true)
+	public List<Distribution> distributions(DashboardQuery query, List<String> aspectKeys) {
+		return distributions(query, aspectKeys, completion(query).teams());
+	}
+
 	private List<Distribution> distributions(DashboardQuery query, List<String> aspectKeys, long teams) {
-		Map<String, long[]> perLevel = new LinkedHashMap<>();
-		Map<String, BigDecimal> medians = new LinkedHashMap<>();
-		Map<String, Long> scored = new LinkedHashMap<>();
-		aspectKeys.forEach(aspect -> perLevel.put(aspect, new long[4]));
-		jdbc.sql("""
-				with team_aspect as (
-				    select a.team_id, asp.key as aspect, round(avg(an.level), 2) as score
-				    from assessment a
-				    join team t on t.id = a.team_id
-				    join answer an on an.assessment_id = a.id
-				    join question q on q.id = an.question_id
-				    join aspect asp on asp.id = q.aspect_id
-				    where a.quarter_id = :quarter and an.level is not null and """ + TEAM_FILTER + """
-				    group by a.team_id, asp.key)
-				select aspect,
+		Map<String, Distribution> current = new LinkedHashMap<>();
+		Map<String, Median> previous = new LinkedHashMap<>();
+		jdbc.sql("with " + SCORED + """
+				select quarter_id, aspect,
 				       count(*) filter (where floor(score) = 1) as l1, count(*) filter (where floor(score) = 2) as l2,
 				       count(*) filter (where floor(score) = 3) as l3, count(*) filter (where floor(score) = 4) as l4,
-				       count(*) as scored, """ + MEDIAN + """
-				from team_aspect group by aspect""")
+				       count(*) as scored, min(score) as min, max(score) as max,
+				       round(cast(percentile_cont(0.25) within group (order by score) as numeric), 2) as q1,
+				       round(cast(percentile_cont(0.75) within group (order by score) as numeric), 2) as q3,
+				       """ + MEDIAN + """
+				from scored group by quarter_id, aspect""")
 			.param("quarter", query.quarterId())
+			.param("previous", query.previousQuarterId())
 			.param("groupId", query.groupId())
 			.param("search", query.search())
+			.param("provisional", query.provisional())
 			.query(rs -> {
 				String aspect = rs.getString("aspect");
-				perLevel.put(aspect, new long[] { rs.getLong("l1"), rs.getLong("l2"), rs.getLong("l3"), rs.getLong("l4") });
-				scored.put(aspect, rs.getLong("scored"));
-				medians.put(aspect, rs.getBigDecimal("median"));
+				if (rs.getLong("quarter_id") != query.quarterId()) {
+					previous.put(aspect, new Median(rs.getBigDecimal("median"), rs.getLong("scored")));
+					return;
+				}
+				current.put(aspect, new Distribution(aspect,
+						new long[] { rs.getLong("l1"), rs.getLong("l2"), rs.getLong("l3"), rs.getLong("l4") },
+						teams - rs.getLong("scored"), rs.getBigDecimal("median"), rs.getLong("scored"),
+						rs.getBigDecimal("min"), rs.getBigDecimal("q1"), rs.getBigDecimal("q3"),
+						rs.getBigDecimal("max"), Median.NONE));
 			});
-		return aspectKeys.stream()
-			.map(aspect -> new Distribution(aspect, perLevel.get(aspect), teams - scored.getOrDefault(aspect, 0L),
-					medians.get(aspect)))
-			.toList();
+		return aspectKeys.stream().map(aspect -> {
+			Distribution found = current.get(aspect);
+			Median before = previous.getOrDefault(aspect, Median.NONE);
+			if (found == null) {
+				return new Distribution(aspect, new long[4], teams, null, 0, null, null, null, null, before);
+			}
+			return new Distribution(aspect, found.perLevel(), found.noScore(), found.median(), found.scored(),
+					found.min(), found.lowerQuartile(), found.upperQuartile(), found.max(), before);
+		}).toList();
 	}
 
-	/** Per quarter (oldest first) and aspect, the median of the teams' scores, of a group or of all teams. */
-	@Transactional(readOnly = true)
-	public Map<String, Map<String, BigDecimal>> medianTrend(Long groupId) {
-		Map<String, Map<String, BigDecimal>> trend = new LinkedHashMap<>();
-		jdbc.sql("""
-				with team_aspect as (
-				    select a.quarter_id, a.team_id, asp.key as aspect, round(avg(an.level), 2) as score
-				    from assessment a
-				    join team t on t.id = a.team_id
-				    join answer an on an.assessment_id = a.id
-				    join question q on q.id = an.question_id
-				    join aspect asp on asp.id = q.aspect_id
-				    where an.level is not null and t.enabled and (cast(:groupId as bigint) is null or t.group_id = :groupId)
-				    group by a.quarter_id, a.team_id, asp.key)
-				select qu.label, ta.aspect, """ + MEDIAN.replace("score", "ta.score") + """
-				from team_aspect ta join quarter qu on qu.id = ta.quarter_id
-				where qu.state <> 'PLANNED'
-				group by qu.label, ta.aspect
-				order by qu.label""")
-			.param("groupId", groupId)
+	/** Per group of the matching teams, by name: the median of each aspect. */
+	private List<GroupRow> groups(DashboardQuery query) {
+		Map<Long, GroupRow> groups = new LinkedHashMap<>();
+		jdbc.sql("with " + SCORED + """
+				select g.id, g.name, s.aspect, count(*) as scored, """ + MEDIAN.replace("score", "s.score") + """
+				from scored s join team_group g on g.id = s.group_id
+				where s.quarter_id = :quarter
+				group by g.id, g.name, s.aspect
+				order by lower(g.name), g.id""")
+			.param("quarter", query.quarterId())
+			.param("previous", query.previousQuarterId())
+			.param("groupId", query.groupId())
+			.param("search", query.search())
+			.param("provisional", query.provisional())
 			.query(rs -> {
-				trend.computeIfAbsent(rs.getString("label"), label -> new LinkedHashMap<>())
-					.put(rs.getString("aspect"), rs.getBigDecimal("median"));
+				String name = rs.getString("name");
+				groups.computeIfAbsent(rs.getLong("id"), id -> new GroupRow(id, name, new LinkedHashMap<>()))
+					.medians()
+					.put(rs.getString("aspect"), new Median(rs.getBigDecimal("median"), rs.getLong("scored")));
 			});
-		return trend;
+		return List.copyOf(groups.values());
 	}
 
-	private static TeamRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+	/** The three biggest rises and the three biggest falls of a team's aspect score since the quarter before. */
+	private List<Mover> movers(DashboardQuery query) {
+		if (query.previousQuarterId() == null) {
+			return List.of();
+		}
+		return jdbc.sql("with " + SCORED + """
+				, changes as (
+				    select cur.team_id, cur.aspect, prev.score as previous, cur.score, cur.score - prev.score as change
+				    from scored cur join scored prev on prev.team_id = cur.team_id and prev.aspect = cur.aspect
+				    where cur.quarter_id = :quarter and prev.quarter_id = :previous and cur.score <> prev.score),
+				moved as (
+				    (select * from changes where change > 0 order by change desc, team_id limit 3)
+				    union all
+				    (select * from changes where change < 0 order by change, team_id limit 3))
+				select t.slug, t.name, m.aspect, m.previous, m.score
+				from moved m join team t on t.id = m.team_id
+				order by m.change desc, lower(t.name)""")
+			.param("quarter", query.quarterId())
+			.param("previous", query.previousQuarterId())
+			.param("groupId", query.groupId())
+			.param("search", query.search())
+			.param("provisional", query.provisional())
+			.query((rs, n) -> new Mover(rs.getString("slug"), rs.getString("name"), rs.getString("aspect"),
+					rs.getBigDecimal("previous"), rs.getBigDecimal("score")))
+			.list();
+	}
+
+	/**
+	 * Per quarter that has been open (oldest first) and aspect, the median of the teams' scores that count, of a group
+	 * or of all teams, with the number of teams it rests on.
+	 */
+	@Transactional(readOnly = true)
+	public Trend trend(Long groupId, boolean provisional) {
+		Map<String, Map<String, Median>> medians = new LinkedHashMap<>();
+		String[] open = { null };
+		jdbc.sql("""
+				with scored as (
+				    select qu.label, qu.state, asp.key as aspect,
+				           round(s.level_sum::numeric / s.level_count, 2) as score
+				    from quarter qu
+				    join assessment a on a.quarter_id = qu.id
+				    join team t on t.id = a.team_id
+				    join assessment_aspect_score s on s.assessment_id = a.id and s.level_count > 0
+				    join aspect asp on asp.id = s.aspect_id
+				    where qu.state <> 'PLANNED' and t.enabled
+				      and (cast(:groupId as bigint) is null or t.group_id = :groupId)
+				      and """ + counts("a") + """
+				)
+				select label, state, aspect, count(*) as scored, """ + MEDIAN + """
+				from scored
+				group by label, state, aspect
+				order by label""")
+			.param("groupId", groupId)
+			.param("provisional", provisional)
+			.query(rs -> {
+				String label = rs.getString("label");
+				if ("OPEN".equals(rs.getString("state"))) {
+					open[0] = label;
+				}
+				medians.computeIfAbsent(label, key -> new LinkedHashMap<>())
+					.put(rs.getString("aspect"), new Median(rs.getBigDecimal("median"), rs.getLong("scored")));
+			});
+		return new Trend(List.copyOf(medians.keySet()), medians, open[0]);
+	}
+
+	private TeamRow row(ResultSet rs) throws SQLException {
 		String status = rs.getString("status");
-		String scores = rs.getString("scores");
 		OffsetDateTime updated = rs.getObject("updated_at", OffsetDateTime.class);
+		long modelVersion = rs.getLong("model_version_id");
+		int questions = rs.wasNull() ? catalog.currentVersion().questionCount()
+				: catalog.versionById(modelVersion).questionCount();
 		return new TeamRow(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("group_name"),
-				status == null ? AssessmentStatus.NOT_STARTED : AssessmentStatus.valueOf(status), rs.getInt("answered"),
-				rs.getInt("questions"), updated == null ? null : updated.toInstant(),
-				scores == null ? Map.of() : JSON.readValue(scores, new TypeReference<Map<String, BigDecimal>>() {
-				}));
+				status == null ? AssessmentStatus.NOT_STARTED : AssessmentStatus.valueOf(status),
+				rs.getInt("answered_count"), rs.getInt("reviewed_count"), rs.getInt("carried_over_count"), questions,
+				updated == null ? null : updated.toInstant(), rs.getBoolean("overdue"), json(rs.getString("scores"),
+						new TypeReference<Map<String, BigDecimal>>() {
+						}), json(rs.getString("previous"), new TypeReference<Map<String, BigDecimal>>() {
+						}), json(rs.getString("targets"), new TypeReference<Map<String, Integer>>() {
+						}));
+	}
+
+	private static <T> Map<String, T> json(String json, TypeReference<Map<String, T>> type) {
+		return json == null ? Map.of() : JSON.readValue(json, type);
 	}
 
 }

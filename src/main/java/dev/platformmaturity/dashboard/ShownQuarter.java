@@ -1,5 +1,6 @@
 package dev.platformmaturity.dashboard;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,16 @@ public class ShownQuarter {
 			return Optional.of(quarters.byLabel(label));
 		}
 		return quarters.open().or(() -> quarters.all().stream().filter(q -> q.state() != QuarterState.PLANNED).findFirst());
+	}
+
+	/**
+	 * The quarter before the given one that has been open, if any: the one its changes are measured against.
+	 * @param all every quarter, as {@code Quarters.all()} gives them (newest first)
+	 */
+	public static Optional<QuarterInfo> previous(QuarterInfo quarter, List<QuarterInfo> all) {
+		return all.stream()
+			.filter(q -> q.state() != QuarterState.PLANNED && q.label().compareTo(quarter.label()) < 0)
+			.findFirst();
 	}
 
 	public QuarterInfo get(String label) {

@@ -60,13 +60,14 @@ class ReportController {
 	@GetMapping({ "/reports/organisation.pdf", "/api/v1/reports/organisation.pdf" })
 	@PreAuthorize("hasRole('LEAD')")
 	void organisationReport(@RequestParam(required = false) String quarter, @RequestParam(required = false) Long group,
+			@RequestParam(defaultValue = "false") boolean provisional,
 			@RequestParam(name = "lang", required = false) String lang, @AuthenticationPrincipal AccountUser user,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Locale language = ReportLanguage.of(lang, locale, user, request.getRequestURI().contains("/api/"));
 		QuarterInfo shown = shownQuarter.get(quarter);
 		String groupName = group == null ? null : teams.group(group).name();
 		pdf(response, "platform-maturity_organisation_" + shown.label() + (group == null ? "" : "_group-" + group) + ".pdf");
-		reports.organisationReport(shown, group, groupName, language, response.getOutputStream());
+		reports.organisationReport(shown, group, groupName, provisional, language, response.getOutputStream());
 	}
 
 	private static void pdf(HttpServletResponse response, String fileName) {

@@ -26,6 +26,8 @@ import dev.platformmaturity.chart.LineChart;
 import dev.platformmaturity.chart.RadarChart;
 import dev.platformmaturity.chart.Series;
 import dev.platformmaturity.chart.SeriesStyle;
+import dev.platformmaturity.chart.TrendSeries;
+import dev.platformmaturity.dashboard.DashboardQuery;
 import dev.platformmaturity.dashboard.Dashboards;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
@@ -93,9 +95,11 @@ public class Reports {
 
 	/**
 	 * The organisation's report for the quarter (a group's, when given): completion, distribution, the median team,
-	 * the median over the quarters, the heatmap and one block per team.
+	 * the median over the quarters, the heatmap and one block per team. Figures across teams are final (submitted
+	 * assessments) unless {@code provisional}, as on the dashboard.
 	 */
-	public void organisationReport(QuarterInfo quarter, Long groupId, String groupName, Locale locale, OutputStream out) {
+	public void organisationReport(QuarterInfo quarter, Long groupId, String groupName, boolean provisional,
+			Locale locale, OutputStream out) {
 		String language = locale.toLanguageTag();
 		MaturityModel model = catalog.current();
 		List<String> aspectKeys = model.aspects().stream().map(MaturityModel.Aspect::key).toList();
@@ -104,7 +108,8 @@ public class Reports {
 				: message("report.organisation.groupTitle", locale, groupName, quarter.label());
 		PdfRenderer.Frame frame = new PdfRenderer.Frame(title, organisation(locale) + " · " + title,
 				message("report.page", locale), language);
-		Dashboards.Completion completion = dashboards.completion(quarter.id(), groupId);
+		DashboardQuery query = DashboardQuery.of(quarter.id(), null, groupId, provisional);
+		Dashboards.Completion completion = dashboards.completion(query);
 		if (completion.submitted() + completion.inProgress() == 0) {
 			renderer.render(List.of(() -> nothing(locale, title, message("report.organisation.nothing", locale, quarter.label()))),
 					frame, out);
@@ -121,7 +126,7 @@ public class Reports {
 		common.put("levelTitles", levelTitles);
 
 		List<Supplier<String>> parts = new ArrayList<>();
-		parts.add(() -> summary(quarter, groupId, groupName, completion, model, aspectKeys, aspectNames, common, locale));
+		parts.add(() -> summary(quarter, query, groupName, completion, model, aspectKeys, aspectNames, common, locale));
 		int size = properties.teamsPerPart();
 		int teamParts = (int) ((completion.teams() + size - 1) / size);
 		for (boolean heatmap : new boolean[] { true, false }) {
@@ -131,7 +136,7 @@ public class Reports {
 					Map<String, Object> variables = new LinkedHashMap<>(common);
 					variables.put("heatmap", heatmap);
 					variables.put("first", part == 0);
-					variables.put("rows", dashboards.teamsPage(quarter.id(), groupId, part, size));
+					variables.put("rows", dashboards.teamsPage(query, part, size));
 					return html("report/organisation-teams", locale, variables);
 				});
 			}
@@ -139,11 +144,11 @@ public class Reports {
 		renderer.render(parts, frame, out);
 	}
 
-	private String summary(QuarterInfo quarter, Long groupId, String groupName, Dashboards.Completion completion,
+	private String summary(QuarterInfo quarter, DashboardQuery query, String groupName, Dashboards.Completion completion,
 			MaturityModel model, List<String> aspectKeys, List<String> aspectNames, Map<String, Object> common, Locale locale) {
 		String language = locale.toLanguageTag();
-		List<Dashboards.Distribution> distributions = dashboards.distributions(quarter.id(), groupId, aspectKeys);
-		Map<String, Map<String, BigDecimal>> trend = dashboards.medianTrend(groupId);
+		List<Dashboards.Distribution> distributions = dashboards.distributions(query, aspectKeys);
+		Map<String, Map<String, BigDecimal>> trend = dashboards.trend(query.groupId(), query.provisional()).values();
 		List<String> trendLabels = List.copyOf(trend.keySet());
 		Map<String, Object> variables = new LinkedHashMap<>(common);
 		variables.put("quarter", quarter);
@@ -157,16 +162,16 @@ public class Reports {
 						distributions.stream().map(Dashboards.Distribution::median).toList(), SeriesStyle.CURRENT)))), language));
 		variables.put("trend", trend);
 		variables.put("trendLabels", trendLabels);
-		List<Series> series = new ArrayList<>();
+		Map<String, String> quarters = new LinkedHashMap<>();
+		trendLabels.forEach(label -> quarters.put(label, label));
+		Map<String, String> aspects = new LinkedHashMap<>();
 		for (int i = 0; i < aspectKeys.size(); i++) {
-			String key = aspectKeys.get(i);
-			series.add(new Series(aspectNames.get(i), trendLabels.stream().map(label -> trend.get(label).get(key)).toList(),
-					SeriesStyle.forIndex(i)));
+			aspects.put(aspectKeys.get(i), aspectNames.get(i));
 		}
-		variables.put("trendSvg", trendLabels.isEmpty() ? null : forPdf(LineChart.svg(new LineChart.Spec("median-trend",
-				message("dashboard.trends.medianTitle", locale), message("dashboard.trends.description", locale), trendLabels,
-				BigDecimal.ONE, BigDecimal.valueOf(4), series)), language));
-		variables.put("actionSummary", actionFigures.byAspectAndStatus(groupId, language));
+		variables.put("trendSvg", trendLabels.isEmpty() ? null : forPdf(LineChart.svg(TrendSeries.spec("median-trend",
+				message("dashboard.trends.medianTitle", locale), message("dashboard.trends.description", locale), quarters,
+				aspects, (label, aspect) -> trend.get(label).get(aspect))), language));
+		variables.put("actionSummary", actionFigures.byAspectAndStatus(query.groupId(), language));
 		return html("report/organisation-summary", locale, variables);
 	}
 

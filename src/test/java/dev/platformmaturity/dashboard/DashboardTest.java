@@ -3,6 +3,7 @@ package dev.platformmaturity.dashboard;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,11 +29,13 @@ import dev.platformmaturity.assessment.Assessments;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.MovableClock;
 import dev.platformmaturity.support.StatementCounter;
 import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -69,6 +72,9 @@ class DashboardTest {
 
 	@Autowired
 	Dashboards dashboards;
+
+	@Autowired
+	MovableClock clock;
 
 	long group;
 
@@ -109,10 +115,9 @@ class DashboardTest {
 
 	@Test
 	void completionScoresDistributionAndMediansAreAsComputedByHand() {
-		Dashboards.Overview overview = SystemTask.run(() -> dashboards.overview(quarter.id(), group, "", "team", false, 0,
-				50, aspectKeys()));
+		Dashboards.Overview overview = overview(true);
 
-		assertThat(overview.completion()).isEqualTo(new Dashboards.Completion(3, 1, 1, 1));
+		assertThat(overview.completion()).isEqualTo(new Dashboards.Completion(3, 1, 1, 1, 0));
 		assertThat(overview.teams()).extracting(Dashboards.TeamRow::name).containsExactly("Alpha", "Beta", "Gamma");
 		Dashboards.TeamRow alphaRow = overview.teams().get(0);
 		assertThat(alphaRow.scores()).containsExactlyInAnyOrderEntriesOf(Map.of("investment", new BigDecimal("1.67"),
@@ -122,11 +127,19 @@ class DashboardTest {
 		assertThat(overview.teams().get(1).scores()).containsEntry("adoption", new BigDecimal("1.25"))
 			.containsEntry("interfaces", new BigDecimal("2.50"));
 		assertThat(overview.teams().get(2).status()).isEqualTo(AssessmentStatus.NOT_STARTED);
+		assertThat(overview.teams().get(2).questions()).as("a team not started has the model's questions ahead")
+			.isEqualTo(catalog.currentVersion().questionCount())
+			.isEqualTo(20);
 
 		Dashboards.Distribution investment = distribution(overview, "investment");
 		assertThat(investment.perLevel()).containsExactly(1, 1, 0, 0);
 		assertThat(investment.noScore()).isEqualTo(1);
 		assertThat(investment.median()).as("(1.67 + 2.50) / 2 = 2.085, half-up").isEqualByComparingTo("2.09");
+		assertThat(investment.scored()).isEqualTo(2);
+		assertThat(investment.min()).isEqualByComparingTo("1.67");
+		assertThat(investment.max()).isEqualByComparingTo("2.50");
+		assertThat(investment.lowerQuartile()).as("1.67 + 0.25 × 0.83 = 1.8775").isEqualByComparingTo("1.88");
+		assertThat(investment.upperQuartile()).as("1.67 + 0.75 × 0.83 = 2.2925").isEqualByComparingTo("2.29");
 		Dashboards.Distribution interfaces = distribution(overview, "interfaces");
 		assertThat(interfaces.perLevel()).containsExactly(0, 1, 0, 0);
 		assertThat(interfaces.noScore()).isEqualTo(2);
@@ -134,6 +147,68 @@ class DashboardTest {
 		Dashboards.Distribution measurement = distribution(overview, "measurement");
 		assertThat(measurement.noScore()).isEqualTo(3);
 		assertThat(measurement.median()).isNull();
+		assertThat(measurement.scored()).isZero();
+	}
+
+	@Test
+	void finalFiguresLeaveInProgressAssessmentsOutOfEveryFigureAcrossTeams() {
+		Dashboards.Overview overview = overview(false);
+
+		assertThat(overview.completion()).isEqualTo(new Dashboards.Completion(3, 1, 1, 1, 0));
+		Dashboards.TeamRow betaRow = overview.teams().get(1);
+		assertThat(betaRow.status()).isEqualTo(AssessmentStatus.IN_PROGRESS);
+		assertThat(betaRow.scores()).as("Beta is in progress: no final score").isEmpty();
+		assertThat(betaRow.reviewed()).isEqualTo(10);
+		Dashboards.Distribution investment = distribution(overview, "investment");
+		assertThat(investment.perLevel()).containsExactly(1, 0, 0, 0);
+		assertThat(investment.noScore()).isEqualTo(2);
+		assertThat(investment.median()).isEqualByComparingTo("1.67");
+		assertThat(investment.scored()).as("the median rests on Alpha alone").isEqualTo(1);
+		assertThat(distribution(overview, "interfaces").median()).as("only Beta answered interfaces").isNull();
+		assertThat(overview.groups()).singleElement().satisfies(row -> {
+			assertThat(row.medians().get("investment")).isEqualTo(new Dashboards.Median(new BigDecimal("1.67"), 1));
+			assertThat(row.medians()).doesNotContainKey("interfaces");
+		});
+
+		Dashboards.Overview provisional = overview(true);
+		assertThat(provisional.groups()).singleElement()
+			.satisfies(row -> assertThat(row.medians().get("investment"))
+				.isEqualTo(new Dashboards.Median(new BigDecimal("2.09"), 2)));
+	}
+
+	@Test
+	void moversAndChangesCompareWithTheQuarterBeforeUnderTheSameRule() {
+		TestData.Quarter later = data.closedQuarter();
+		load(alpha, AssessmentStatus.SUBMITTED, lead, Map.of("investment_1", 3, "investment_2", 3, "adoption_1", 2),
+				Set.of(), Map.of());
+		load(beta, AssessmentStatus.SUBMITTED, lead, Map.of("adoption_1", 4, "interfaces_1", 1), Set.of(), Map.of());
+
+		Dashboards.Overview overview = SystemTask.run(() -> dashboards.overview(new DashboardQuery(later.id(),
+				quarter.id(), group, "", false, false, "team", false, 0, 50), aspectKeys()));
+
+		Dashboards.TeamRow alphaRow = overview.teams().get(0);
+		assertThat(alphaRow.change("investment")).as("3.00 − 1.67").isEqualByComparingTo("1.33");
+		assertThat(alphaRow.change("adoption")).as("2.00 − 3.50").isEqualByComparingTo("-1.50");
+		assertThat(overview.teams().get(1).change("adoption"))
+			.as("Beta was in progress before: no final score to compare")
+			.isNull();
+		assertThat(overview.risers()).extracting(Dashboards.Mover::name, Dashboards.Mover::aspect)
+			.containsExactly(tuple("Alpha", "investment"));
+		assertThat(overview.fallers())
+			.extracting(Dashboards.Mover::name, Dashboards.Mover::aspect, Dashboards.Mover::change)
+			.containsExactly(tuple("Alpha", "adoption", new BigDecimal("-1.50")));
+		Dashboards.Distribution investment = distribution(overview, "investment");
+		assertThat(investment.previous()).isEqualTo(new Dashboards.Median(new BigDecimal("1.67"), 1));
+		assertThat(investment.median()).as("Beta has no investment answer now").isEqualByComparingTo("3.00");
+		assertThat(investment.change()).isEqualByComparingTo("1.33");
+
+		Dashboards.Overview provisional = SystemTask.run(() -> dashboards.overview(new DashboardQuery(later.id(),
+				quarter.id(), group, "", true, false, "team", false, 0, 50), aspectKeys()));
+		assertThat(provisional.teams().get(1).change("adoption")).as("4.00 − 1.25, provisional before")
+			.isEqualByComparingTo("2.75");
+		assertThat(provisional.risers()).extracting(Dashboards.Mover::name, Dashboards.Mover::aspect)
+			.containsExactly(tuple("Beta", "adoption"),
+					tuple("Alpha", "investment"));
 	}
 
 	@Test
@@ -170,7 +245,8 @@ class DashboardTest {
 			given.submitted(team, randomQuarter, lead).levels(levels).notApplicable(notApplicable).load();
 		}
 		Map<String, Map<String, BigDecimal>> fromDatabase = new HashMap<>();
-		SystemTask.run(() -> dashboards.eachTeam(randomQuarter.id(), randomGroup, row -> fromDatabase.put(row.slug(), row.scores())));
+		SystemTask.run(() -> dashboards.eachTeam(DashboardQuery.of(randomQuarter.id(), null, randomGroup, false),
+				row -> fromDatabase.put(row.slug(), row.scores())));
 
 		for (TestData.Team team : teams) {
 			Map<String, BigDecimal> expected = new HashMap<>();
@@ -199,7 +275,8 @@ class DashboardTest {
 			}
 		});
 
-		assertThat(forThree).isPositive().isLessThanOrEqualTo(12);
+		// a fixed number, whatever the number of teams shown
+		assertThat(forThree).isPositive().isLessThanOrEqualTo(13);
 		assertThat(forThirty).isEqualTo(forThree);
 		assertThat(apiForThirty).isLessThanOrEqualTo(10);
 	}
@@ -218,6 +295,62 @@ class DashboardTest {
 		assertThat(alphaRecord.get("interfaces")).isEmpty();
 		assertThat(alphaRecord.get("status")).isEqualTo("SUBMITTED");
 		assertThat(alphaRecord.get("quarter")).isEqualTo(quarter.label());
+	}
+
+	@Test
+	void theHeatmapCsvCountsQuestionsOfTeamsNotStartedAndSaysWhichFiguresAreFinal() throws Exception {
+		List<CSVRecord> finalOnly = parse(mvc.perform(get("/dashboard/heatmap.csv?quarter=" + quarter.label() + "&group="
+				+ group).with(asLead())).andReturn().getResponse().getContentAsByteArray());
+		CSVRecord gammaRecord = record(finalOnly, gamma);
+		assertThat(gammaRecord.get("status")).isEqualTo("NOT_STARTED");
+		assertThat(gammaRecord.get("questions")).isEqualTo("20");
+		assertThat(gammaRecord.get("answered")).isEqualTo("0");
+		assertThat(gammaRecord.get("figures")).isEqualTo("none");
+		assertThat(record(finalOnly, alpha).get("figures")).isEqualTo("final");
+		CSVRecord betaFinal = record(finalOnly, beta);
+		assertThat(betaFinal.get("investment")).isEmpty();
+		assertThat(betaFinal.get("figures")).isEqualTo("none");
+		assertThat(betaFinal.get("reviewed")).isEqualTo("10");
+		assertThat(betaFinal.get("overdue")).isEqualTo("false");
+
+		List<CSVRecord> withProvisional = parse(mvc.perform(get("/dashboard/heatmap.csv?quarter=" + quarter.label()
+				+ "&group=" + group + "&provisional=true").with(asLead())).andReturn().getResponse().getContentAsByteArray());
+		assertThat(record(withProvisional, beta).get("investment")).isEqualTo("2.50");
+		assertThat(record(withProvisional, beta).get("figures")).isEqualTo("provisional");
+	}
+
+	@Test
+	void overdueTeamsAreCountedMarkedFilteredAndSortedFirst() throws Exception {
+		TestData.Quarter open = data.openQuarter();
+		LocalDate due = jdbc.sql("select due_on from quarter where id = ?")
+			.param(open.id())
+			.query(LocalDate.class)
+			.single();
+		given.submitted(alpha, open, lead).levels(Map.of("investment_1", 3)).load();
+		given.inProgress(beta, open, lead).levels(Map.of("investment_1", 2)).load();
+		DashboardQuery all = new DashboardQuery(open.id(), null, group, "", false, false, "overdue", true, 0, 50);
+		try {
+			clock.moveTo(due);
+			assertThat(SystemTask.run(() -> dashboards.completion(all)).overdue()).as("on the due date").isZero();
+
+			clock.moveTo(due.plusDays(1));
+			Dashboards.Overview overview = SystemTask.run(() -> dashboards.overview(all, aspectKeys()));
+			assertThat(overview.completion().overdue()).isEqualTo(2);
+			assertThat(overview.teams()).extracting(Dashboards.TeamRow::name, Dashboards.TeamRow::overdue)
+				.containsExactly(tuple("Beta", true), tuple("Gamma", true), tuple("Alpha", false));
+			DashboardQuery overdueOnly = new DashboardQuery(open.id(), null, group, "", false, true, "team", false, 0,
+					50);
+			assertThat(names(SystemTask.run(() -> dashboards.overview(overdueOnly, aspectKeys())).teams()))
+				.containsExactly("Beta", "Gamma");
+			String page = mvc.perform(get("/dashboard?quarter=" + open.label() + "&group=" + group + "&overdue=true")
+				.with(asLead())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertThat(page)
+				.contains("2 overdue", "badge--overdue", "compare-" + beta.slug(), "compare-" + gamma.slug())
+				.doesNotContain("compare-" + alpha.slug());
+		}
+		finally {
+			clock.reset();
+		}
 	}
 
 	@Test
@@ -286,15 +419,42 @@ class DashboardTest {
 	}
 
 	@Test
+	void compareAddsAndRemovesTeamsInPlaceWithTheOrganisationMedianAsReference() throws Exception {
+		String base = "/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team="
+				+ beta.slug();
+		String added = mvc.perform(get(base).param("add", " " + gamma.slug().toUpperCase()).with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(added).contains("compare-series-3", "Organisation median (final)", "Gamma",
+				"value=\"" + gamma.slug() + "\"");
+		assertThat(added).as("a link removes Alpha and keeps the others")
+			.contains("/dashboard/compare?quarter=" + quarter.label() + "&amp;team=" + beta.slug() + "&amp;team="
+					+ gamma.slug());
+
+		String unknown = mvc
+			.perform(get(base).param("add", "no such team").with(asLead()).header("Accept-Language", "zh-CN"))
+			.andExpect(status().isBadRequest())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(unknown)
+			.contains("没有简称为“no such team”的团队。", "value=\"no such team\"", "compare-series-2")
+			.doesNotContain("compare-series-3");
+	}
+
+	@Test
 	void trendsShowATeamAndTheMedianOverTheQuarters() throws Exception {
 		TestData.Quarter later = data.closedQuarter();
 		load(alpha, AssessmentStatus.SUBMITTED, lead, Map.of("investment_1", 4, "investment_2", 4), Set.of(), Map.of());
 		String team = mvc.perform(get("/dashboard/trends?team=" + alpha.slug()).with(asLead()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(team).contains("<svg", quarter.label(), later.label(), "1.67", "4.00");
-		mvc.perform(get("/dashboard/trends?group=" + group).with(asLead()))
+		String finalOnly = mvc.perform(get("/dashboard/trends?group=" + group).with(asLead()))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(finalOnly).as("Beta in progress is left out: Alpha's 1.67 alone").contains("1.67", "(1)")
+			.doesNotContain("2.09");
+		mvc.perform(get("/dashboard/trends?group=" + group + "&provisional=true").with(asLead()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("2.09")));
+			.andExpect(content().string(containsString("2.09")))
+			.andExpect(content().string(containsString("(2)")));
 	}
 
 	private void load(TestData.Team team, AssessmentStatus status, TestData.Person author, Map<String, Integer> levels,
@@ -305,8 +465,14 @@ class DashboardTest {
 	}
 
 	private List<Dashboards.TeamRow> dashboards(String sort, boolean descending, String search) {
-		return SystemTask.run(() -> dashboards.overview(quarter.id(), group,
-				dev.platformmaturity.shared.SearchTerms.likePattern(search), sort, descending, 0, 50, aspectKeys()).teams());
+		return SystemTask.run(() -> dashboards.overview(new DashboardQuery(quarter.id(), null, group,
+				dev.platformmaturity.shared.SearchTerms.likePattern(search), true, false, sort, descending, 0, 50),
+				aspectKeys()).teams());
+	}
+
+	private Dashboards.Overview overview(boolean provisional) {
+		return SystemTask.run(() -> dashboards.overview(DashboardQuery.of(quarter.id(), null, group, provisional)
+			.page(0, 50), aspectKeys()));
 	}
 
 	private static List<String> names(List<Dashboards.TeamRow> rows) {
@@ -328,6 +494,10 @@ class DashboardTest {
 		catch (Exception failed) {
 			throw new IllegalStateException(failed);
 		}
+	}
+
+	private static CSVRecord record(List<CSVRecord> records, TestData.Team team) {
+		return records.stream().filter(r -> r.get("team").equals(team.slug())).findFirst().orElseThrow();
 	}
 
 	private static List<CSVRecord> parse(byte[] body) throws Exception {

@@ -88,7 +88,12 @@ class ChineseSpacingTest {
 			"action.notFound:0", "action.plannedLevel.outOfRange:0", "cncf.import.otherHost:0",
 			"exchange.quarter.twice:0", "exchange.quarter.assessed:0", "exchange.quarter.dueBeforeOpening:0",
 			"exchange.question.unknown:1", "exchange.aspect.unknown:1", "action.beside.due:0", "action.done.since:0",
-			"action.done.plannedLevel:0");
+			"action.done.plannedLevel:0",
+			// dashboard: percentages, quarter labels, changes, levels, quartiles
+			"dashboard.tile.percent:0", "dashboard.figures.partial:0", "dashboard.movers:0", "dashboard.change.up:0",
+			"dashboard.change.down:0", "dashboard.gap.title:1", "dashboard.spread.description:0",
+			"dashboard.spread.description:1", "dashboard.spread.description:2", "dashboard.spread.description:3",
+			"dashboard.spread.description:4");
 
 	@Test
 	void noSpaceBetweenChineseCharacters() throws IOException {
