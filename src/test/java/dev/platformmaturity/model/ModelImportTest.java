@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.StatementCounter;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
+@RecordApplicationEvents
 class ModelImportTest {
 
 	@Autowired
@@ -65,6 +68,18 @@ class ModelImportTest {
 			.param(roundtrip + "-v1")
 			.query(Long.class)
 			.single()).as("German labels without German descriptions").isEqualTo(4);
+	}
+
+	/** What is kept from imported versions, such as the answering page's rendered texts, is dropped on an import. */
+	@Test
+	void importingANewVersionAnnouncesItAndImportingItAgainDoesNot(ApplicationEvents events) {
+		String announced = ModelFiles.uniqueKey("announced");
+		ModelFile file = ModelFiles.read(ModelFiles.validWithKey(announced, 1));
+
+		importer.importModel(file);
+		importer.importModel(file);
+
+		assertThat(events.stream(ModelImported.class)).containsExactly(new ModelImported(announced + "-v1"));
 	}
 
 	@Test
