@@ -409,7 +409,7 @@
       if (!this.saved) {
         this.saved = shown;
         const conflict = role(fieldset, 'conflict');
-        if (conflict || !role(fieldset, 'problem').hidden) {
+        if (conflict || role(fieldset, 'problem').textContent) {
           this.held = conflict ? 'conflict' : 'problem';
           this.message = conflict ? null : role(fieldset, 'problem').textContent;
           this.conflictBox = conflict;
@@ -456,7 +456,6 @@
       }
       const problem = role(fieldset, 'problem');
       problem.textContent = this.held === 'problem' ? this.message : '';
-      problem.hidden = this.held !== 'problem';
       if (this.held === 'conflict' && !this.conflictBox) {
         this.conflictBox = conflictBox(this.subject, this.theirs, this.optionLabel(this.saved));
       }
@@ -539,9 +538,7 @@
       }
       role(this.element, 'target-version').value = this.saved.version;
       role(this.element, 'original-target').value = this.saved.level;
-      const problem = role(this.element, 'problem');
-      problem.textContent = this.message || '';
-      problem.hidden = !this.message;
+      role(this.element, 'problem').textContent = this.message || '';
     }
 
     showValues(values) {
@@ -835,7 +832,6 @@
         connection.lost();
       } else {
         problem.textContent = (result.json && result.json.detail) || form.dataset.problem;
-        problem.hidden = false;
       }
     } finally {
       connection.hold = null;

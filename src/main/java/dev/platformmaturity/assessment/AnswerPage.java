@@ -1,74 +1,59 @@
 package dev.platformmaturity.assessment;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.web.util.HtmlUtils;
 
 import dev.platformmaturity.model.MaturityModel;
 
 /**
- * What the answering page shows for one aspect, in one language. The values shown are what the person sent when a
- * save failed (nothing typed is lost), otherwise what is saved. What does not depend on the team comes from
- * {@link AnswerPageParts} as HTML rendered once.
+ * What the answering page shows for one aspect, in one language: the aspect's panel (the parts that do not depend on
+ * the team, from {@link AnswerPageParts}, with the team's values filled in), the navigation and the progress. The
+ * values shown are what the person sent when a save failed (nothing typed is lost), otherwise what is saved.
  */
-record AnswerPage(String aspect, String name, String intro, List<QuestionItem> questions, Integer target,
-		long targetVersion, List<LevelItem> levels, List<AspectLink> aspects, String previousAspect, String nextAspect,
-		Progress progress) {
-
-	/** The longest comment, in characters. */
-	public int maxComment() {
-		return Assessments.MAX_COMMENT;
-	}
-
-	/** Whether a carried-over answer of this aspect waits for confirmation. */
-	public boolean anyCarriedOver() {
-		return aspects.stream().filter(AspectLink::current).anyMatch(link -> link.carriedOver() > 0);
-	}
-
-	/** A level as the target's choice. */
-	record LevelItem(int number, String title) {
-	}
-
-	/**
-	 * A question with what is selected and typed, and, after a failed save, the problem or the other person's answer;
-	 * its legend and options as HTML.
-	 */
-	record QuestionItem(String key, String legend, String options, String comment, long version,
-			String originalSelected, String originalComment, AnswerState saved, String problem, AnswerState conflict,
-			String conflictOption) {
-
-		public boolean carriedOver() {
-			return saved != null && saved.carriedOver();
-		}
-
-		/** The comment's length in characters, counted as the server and PostgreSQL count them. */
-		public int commentLength() {
-			return comment == null ? 0 : comment.codePointCount(0, comment.length());
-		}
-
-	}
+record AnswerPage(String aspect, String name, String panel, List<AspectLink> aspects, Progress progress) {
 
 	/**
 	 * An aspect in the navigation, with its answers for the page's script: {@code question:version:state} separated by
 	 * spaces, the state {@code r} reviewed, {@code c} carried over, {@code o} open.
 	 */
-	record AspectLink(String key, String name, long reviewed, long carriedOver, int questions, boolean current,
+	record AspectLink(String key, String name, String href, long reviewed, int questions, boolean current,
 			String answers) {
 	}
 
 	/** Reviewed and carried-over answers of all questions, drawn as a bar of one segment per question. */
 	record Progress(long reviewed, long carriedOver, int questions) {
 
-		/** Per question, reviewed first, then carried over, then open. */
-		public List<String> segments() {
-			List<String> segments = new ArrayList<>();
+		/** One segment per question, reviewed first, then carried over, then open. */
+		public String segments() {
+			StringBuilder html = new StringBuilder();
 			for (int i = 0; i < questions; i++) {
-				segments.add(i < reviewed ? "reviewed" : i < reviewed + carriedOver ? "carried" : "open");
+				html.append("<span class=\"progress-bar__")
+					.append(i < reviewed ? "reviewed" : i < reviewed + carriedOver ? "carried" : "open")
+					.append("\"></span>");
 			}
-			return segments;
+			return html.toString();
 		}
 
+	}
+
+	/** What a request brings to the page beyond the assessment: after a failed Save, what was sent and why. */
+	record Request(Locale locale, String base, Map<String, Submitted> submitted, Map<String, String> problems,
+			Map<String, AnswerState> conflicts) {
+
+		String language() {
+			return locale.toLanguageTag();
+		}
+
+	}
+
+	/** What the form sent for one question. */
+	record Submitted(String option, String comment) {
 	}
 
 	/** The value of the answer's radio group: the option key, {@code na}, or null. */
@@ -79,58 +64,92 @@ record AnswerPage(String aspect, String name, String intro, List<QuestionItem> q
 		return answer.notApplicable() ? AnswerPageParts.NOT_APPLICABLE : answer.option();
 	}
 
-	static AnswerPage of(AssessmentState state, String aspectKey, String language, AnswerPageParts.AspectParts parts,
-			Map<String, Submitted> submitted, Map<String, String> problems, Map<String, AnswerState> conflicts) {
+	static AnswerPage of(AssessmentState state, String aspectKey, Request request, AnswerPageParts parts,
+			MessageSource messages) {
 		MaturityModel model = state.model();
 		MaturityModel.Aspect aspect = model.aspect(aspectKey).orElseThrow();
-		List<QuestionItem> questions = new ArrayList<>();
+		String language = request.language();
+		AnswerPageParts.AspectParts texts = parts.of(state.modelVersion(), language, aspectKey);
+		String name = aspect.name().in(language);
+		Map<String, String> slots = new HashMap<>();
+		boolean anyCarriedOver = false;
 		for (MaturityModel.Question question : aspect.questions()) {
-			AnswerState saved = state.answers().get(question.id());
-			AnswerState conflict = conflicts.get(question.id());
-			Submitted typed = submitted.get(question.id());
-			AnswerPageParts.QuestionParts texts = parts.questions().get(question.id());
+			String key = question.id();
+			AnswerState saved = state.answers().get(key);
+			AnswerState conflict = request.conflicts().get(key);
+			Submitted typed = request.submitted().get(key);
 			AnswerState base = conflict != null ? conflict : saved;
-			String selected = typed != null ? typed.option() : selection(saved);
-			questions.add(new QuestionItem(question.id(), texts.legend(), texts.options(selected),
-					typed != null ? typed.comment() : comment(saved), base == null ? 0 : base.version(), selection(base),
-					comment(base), saved, problems.get(question.id()), conflict,
-					conflict == null || conflict.level() == null ? null
-							: conflict.level() + " · " + question.option(conflict.level()).orElseThrow().label().in(language)));
+			String comment = typed != null ? typed.comment() : comment(saved);
+			String problem = request.problems().get(key);
+			AnswerPageParts.QuestionParts questionParts = texts.questions().get(key);
+			boolean carriedOver = saved != null && saved.carriedOver();
+			anyCarriedOver |= carriedOver;
+			slots.put("version:" + key, String.valueOf(base == null ? 0 : base.version()));
+			slots.put("original-option:" + key, escape(selection(base)));
+			slots.put("original-comment:" + key, escape(comment(base)));
+			slots.put("problem-class:" + key, problem != null || conflict != null ? " question--problem" : "");
+			slots.put("held:" + key, conflict != null ? questionParts.held() : "");
+			slots.put("carried:" + key, carriedOver ? questionParts.carriedOver() : "");
+			slots.put("problem:" + key, escape(problem));
+			slots.put("conflict:" + key, conflict == null ? ""
+					: parts.conflict(request.locale(), key, conflict.updatedBy(), theirs(question, conflict, language,
+							messages, request.locale()), conflict.comment()));
+			slots.put("options:" + key, questionParts.options(typed != null ? typed.option() : selection(saved)));
+			slots.put("comment:" + key, escape(comment));
+			slots.put("count:" + key, escape(messages.getMessage("answer.characters", new Object[] {
+					comment.codePointCount(0, comment.length()), Assessments.MAX_COMMENT }, request.locale())));
 		}
-		List<AspectLink> links = model.aspects().stream().map(a -> link(state, a, language, aspectKey)).toList();
-		int index = model.aspects().indexOf(aspect);
 		TargetState target = state.targets().get(aspectKey);
-		return new AnswerPage(aspectKey, aspect.name().in(language), parts.intro(), questions,
-				target == null ? null : target.level(), target == null ? 0 : target.version(),
-				aspect.levels().stream().map(level -> new LevelItem(level.number(), level.title().in(language))).toList(),
-				links, index > 0 ? model.aspects().get(index - 1).key() : null,
-				index < model.aspects().size() - 1 ? model.aspects().get(index + 1).key() : null,
+		slots.put("title", escape(messages.getMessage("answer.title",
+				new Object[] { name, state.team().name(), state.quarter().label() }, request.locale())));
+		slots.put("confirm-all", anyCarriedOver ? texts.confirmAll() : "");
+		slots.put("target-options", texts.targetOptions(target == null ? null : target.level()));
+		slots.put("target-version", String.valueOf(target == null ? 0 : target.version()));
+		slots.put("original-target", target == null || target.level() == null ? "" : target.level().toString());
+		slots.put("target-problem", escape(request.problems().get("target")));
+		slots.put("results", escape(request.base()));
+		List<AspectLink> links = model.aspects()
+			.stream()
+			.map(each -> link(state, each, language, aspectKey, request.base()))
+			.toList();
+		return new AnswerPage(aspectKey, name, texts.panel().fill(slots), links,
 				new Progress(state.reviewedCount(), state.carriedOverCount(), state.questionCount()));
 	}
 
-	private static AspectLink link(AssessmentState state, MaturityModel.Aspect aspect, String language, String shown) {
+	/** The other person's answer as the conflict names it: "4 · Full specialist team", not applicable, or none. */
+	private static String theirs(MaturityModel.Question question, AnswerState conflict, String language,
+			MessageSource messages, Locale locale) {
+		if (conflict.notApplicable()) {
+			return messages.getMessage("assessment.notApplicable", null, locale);
+		}
+		if (conflict.level() == null) {
+			return messages.getMessage("answer.noAnswer", null, locale);
+		}
+		return conflict.level() + " · " + question.option(conflict.level()).orElseThrow().label().in(language);
+	}
+
+	private static AspectLink link(AssessmentState state, MaturityModel.Aspect aspect, String language, String shown,
+			String base) {
 		long reviewed = 0;
-		long carriedOver = 0;
 		for (MaturityModel.Question question : aspect.questions()) {
 			AnswerState answer = state.answers().get(question.id());
 			reviewed += answer != null && answer.reviewed() ? 1 : 0;
-			carriedOver += answer != null && answer.carriedOver() ? 1 : 0;
 		}
 		String answers = aspect.questions().stream().map(question -> {
 			AnswerState answer = state.answers().get(question.id());
 			String mark = answer == null ? "o" : answer.carriedOver() ? "c" : answer.reviewed() ? "r" : "o";
 			return question.id() + ":" + (answer == null ? 0 : answer.version()) + ":" + mark;
 		}).collect(Collectors.joining(" "));
-		return new AspectLink(aspect.key(), aspect.name().in(language), reviewed, carriedOver,
-				aspect.questions().size(), aspect.key().equals(shown), answers);
+		return new AspectLink(aspect.key(), aspect.name().in(language), base + "/answer?aspect=" + aspect.key(),
+				reviewed, aspect.questions().size(), aspect.key().equals(shown), answers);
 	}
 
 	private static String comment(AnswerState answer) {
 		return answer == null || answer.comment() == null ? "" : answer.comment();
 	}
 
-	/** What the form sent for one question. */
-	record Submitted(String option, String comment) {
+	private static String escape(String text) {
+		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 }

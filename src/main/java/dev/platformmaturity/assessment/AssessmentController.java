@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -103,7 +104,8 @@ class AssessmentController {
 	String answer(@PathVariable String team, @PathVariable String quarter,
 			@RequestParam(name = "aspect", required = false) String aspect,
 			@RequestHeader(name = FRAGMENT_HEADER, required = false) String fragment,
-			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, HttpServletResponse response) {
+			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, HttpServletRequest request,
+			HttpServletResponse response) {
 		response.addHeader(HttpHeaders.VARY, FRAGMENT_HEADER);
 		AnswerSheets.AnswerSheet sheet = sheets.read(team, quarter, user.personId(), access.editsEveryTeam())
 			.orElseThrow(() -> new QuarterNotFoundException(quarter));
@@ -111,7 +113,8 @@ class AssessmentController {
 		if (!state.started() || !state.changeable() || !sheet.mayEdit()) {
 			return "redirect:" + path(team, quarter);
 		}
-		String view = answerPage(state, aspect, locale, Map.of(), Map.of(), Map.of(), page);
+		String view = answerPage(state, aspect, new AnswerPage.Request(locale, base(request, team, quarter), Map.of(),
+				Map.of(), Map.of()), page);
 		return fragment == null ? view : view + " :: page";
 	}
 
@@ -123,7 +126,8 @@ class AssessmentController {
 	 */
 	@PostMapping("/answer")
 	String save(@PathVariable String team, @PathVariable String quarter, @Valid AnswerForm form, BindingResult errors,
-			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		AssessmentState state = assessments.state(team, quarter);
 		if (!state.changeable()) {
 			throw AssessmentProblem.notNow(state.submitted() ? "assessment.submitted"
@@ -143,7 +147,7 @@ class AssessmentController {
 		Map<String, AnswerState> conflicts = new HashMap<>();
 		if (errors.hasErrors()) {
 			errors.getAllErrors().forEach(error -> problems.putIfAbsent(subject(error), error));
-			return answerPage(state, aspect, locale, submitted, problems, conflicts, page);
+			return answerPage(state, aspect, refused(request, team, quarter, locale, submitted, problems, conflicts), page);
 		}
 		for (MaturityModel.Question question : questions) {
 			String key = question.id();
@@ -185,7 +189,8 @@ class AssessmentController {
 			}
 		}
 		if (!problems.isEmpty() || !conflicts.isEmpty()) {
-			return answerPage(assessments.state(team, quarter), aspect, locale, submitted, problems, conflicts, page);
+			return answerPage(assessments.state(team, quarter), aspect,
+					refused(request, team, quarter, locale, submitted, problems, conflicts), page);
 		}
 		if (form.confirmingAll()) {
 			assessments.confirmAspect(team, quarter, aspect, user.personId());
@@ -232,18 +237,24 @@ class AssessmentController {
 		return "target";
 	}
 
-	private String answerPage(AssessmentState state, String aspect, Locale locale,
+	private static String base(HttpServletRequest request, String team, String quarter) {
+		return request.getContextPath() + path(team, quarter);
+	}
+
+	/** The answering page after a Save that was refused in part: what was sent, the problems, the conflicts. */
+	private AnswerPage.Request refused(HttpServletRequest request, String team, String quarter, Locale locale,
 			Map<String, AnswerPage.Submitted> submitted, Map<String, MessageSourceResolvable> problems,
-			Map<String, AnswerState> conflicts, Model page) {
-		String shown = state.model().aspect(aspect == null ? "" : aspect).map(MaturityModel.Aspect::key)
-			.orElse(state.model().aspects().get(0).key());
+			Map<String, AnswerState> conflicts) {
 		Map<String, String> texts = new HashMap<>();
 		problems.forEach((subject, problem) -> texts.put(subject, messages.getMessage(problem, locale)));
+		return new AnswerPage.Request(locale, base(request, team, quarter), submitted, texts, conflicts);
+	}
+
+	private String answerPage(AssessmentState state, String aspect, AnswerPage.Request request, Model page) {
+		String shown = state.model().aspect(aspect == null ? "" : aspect).map(MaturityModel.Aspect::key)
+			.orElse(state.model().aspects().get(0).key());
 		page.addAttribute("state", state);
-		String language = locale.toLanguageTag();
-		page.addAttribute("form", AnswerPage.of(state, shown, language, parts.of(state.modelVersion(), language, shown),
-				submitted, texts, conflicts));
-		page.addAttribute("targetProblem", texts.get("target"));
+		page.addAttribute("form", AnswerPage.of(state, shown, request, parts, messages));
 		return "assessment/answer";
 	}
 

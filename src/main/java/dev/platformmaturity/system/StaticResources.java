@@ -6,8 +6,13 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,19 +20,21 @@ import org.springframework.core.io.AbstractResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.AbstractResourceResolver;
 import org.springframework.web.servlet.resource.HttpResource;
 import org.springframework.web.servlet.resource.ResourceResolverChain;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
  * Stylesheets and scripts under URLs that carry a hash of their content ({@code /css/app-<md5>.css}), cacheable for a
- * year: a changed file gets a new URL. Pages link them with {@code @{/css/app.css}}, which
- * {@link ResourceUrlEncodingFilter} rewrites to the hashed URL. The plain URL still serves the file, but must be
- * revalidated, so that nobody keeps an old copy. Pages keep Spring Security's {@code no-store}.
+ * year: a changed file gets a new URL. Pages link them with {@code @{/css/app.css}}, which {@link HashedLinks}
+ * rewrites to the hashed URL. The plain URL still serves the file, but must be revalidated, so that nobody keeps an
+ * old copy. Pages keep Spring Security's {@code no-store}.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
@@ -47,11 +54,51 @@ class StaticResources implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
-		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
-				new ResourceUrlEncodingFilter());
+	FilterRegistrationBean<HashedLinks> hashedLinks(ObjectProvider<ResourceUrlProvider> urls) {
+		FilterRegistrationBean<HashedLinks> registration = new FilterRegistrationBean<>(new HashedLinks(urls));
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 		return registration;
+	}
+
+	/**
+	 * Writes the hashed URL of a stylesheet or script into pages, as Spring's {@link ResourceUrlEncodingFilter} does,
+	 * but leaves every other link alone without looking it up: the application's default handler of static files
+	 * covers {@code /**}, so Spring's filter would look for every link of a page among the static files.
+	 */
+	static class HashedLinks extends OncePerRequestFilter {
+
+		private static final List<String> FOLDERS = List.of("/css/", "/js/");
+
+		private final ObjectProvider<ResourceUrlProvider> urls;
+
+		HashedLinks(ObjectProvider<ResourceUrlProvider> urls) {
+			this.urls = urls;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String contextPath = request.getContextPath();
+			chain.doFilter(request, new HttpServletResponseWrapper(response) {
+				@Override
+				public String encodeURL(String url) {
+					return super.encodeURL(hashed(contextPath, url));
+				}
+			});
+		}
+
+		private String hashed(String contextPath, String url) {
+			if (!url.startsWith(contextPath) || url.contains("?") || url.contains("#")) {
+				return url;
+			}
+			String path = url.substring(contextPath.length());
+			if (FOLDERS.stream().noneMatch(path::startsWith)) {
+				return url;
+			}
+			String resolved = urls.getObject().getForLookupPath(path);
+			return resolved == null ? url : contextPath + resolved;
+		}
+
 	}
 
 	/**
