@@ -294,7 +294,7 @@
 
     problem(detail) {
       this.held = 'problem';
-      this.message = detail || form.dataset.problem;
+      this.message = detail || panel.dataset.problem;
       this.showSaved();
       indicator.update();
     }
@@ -468,12 +468,12 @@
 
     optionLabel(values) {
       if (values.option === 'na') {
-        return form.dataset.notApplicable;
+        return panel.dataset.notApplicable;
       }
       const radio = values.option
         && this.element.querySelector('input[data-role="option"][value="' + CSS.escape(values.option) + '"]');
       return radio ? radio.value.split(':').pop() + ' · ' + radio.closest('label').querySelector('strong').textContent
-        : form.dataset.noAnswer;
+        : panel.dataset.noAnswer;
     }
   }
 
@@ -610,7 +610,7 @@
     // Characters as the server counts them: Unicode code points, so an emoji is one.
     const length = Array.from(area.value).length;
     const most = Number(area.dataset.maxLength);
-    counter.textContent = format(form.dataset.chars, length, most);
+    counter.textContent = format(panel.dataset.chars, length, most);
     counter.classList.toggle('comment-count--over', length > most);
   }
 
@@ -831,7 +831,7 @@
       } else if (result.status === 401) {
         connection.lost();
       } else {
-        problem.textContent = (result.json && result.json.detail) || form.dataset.problem;
+        problem.textContent = (result.json && result.json.detail) || panel.dataset.problem;
       }
     } finally {
       connection.hold = null;

@@ -1,10 +1,8 @@
 package dev.platformmaturity.assessment;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.web.util.HtmlUtils;
@@ -12,35 +10,11 @@ import org.springframework.web.util.HtmlUtils;
 import dev.platformmaturity.model.MaturityModel;
 
 /**
- * What the answering page shows for one aspect, in one language: the aspect's panel (the parts that do not depend on
- * the team, from {@link AnswerPageParts}, with the team's values filled in), the navigation and the progress. The
+ * What the answering page shows for one aspect, in one language: the status line, the navigation and the aspect's
+ * panel, as the parts that do not depend on the team ({@link AnswerPageParts}) with the team's values filled in. The
  * values shown are what the person sent when a save failed (nothing typed is lost), otherwise what is saved.
  */
-record AnswerPage(String aspect, String name, String panel, List<AspectLink> aspects, Progress progress) {
-
-	/**
-	 * An aspect in the navigation, with its answers for the page's script: {@code question:version:state} separated by
-	 * spaces, the state {@code r} reviewed, {@code c} carried over, {@code o} open.
-	 */
-	record AspectLink(String key, String name, String href, long reviewed, int questions, boolean current,
-			String answers) {
-	}
-
-	/** Reviewed and carried-over answers of all questions, drawn as a bar of one segment per question. */
-	record Progress(long reviewed, long carriedOver, int questions) {
-
-		/** One segment per question, reviewed first, then carried over, then open. */
-		public String segments() {
-			StringBuilder html = new StringBuilder();
-			for (int i = 0; i < questions; i++) {
-				html.append("<span class=\"progress-bar__")
-					.append(i < reviewed ? "reviewed" : i < reviewed + carriedOver ? "carried" : "open")
-					.append("\"></span>");
-			}
-			return html.toString();
-		}
-
-	}
+record AnswerPage(String name, String status, String nav, String panel) {
 
 	/** What a request brings to the page beyond the assessment: after a failed Save, what was sent and why. */
 	record Request(Locale locale, String base, Map<String, Submitted> submitted, Map<String, String> problems,
@@ -108,12 +82,56 @@ record AnswerPage(String aspect, String name, String panel, List<AspectLink> asp
 		slots.put("original-target", target == null || target.level() == null ? "" : target.level().toString());
 		slots.put("target-problem", escape(request.problems().get("target")));
 		slots.put("results", escape(request.base()));
-		List<AspectLink> links = model.aspects()
-			.stream()
-			.map(each -> link(state, each, language, aspectKey, request.base()))
-			.toList();
-		return new AnswerPage(aspectKey, name, texts.panel().fill(slots), links,
-				new Progress(state.reviewedCount(), state.carriedOverCount(), state.questionCount()));
+		slots.put("base", escape(request.base()));
+		slots.put("progress", escape(progress(state, messages, request.locale())));
+		slots.put("bar", bar(state.reviewedCount(), state.carriedOverCount(), state.questionCount()));
+		for (MaturityModel.Aspect each : model.aspects()) {
+			navigation(state, each, slots);
+		}
+		return new AnswerPage(name, texts.status().fill(slots), texts.nav().fill(slots), texts.panel().fill(slots));
+	}
+
+	/** "12 of 20 reviewed, 8 carried over", or without carried-over answers "12 of 20 reviewed". */
+	private static String progress(AssessmentState state, MessageSource messages, Locale locale) {
+		return state.carriedOverCount() > 0
+				? messages.getMessage("assessment.reviewedAndCarriedOver",
+						new Object[] { state.reviewedCount(), state.questionCount(), state.carriedOverCount() }, locale)
+				: messages.getMessage("assessment.reviewed",
+						new Object[] { state.reviewedCount(), state.questionCount() }, locale);
+	}
+
+	/** One segment per question, reviewed first, then carried over, then open. */
+	private static String bar(long reviewed, long carriedOver, int questions) {
+		StringBuilder html = new StringBuilder();
+		for (int i = 0; i < questions; i++) {
+			html.append("<span class=\"progress-bar__")
+				.append(i < reviewed ? "reviewed" : i < reviewed + carriedOver ? "carried" : "open")
+				.append("\"></span>");
+		}
+		return html.toString();
+	}
+
+	/**
+	 * An aspect's figures in the navigation: its reviewed answers of its questions ({@code 2/4}), and its answers for
+	 * the page's script, {@code question:version:state} separated by spaces, the state {@code r} reviewed, {@code c}
+	 * carried over, {@code o} open.
+	 */
+	private static void navigation(AssessmentState state, MaturityModel.Aspect aspect, Map<String, String> slots) {
+		long reviewed = 0;
+		StringBuilder answers = new StringBuilder();
+		for (MaturityModel.Question question : aspect.questions()) {
+			AnswerState answer = state.answers().get(question.id());
+			reviewed += answer != null && answer.reviewed() ? 1 : 0;
+			String mark = answer == null ? "o" : answer.carriedOver() ? "c" : answer.reviewed() ? "r" : "o";
+			answers.append(answers.isEmpty() ? "" : " ")
+				.append(question.id())
+				.append(':')
+				.append(answer == null ? 0 : answer.version())
+				.append(':')
+				.append(mark);
+		}
+		slots.put("count:" + aspect.key(), reviewed + "/" + aspect.questions().size());
+		slots.put("answers:" + aspect.key(), escape(answers.toString()));
 	}
 
 	/** The other person's answer as the conflict names it: "4 · Full specialist team", not applicable, or none. */
@@ -126,22 +144,6 @@ record AnswerPage(String aspect, String name, String panel, List<AspectLink> asp
 			return messages.getMessage("answer.noAnswer", null, locale);
 		}
 		return conflict.level() + " · " + question.option(conflict.level()).orElseThrow().label().in(language);
-	}
-
-	private static AspectLink link(AssessmentState state, MaturityModel.Aspect aspect, String language, String shown,
-			String base) {
-		long reviewed = 0;
-		for (MaturityModel.Question question : aspect.questions()) {
-			AnswerState answer = state.answers().get(question.id());
-			reviewed += answer != null && answer.reviewed() ? 1 : 0;
-		}
-		String answers = aspect.questions().stream().map(question -> {
-			AnswerState answer = state.answers().get(question.id());
-			String mark = answer == null ? "o" : answer.carriedOver() ? "c" : answer.reviewed() ? "r" : "o";
-			return question.id() + ":" + (answer == null ? 0 : answer.version()) + ":" + mark;
-		}).collect(Collectors.joining(" "));
-		return new AspectLink(aspect.key(), aspect.name().in(language), base + "/answer?aspect=" + aspect.key(),
-				reviewed, aspect.questions().size(), aspect.key().equals(shown), answers);
 	}
 
 	private static String comment(AnswerState answer) {

@@ -22,8 +22,9 @@ import dev.platformmaturity.model.ModelVersion;
 import dev.platformmaturity.model.ModelView;
 
 /**
- * What the answering page shows of an aspect that does not depend on the team: its heading, guiding question and
- * level texts, each question's legend, options and comment field, the target's choice and the buttons, rendered
+ * What the answering page shows of an aspect that does not depend on the team: the status line and the navigation,
+ * the aspect's heading, guiding question and level texts, each question's legend, options and comment field, the
+ * target's choice and the buttons, rendered
  * once per model version, language and aspect from {@code assessment/answer-parts.html} and kept as HTML with marked
  * slots for the team's values ({@link SlottedHtml}). The options and the target's choice are rendered once for every
  * possible choice, so that a request only picks the one its answer needs.
@@ -61,11 +62,12 @@ class AnswerPageParts {
 	}
 
 	/**
-	 * An aspect's panel with its slots; the block that confirms the aspect's carried-over answers; the target's
-	 * options per level chosen ({@code ""} for none); per question key, the question's parts.
+	 * The page's status line, its navigation with this aspect as the current one and the aspect's panel, with their
+	 * slots; the block that confirms the aspect's carried-over answers; the target's options per level chosen
+	 * ({@code ""} for none); per question key, the question's parts.
 	 */
-	record AspectParts(SlottedHtml panel, String confirmAll, Map<String, String> targetOptions,
-			Map<String, QuestionParts> questions) {
+	record AspectParts(SlottedHtml status, SlottedHtml nav, SlottedHtml panel, String confirmAll,
+			Map<String, String> targetOptions, Map<String, QuestionParts> questions) {
 
 		String targetOptions(Integer level) {
 			return targetOptions.get(level == null ? NONE : level.toString());
@@ -121,6 +123,7 @@ class AnswerPageParts {
 		Locale locale = Locale.forLanguageTag(language);
 		Map<String, Object> panel = new HashMap<>();
 		panel.put("aspect", aspect);
+		panel.put("aspects", aspects);
 		panel.put("modelPage", modelPage);
 		panel.put("maxComment", Assessments.MAX_COMMENT);
 		panel.put("previous", index > 0 ? aspects.get(index - 1).key() : null);
@@ -141,7 +144,8 @@ class AnswerPageParts {
 					render("carried", locale, Map.of("question", question)),
 					render("held", locale, Map.of("question", question))));
 		}
-		return new AspectParts(SlottedHtml.parse(render("panel", locale, panel)),
+		return new AspectParts(SlottedHtml.parse(render("status", locale, panel)),
+				SlottedHtml.parse(render("nav", locale, panel)), SlottedHtml.parse(render("panel", locale, panel)),
 				render("confirm-all", locale, Map.of("aspect", aspect)), targetOptions, questions);
 	}
 
