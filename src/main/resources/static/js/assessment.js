@@ -89,29 +89,37 @@
   }
 
   /**
-   * A fresh CSRF token, taken from this aspect's part of the page, which needs a session: 200 with the token, 401
-   * when the request was sent to the sign-in page, another status or 0 when it failed.
+   * An aspect's part of the page (the main element, asked for with X-Fragment), parsed: {status: 200, page}; status
+   * 401 when the request was sent to the sign-in page, another status when it was sent elsewhere or failed, 0 without
+   * network.
    */
-  async function renewToken() {
+  async function fetchPart(url) {
     try {
-      const response = await fetch(window.location.href, {
+      const response = await fetch(url, {
         headers: { 'X-Fragment': 'page', Accept: 'text/html' }, credentials: 'same-origin'
       });
       if (new URL(response.url).pathname.endsWith('/login')) {
-        return 401;
+        return { status: 401, page: null };
       }
-      const token = response.ok
-        ? new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('input[name="_csrf"]')
-        : null;
-      if (!token) {
-        return response.ok ? 0 : response.status;
+      if (!response.ok || response.redirected) {
+        return { status: response.ok ? 0 : response.status, page: null };
       }
-      csrf.token = token.value;
-      document.querySelectorAll('input[name="_csrf"]').forEach((input) => { input.value = csrf.token; });
-      return 200;
+      return { status: 200, page: new DOMParser().parseFromString(await response.text(), 'text/html') };
     } catch (networkFailure) {
-      return 0;
+      return { status: 0, page: null };
     }
+  }
+
+  /** A fresh CSRF token, taken from this aspect's part of the page, which needs a session: 200, 401 or a failure. */
+  async function renewToken() {
+    const part = await fetchPart(window.location.href);
+    const token = part.page && part.page.querySelector('input[name="_csrf"]');
+    if (!token) {
+      return part.status === 200 ? 0 : part.status;
+    }
+    csrf.token = token.value;
+    document.querySelectorAll('input[name="_csrf"]').forEach((input) => { input.value = csrf.token; });
+    return 200;
   }
 
   /* Whether saves can go out now: not while signed out, nor while the aspect's answers are confirmed at once. */
@@ -224,7 +232,7 @@
       this.element = null;
     }
 
-    /** The person changed something: save it after {@code delay} milliseconds. */
+    /** The person changed something: save it after a delay (milliseconds). */
     want(values, delay) {
       this.wanted = values;
       if (this.held === 'problem') {
@@ -297,10 +305,6 @@
       this.message = detail || panel.dataset.problem;
       this.showSaved();
       indicator.update();
-    }
-
-    bindTo(element) {
-      this.element = element;
     }
   }
 
@@ -507,14 +511,11 @@
 
     /** Someone else changed the target first: theirs is shown, with a note; choosing again changes it. */
     conflict(theirs) {
-      this.accept(theirs);
+      this.message = this.element ? this.element.dataset.changed : null;
       this.wanted = null;
       store.keep(this);
-      if (this.element) {
-        this.element.querySelector('select').value = this.saved.level;
-      }
-      this.problem(this.element && this.element.dataset.changed);
-      this.held = null;
+      this.accept(theirs);
+      this.showValues(this.saved);
     }
 
     bindTo(field) {
@@ -746,31 +747,37 @@
     return link ? link.href : null;
   }
 
+  /** The next aspect, fetched while the person answers this one, so that moving on shows it at once. */
+  const ahead = { url: null, at: 0, part: null };
+
+  function fetchNextAspect() {
+    const links = Array.from(nav.querySelectorAll('[data-aspect-link]'));
+    const next = links[links.findIndex((link) => link.dataset.aspectLink === panel.dataset.aspect) + 1];
+    if (next) {
+      ahead.url = next.href;
+      ahead.at = Date.now();
+      ahead.part = fetchPart(next.href);
+    }
+  }
+
   let showing = 0;
 
   /**
-   * Shows another aspect without loading the whole page: its part of the page is fetched and put in place, the
-   * address is the aspect's own (so reloading, bookmarks, back and forward work), and the aspect's heading takes the
-   * focus, so screen readers announce it. When that fails, the browser loads the page as without script.
+   * Shows another aspect without loading the whole page: its part of the page is fetched (or taken from the one
+   * fetched ahead, when it is less than half a minute old) and put in place, the address is the aspect's own (so
+   * reloading, bookmarks, back and forward work), and the aspect's heading takes the focus, so screen readers
+   * announce it. When that fails, the browser loads the page as without script.
    */
   async function show(aspect, url, remember) {
     const ticket = ++showing;
     panel.setAttribute('aria-busy', 'true');
-    let fresh = null;
-    try {
-      const response = await fetch(url, {
-        headers: { 'X-Fragment': 'page', Accept: 'text/html' }, credentials: 'same-origin'
-      });
-      if (response.ok && !response.redirected) {
-        const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-        fresh = page.getElementById('aspect-panel');
-        if (fresh && ticket === showing) {
-          progress.merge(page.getElementById('aspect-nav'));
-        }
-      }
-    } catch (networkFailure) {
-      fresh = null;
+    let part = ahead.url === url && Date.now() - ahead.at < 30000 ? await ahead.part : null;
+    ahead.url = null;
+    if (!part || !part.page) {
+      part = await fetchPart(url);
     }
+    const page = part.page;
+    const fresh = page && page.getElementById('aspect-panel');
     if (ticket !== showing) {
       return;
     }
@@ -779,6 +786,7 @@
       leave(url);
       return;
     }
+    progress.merge(page.getElementById('aspect-nav'));
     savers.forEach((each) => { each.element = null; });
     panel.replaceWith(fresh);
     panel = fresh;
@@ -799,6 +807,7 @@
     }
     panel.scrollIntoView({ block: 'start' });
     document.getElementById('aspect-heading').focus({ preventScroll: true });
+    fetchNextAspect();
   }
 
   /** Leaves the page once every running save has finished; stays when a change cannot be saved yet. */
@@ -967,6 +976,7 @@
   history.replaceState({ aspect: panel.dataset.aspect }, '');
   progress.merge(nav);
   bindPanel();
+  fetchNextAspect();
   const kept = store.read();
   Object.keys(kept).forEach((subject) => {
     const entry = kept[subject];
@@ -979,8 +989,9 @@
     }
     // Sent with the version the change started from: if someone saved since, the server reports a conflict.
     restored.saved.version = entry.version;
-    const values = subject.startsWith('target:') ? { level: entry.level }
-      : { option: entry.notApplicable ? 'na' : entry.option || '', comment: entry.comment || '', confirm: entry.confirm };
+    const values = subject.startsWith('target:') ? { level: entry.level } : {
+      option: entry.notApplicable ? 'na' : entry.option || '', comment: entry.comment || '', confirm: entry.confirm
+    };
     restored.showValues(values);
     restored.want(values, 0);
   });
