@@ -91,16 +91,16 @@ class AnswerSheets {
 				String key = rs.getString("key");
 				Integer level = rs.getObject("level", Integer.class);
 				if (rs.getBoolean("is_answer")) {
-					answers.put(key, new AnswerState(key, level, rs.getBoolean("not_applicable"), rs.getString("comment"),
-							rs.getBoolean("carried_over"), rs.getLong("version"), instant(rs, "updated_at"),
-							rs.getString("updated_by")));
+					answers.put(key, new AnswerState(key, level, rs.getBoolean("not_applicable"),
+							rs.getString("comment"), rs.getBoolean("carried_over"), rs.getLong("version"),
+							instant(rs, "updated_at"), rs.getString("updated_by")));
 				}
 				else {
 					targets.put(key, new TargetState(key, level, rs.getLong("version")));
 				}
 			});
-		return new AnswerSheet(new AssessmentState(head.team(), head.quarter(), head.status(), version, answers, targets,
-				head.submittedAt(), head.submittedBy(), head.updatedAt()), head.mayEdit());
+		return new AnswerSheet(new AssessmentState(head.team(), head.quarter(), head.status(), version, answers,
+				targets, head.submittedAt(), head.submittedBy(), head.updatedAt()), head.mayEdit());
 	}
 
 	private static Head head(ResultSet rs) throws SQLException {

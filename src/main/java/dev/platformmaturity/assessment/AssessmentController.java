@@ -147,7 +147,8 @@ class AssessmentController {
 		Map<String, AnswerState> conflicts = new HashMap<>();
 		if (errors.hasErrors()) {
 			errors.getAllErrors().forEach(error -> problems.putIfAbsent(subject(error), error));
-			return answerPage(state, aspect, refused(request, team, quarter, locale, submitted, problems, conflicts), page);
+			return answerPage(state, aspect, refused(request, team, quarter, locale, submitted, problems, conflicts),
+					page);
 		}
 		for (MaturityModel.Question question : questions) {
 			String key = question.id();

@@ -162,9 +162,13 @@ class StaticResources implements WebMvcConfigurer {
 			return file.getFilename();
 		}
 
+		/**
+		 * Not the file's own description: resources are equal when their descriptions are, and the resource chain's
+		 * cache of transformed resources would then serve this one for the hashed URL too (or the other way round).
+		 */
 		@Override
 		public String getDescription() {
-			return file.getDescription();
+			return "revalidated " + file.getDescription();
 		}
 
 	}

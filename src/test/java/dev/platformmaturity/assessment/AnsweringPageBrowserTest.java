@@ -117,6 +117,26 @@ class AnsweringPageBrowserTest {
 	}
 
 	@Test
+	void aSecurityTokenOfAnEarlierSessionIsRenewedOnceAndTheSaveGoesThrough(Browser browser) {
+		signInAndOpen(browser, "interfaces");
+		String answering = browser.driver().getWindowHandle();
+		browser.driver().switchTo().newWindow(WindowType.TAB);
+		browser.open("/");
+		browser.signOut();
+		browser.signIn(member.username(), TestData.PASSWORD);
+		browser.driver().close();
+		browser.driver().switchTo().window(answering);
+
+		choose(browser, "interfaces_2", 3);
+		waitUntilSaved(browser);
+
+		assertThat(faults.count("PUT", SAVES)).as("refused with the old token, then saved with a fresh one")
+			.isEqualTo(2);
+		assertThat(answer("interfaces_2").level()).isEqualTo(3);
+		assertThat(browser.find(By.id("signed-out")).isDisplayed()).isFalse();
+	}
+
+	@Test
 	void aSaveAnswered503IsKeptAndRetriedUntilItIsSaved(Browser browser) {
 		signInAndOpen(browser, "investment");
 		faults.failNext(2, "PUT", SAVES, 503);
@@ -135,7 +155,8 @@ class AnsweringPageBrowserTest {
 	@Test
 	void aChangeKeptFromAnEarlierVisitIsSavedWhenThePageOpens(Browser browser) {
 		signInAndOpen(browser, "measurement");
-		browser.script("localStorage.setItem('platform-maturity:pending:' + arguments[0], JSON.stringify(arguments[1]))",
+		browser.script("localStorage.setItem('platform-maturity:pending:' + arguments[0], "
+				+ "JSON.stringify(arguments[1]))",
 				"/api/v1/teams/" + team.slug() + "/assessments/" + quarter.label(),
 				Map.of("operations_3", Map.of("option", "operations_3:4", "notApplicable", false, "comment",
 						"from last time", "version", 0)));
@@ -362,7 +383,8 @@ class AnsweringPageBrowserTest {
 				  .filter(element => element.getClientRects().length > 0)
 				  .filter(element => element.getBoundingClientRect().right > width + 0.5
 				    && !element.closest('.visually-hidden'))
-				  .map(element => element.tagName + '.' + element.className + ' ' + element.getBoundingClientRect().right)""");
+				  .map(element => element.tagName + '.' + element.className + ' '
+				    + element.getBoundingClientRect().right)""");
 	}
 
 	private static boolean oneLine(Browser browser, String id) {
