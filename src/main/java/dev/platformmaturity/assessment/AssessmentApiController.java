@@ -28,25 +28,47 @@ class AssessmentApiController {
 
 	private final Assessments assessments;
 
-	AssessmentApiController(Quarters quarters, Assessments assessments) {
+	private final Overdue overdue;
+
+	AssessmentApiController(Quarters quarters, Assessments assessments, Overdue overdue) {
 		this.quarters = quarters;
 		this.assessments = assessments;
+		this.overdue = overdue;
 	}
 
-	record QuarterJson(String label, QuarterState state, LocalDate opensOn, LocalDate dueOn) {
+	/**
+	 * @param pastDue open and past its due date today: its teams that have not submitted are overdue
+	 * @param reopenings when, by whom and why the quarter was reopened, oldest first
+	 */
+	record QuarterJson(String label, QuarterState state, LocalDate opensOn, LocalDate dueOn, boolean pastDue,
+			List<ReopeningJson> reopenings) {
+	}
+
+	record ReopeningJson(Instant at, String by, String reason) {
 	}
 
 	@GetMapping("/quarters")
 	List<QuarterJson> quarters() {
-		return quarters.all().stream().map(q -> new QuarterJson(q.label(), q.state(), q.opensOn(), q.dueOn())).toList();
+		Map<Long, List<QuarterEvent>> events = quarters.events();
+		return quarters.all()
+			.stream()
+			.map(q -> new QuarterJson(q.label(), q.state(), q.opensOn(), q.dueOn(), overdue.isPastDue(q),
+					events.getOrDefault(q.id(), List.of())
+						.stream()
+						.filter(event -> event.kind() == QuarterEvent.Kind.REOPEN)
+						.map(event -> new ReopeningJson(event.changedAt(), event.changedBy(), event.reason()))
+						.toList()))
+			.toList();
 	}
 
 	record ScoreJson(BigDecimal score, Integer level) {
 	}
 
+	/** @param overdue the quarter is open and past its due date today, and the team has not submitted */
 	record AssessmentJson(String team, String quarter, String modelVersion, AssessmentStatus status, long answered,
 			long reviewed, long carriedOver, int questions, Instant submittedAt, String submittedBy,
-			Map<String, AnswerState> answers, Map<String, Integer> targets, Map<String, ScoreJson> scores) {
+			Map<String, AnswerState> answers, Map<String, Integer> targets, Map<String, ScoreJson> scores,
+			boolean overdue) {
 	}
 
 	@GetMapping("/teams/{team}/assessments/{quarter}")
@@ -59,7 +81,8 @@ class AssessmentApiController {
 				new ScoreJson(score.orElse(null), score.map(Scoring::level).orElse(null))));
 		return new AssessmentJson(state.team().slug(), state.quarter().label(), state.model().id(), state.status(),
 				state.answeredCount(), state.reviewedCount(), state.carriedOverCount(), state.questionCount(),
-				state.submittedAt(), state.submittedBy(), state.answers(), targets, scores);
+				state.submittedAt(), state.submittedBy(), state.answers(), targets, scores,
+				overdue.isOverdue(state.quarter(), state.status()));
 	}
 
 	/**

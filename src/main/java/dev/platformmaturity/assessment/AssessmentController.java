@@ -57,14 +57,17 @@ class AssessmentController {
 
 	private final MessageSource messages;
 
+	private final Overdue overdue;
+
 	AssessmentController(Assessments assessments, AnswerSheets sheets, AnswerPageParts parts, TeamResults results,
-			TeamAccess access, MessageSource messages) {
+			TeamAccess access, MessageSource messages, Overdue overdue) {
 		this.assessments = assessments;
 		this.sheets = sheets;
 		this.parts = parts;
 		this.results = results;
 		this.access = access;
 		this.messages = messages;
+		this.overdue = overdue;
 	}
 
 	/** An aspect with answers still to review, for the list of what is left before submitting. */
@@ -78,6 +81,7 @@ class AssessmentController {
 		page.addAttribute("results", view);
 		page.addAttribute("state", state);
 		page.addAttribute("canEdit", access.canEdit(team));
+		page.addAttribute("overdue", overdue.isOverdue(state.quarter(), state.status()));
 		page.addAttribute("toReview", state.unreviewedQuestions()
 			.entrySet()
 			.stream()

@@ -37,8 +37,9 @@ public class TeamResults {
 		this.messages = messages;
 	}
 
+	/** @param radarSvgLargeText the radar with texts that stay readable when it is shrunk to a phone's width */
 	public record View(AssessmentState state, String language, String modelName, String radarSvg, String trendSvg,
-			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters) {
+			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters, String radarSvgLargeText) {
 
 	}
 
@@ -124,12 +125,15 @@ public class TeamResults {
 			quarters.add(new PastQuarter(past.quarter().label(), past.status(), pastScores));
 		}
 
-		return new View(state, language, model.name().in(language), radar(state, aspects, previous, locale),
+		RadarChart.Spec radar = radar(state, aspects, previous, locale);
+		return new View(state, language, model.name().in(language), RadarChart.svg(radar),
 				trend(model, quarters, language, locale, state.team().slug()), aspects,
-				previous.map(p -> p.quarter().label()).orElse(null), quarters);
+				previous.map(p -> p.quarter().label()).orElse(null), quarters,
+				RadarChart.svg(new RadarChart.Spec(radar.idPrefix() + "-large", radar.title(), radar.description(),
+						radar.axisLabels(), radar.maxValue(), radar.series()), RadarChart.TextSize.LARGE));
 	}
 
-	private String radar(AssessmentState state, List<AspectResult> aspects, Optional<AssessmentState> previous,
+	private RadarChart.Spec radar(AssessmentState state, List<AspectResult> aspects, Optional<AssessmentState> previous,
 			Locale locale) {
 		List<Series> series = new ArrayList<>();
 		previous.ifPresent(p -> series.add(new Series(
@@ -142,10 +146,10 @@ public class TeamResults {
 		}
 		series.add(new Series(messages.getMessage("results.radar.current", new Object[] { state.quarter().label() }, locale),
 				aspects.stream().map(AspectResult::score).toList(), SeriesStyle.CURRENT));
-		return RadarChart.svg(new RadarChart.Spec("radar-" + state.team().slug(),
+		return new RadarChart.Spec("radar-" + state.team().slug(),
 				messages.getMessage("results.radar.title", new Object[] { state.team().name(), state.quarter().label() }, locale),
 				messages.getMessage("results.radar.description", null, locale),
-				aspects.stream().map(AspectResult::name).toList(), 4, series));
+				aspects.stream().map(AspectResult::name).toList(), 4, series);
 	}
 
 	private String trend(MaturityModel model, List<PastQuarter> quarters, String language, Locale locale, String team) {

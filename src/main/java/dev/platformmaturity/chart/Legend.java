@@ -13,8 +13,6 @@ final class Legend {
 
 	private static final int FONT_SIZE = 12;
 
-	private static final double ROW_HEIGHT = 20;
-
 	private static final double SAMPLE_WIDTH = 28;
 
 	private static final double LABEL_GAP = 6;
@@ -23,7 +21,17 @@ final class Legend {
 
 	private final List<List<Series>> rows = new ArrayList<>();
 
+	private final int fontSize;
+
+	private final double rowHeight;
+
 	Legend(List<Series> series, double maxRowWidth) {
+		this(series, maxRowWidth, FONT_SIZE);
+	}
+
+	Legend(List<Series> series, double maxRowWidth, int fontSize) {
+		this.fontSize = fontSize;
+		this.rowHeight = fontSize + 8;
 		List<Series> row = new ArrayList<>();
 		for (Series item : series) {
 			if (!row.isEmpty() && rowWidth(row) + ITEM_GAP + itemWidth(item) > maxRowWidth) {
@@ -38,7 +46,7 @@ final class Legend {
 	}
 
 	double height() {
-		return rows.size() * ROW_HEIGHT;
+		return rows.size() * rowHeight;
 	}
 
 	void draw(SvgWriter svg, double centreX, double top) {
@@ -46,10 +54,10 @@ final class Legend {
 		for (int r = 0; r < rows.size(); r++) {
 			List<Series> row = rows.get(r);
 			double x = centreX - rowWidth(row) / 2;
-			double middle = top + r * ROW_HEIGHT + ROW_HEIGHT / 2;
+			double middle = top + r * rowHeight + rowHeight / 2;
 			for (Series item : row) {
 				sample(svg, item.style(), x, middle);
-				svg.text(item.label(), x + SAMPLE_WIDTH + LABEL_GAP, middle + FONT_SIZE * 0.35, FONT_SIZE, "start",
+				svg.text(item.label(), x + SAMPLE_WIDTH + LABEL_GAP, middle + fontSize * 0.35, fontSize, "start",
 						Palette.TEXT);
 				x += itemWidth(item) + ITEM_GAP;
 			}
@@ -67,12 +75,12 @@ final class Legend {
 		SeriesPainter.markers(svg, null, style, List.of(new Point(x + SAMPLE_WIDTH / 2, middle)));
 	}
 
-	private static double rowWidth(List<Series> row) {
-		return row.stream().mapToDouble(Legend::itemWidth).sum() + ITEM_GAP * (row.size() - 1);
+	private double rowWidth(List<Series> row) {
+		return row.stream().mapToDouble(this::itemWidth).sum() + ITEM_GAP * (row.size() - 1);
 	}
 
-	private static double itemWidth(Series item) {
-		return SAMPLE_WIDTH + LABEL_GAP + TextMetrics.width(item.label(), FONT_SIZE);
+	private double itemWidth(Series item) {
+		return SAMPLE_WIDTH + LABEL_GAP + TextMetrics.width(item.label(), fontSize);
 	}
 
 }

@@ -21,17 +21,39 @@ public final class RadarChart {
 
 	private static final double LABEL_DISTANCE = 12;
 
-	private static final double MAX_LABEL_WIDTH = 130;
-
-	private static final int LABEL_FONT_SIZE = 13;
-
-	private static final double LABEL_LINE_HEIGHT = 16;
-
-	private static final int LEVEL_FONT_SIZE = 10;
-
 	private static final double LEGEND_GAP = 20;
 
 	private RadarChart() {
+	}
+
+	/**
+	 * The size of the chart's texts. REGULAR suits a chart shown at about its own width (520 and more). LARGE is for
+	 * a chart shrunk to a phone's width: with axis labels as long as the model's aspect names, every text stays at
+	 * least 11 px tall when the whole chart is 358 px wide.
+	 */
+	public enum TextSize {
+
+		REGULAR(13, 16, 130, 10, 12), LARGE(20, 24, 120, 20, 20);
+
+		private final int labelFontSize;
+
+		private final double labelLineHeight;
+
+		private final double maxLabelWidth;
+
+		private final int levelFontSize;
+
+		private final int legendFontSize;
+
+		TextSize(int labelFontSize, double labelLineHeight, double maxLabelWidth, int levelFontSize,
+				int legendFontSize) {
+			this.labelFontSize = labelFontSize;
+			this.labelLineHeight = labelLineHeight;
+			this.maxLabelWidth = maxLabelWidth;
+			this.levelFontSize = levelFontSize;
+			this.legendFontSize = legendFontSize;
+		}
+
 	}
 
 	/**
@@ -73,6 +95,10 @@ public final class RadarChart {
 	}
 
 	public static String svg(Spec spec) {
+		return svg(spec, TextSize.REGULAR);
+	}
+
+	public static String svg(Spec spec, TextSize texts) {
 		int axes = spec.axisLabels().size();
 		List<AxisLabel> labels = new ArrayList<>();
 		double left = -RADIUS;
@@ -80,7 +106,7 @@ public final class RadarChart {
 		double top = -RADIUS;
 		double bottom = RADIUS;
 		for (int axis = 0; axis < axes; axis++) {
-			AxisLabel label = AxisLabel.place(spec.axisLabels().get(axis), direction(axis, axes));
+			AxisLabel label = AxisLabel.place(spec.axisLabels().get(axis), direction(axis, axes), texts);
 			labels.add(label);
 			left = Math.min(left, label.left());
 			right = Math.max(right, label.right());
@@ -88,13 +114,13 @@ public final class RadarChart {
 			bottom = Math.max(bottom, label.top() + label.height());
 		}
 		double width = Math.max(MIN_WIDTH, 2 * Math.max(-left, right) + 2 * MARGIN);
-		Legend legend = new Legend(spec.series(), width - 2 * MARGIN);
+		Legend legend = new Legend(spec.series(), width - 2 * MARGIN, texts.legendFontSize);
 		Point centre = new Point(width / 2, MARGIN - top);
 		double legendTop = centre.y() + bottom + LEGEND_GAP;
 		double height = legend.height() > 0 ? legendTop + legend.height() + MARGIN : centre.y() + bottom + MARGIN;
 
 		SvgWriter svg = new SvgWriter(spec.idPrefix(), spec.title(), spec.description(), width, height);
-		grid(svg, spec, centre);
+		grid(svg, spec, centre, texts);
 		svg.open("g", "id", svg.id("axes"));
 		for (AxisLabel label : labels) {
 			label.draw(svg, centre);
@@ -111,7 +137,7 @@ public final class RadarChart {
 		return svg.finish();
 	}
 
-	private static void grid(SvgWriter svg, Spec spec, Point centre) {
+	private static void grid(SvgWriter svg, Spec spec, Point centre, TextSize texts) {
 		int axes = spec.axisLabels().size();
 		svg.open("g", "id", svg.id("grid"), "fill", "none", "stroke", Palette.GRID, "stroke-width", 1d);
 		for (int level = 1; level <= spec.maxValue(); level++) {
@@ -129,7 +155,7 @@ public final class RadarChart {
 		svg.open("g", "id", svg.id("levels"));
 		for (int level = 1; level <= spec.maxValue(); level++) {
 			svg.text(String.valueOf(level), centre.x() - 7, centre.y() - RADIUS * level / spec.maxValue() - 3,
-					LEVEL_FONT_SIZE, "end", Palette.MUTED_TEXT);
+					texts.levelFontSize, "end", Palette.MUTED_TEXT);
 		}
 		svg.close("g");
 	}
@@ -176,12 +202,15 @@ public final class RadarChart {
 	 * anchor (top axis) through centred (side axes) to below it (bottom axis), so it never covers the chart.
 	 */
 	private record AxisLabel(List<String> lines, Point anchor, String textAnchor, double left, double right,
-			double top, double height) {
+			double top, double height, TextSize texts) {
 
-		static AxisLabel place(String text, Point direction) {
-			List<String> lines = TextMetrics.wrap(text, MAX_LABEL_WIDTH, LABEL_FONT_SIZE);
-			double width = lines.stream().mapToDouble(line -> TextMetrics.width(line, LABEL_FONT_SIZE)).max().orElse(0);
-			double height = lines.size() * LABEL_LINE_HEIGHT;
+		static AxisLabel place(String text, Point direction, TextSize texts) {
+			List<String> lines = TextMetrics.wrap(text, texts.maxLabelWidth, texts.labelFontSize);
+			double width = lines.stream()
+				.mapToDouble(line -> TextMetrics.width(line, texts.labelFontSize))
+				.max()
+				.orElse(0);
+			double height = lines.size() * texts.labelLineHeight;
 			Point anchor = new Point(direction.x() * (RADIUS + LABEL_DISTANCE),
 					direction.y() * (RADIUS + LABEL_DISTANCE));
 			String textAnchor = Math.abs(direction.x()) < 0.1 ? "middle" : direction.x() > 0 ? "start" : "end";
@@ -191,13 +220,13 @@ public final class RadarChart {
 				default -> anchor.x() - width / 2;
 			};
 			double top = anchor.y() - height * (1 - direction.y()) / 2;
-			return new AxisLabel(lines, anchor, textAnchor, left, left + width, top, height);
+			return new AxisLabel(lines, anchor, textAnchor, left, left + width, top, height, texts);
 		}
 
 		void draw(SvgWriter svg, Point centre) {
-			double firstBaseline = centre.y() + top + LABEL_LINE_HEIGHT * 0.75;
-			svg.text(lines, centre.x() + anchor.x(), firstBaseline, LABEL_LINE_HEIGHT, LABEL_FONT_SIZE, textAnchor,
-					Palette.TEXT);
+			double firstBaseline = centre.y() + top + texts.labelLineHeight * 0.75;
+			svg.text(lines, centre.x() + anchor.x(), firstBaseline, texts.labelLineHeight, texts.labelFontSize,
+					textAnchor, Palette.TEXT);
 		}
 
 	}

@@ -1,5 +1,8 @@
 package dev.platformmaturity.assessment;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +73,7 @@ class AnswerPageTest {
 		RequestPostProcessor signedIn = asMember();
 
 		StringBuilder html = new StringBuilder();
-		int statements = StatementCounter.count(() -> {
+		List<String> sent = StatementCounter.sent(() -> {
 			try {
 				html.append(mvc.perform(get(path("adoption")).with(signedIn)).andReturn().getResponse()
 					.getContentAsString());
@@ -80,8 +83,12 @@ class AnswerPageTest {
 			}
 		});
 
+		// The session, kept in the database, is read and written around every request alike, /about's too.
+		List<String> statements = sent.stream()
+			.filter(sql -> !sql.toLowerCase(Locale.ROOT).contains("spring_session"))
+			.toList();
 		assertThat(statements).as("the web layer's read check of the team, the assessment, its answers and targets")
-			.isLessThanOrEqualTo(3);
+			.hasSizeLessThanOrEqualTo(3);
 		assertThat(HtmlUtils.htmlUnescape(html.toString())).contains("Read back", "1 of 20 reviewed")
 			.containsPattern("value=\"adoption_2:3\"[^>]*checked");
 	}

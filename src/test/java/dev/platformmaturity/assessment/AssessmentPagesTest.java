@@ -1,8 +1,8 @@
 package dev.platformmaturity.assessment;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 
 import dev.platformmaturity.account.SystemTask;
-import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.MovableClock;
+import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,10 +49,10 @@ class AssessmentPagesTest {
 	Assessments assessments;
 
 	@Autowired
-	AssessmentLoader loader;
+	TestAssessments given;
 
 	@Autowired
-	ModelCatalog catalog;
+	MovableClock clock;
 
 	TestData.Team team;
 
@@ -132,9 +133,7 @@ class AssessmentPagesTest {
 	@Test
 	void confirmingACarriedOverAnswerKeepsItAndRemovesTheMark() throws Exception {
 		TestData.Quarter earlier = data.closedQuarter();
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(),
-				earlier.id(), AssessmentStatus.SUBMITTED, member.id(), java.time.Instant.now(), Map.of("operations_2", 2),
-				Set.of(), Map.of(), Map.of(), Set.of()))));
+		given.submitted(team, earlier, member).levels(Map.of("operations_2", 2)).load();
 		start();
 		String page = html(mvc.perform(get(path("/answer?aspect=operations")).with(asMember())).andReturn().getResponse().getContentAsString());
 		assertThat(page).contains("Carried over from the team's previous assessment");
@@ -230,7 +229,17 @@ class AssessmentPagesTest {
 			.param("question[investment_1].option", "investment_1:2").param("question[investment_1].version", "0")
 			.param("question[investment_1].originalOption", ""));
 
-		String page = html(mvc.perform(get("/").with(asMember())).andReturn().getResponse().getContentAsString());
+		String page;
+		try {
+			clock.moveTo(jdbc.sql("select due_on from quarter where id = ?")
+				.param(open.id())
+				.query(LocalDate.class)
+				.single());
+			page = html(mvc.perform(get("/").with(asMember())).andReturn().getResponse().getContentAsString());
+		}
+		finally {
+			clock.reset();
+		}
 		assertThat(page).contains("The quarter " + open.label() + " is open for answers until", team.name(), "In progress",
 				"1 of 20 reviewed", "Continue answering");
 		mvc.perform(get("/teams/" + team.slug()).with(asMember()))

@@ -19,6 +19,7 @@ import dev.platformmaturity.account.Role;
 import dev.platformmaturity.account.SystemTask;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class AssessmentRulesTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	AssessmentLoader loader;
+	TestAssessments given;
 
 	@Autowired
 	ModelCatalog catalog;
@@ -352,9 +353,12 @@ class AssessmentRulesTest {
 
 	private void submitted(TestData.Quarter quarter, Map<String, Integer> levels, Set<String> notApplicable,
 			Map<String, String> comments) {
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(),
-				quarter.id(), AssessmentStatus.SUBMITTED, member.id(), java.time.Instant.now(), levels, notApplicable,
-				comments, Map.of("investment", 2), Set.of()))));
+		given.submitted(team, quarter, member)
+			.levels(levels)
+			.notApplicable(notApplicable)
+			.comments(comments)
+			.targets(Map.of("investment", 2))
+			.load();
 	}
 
 	private long version(String question) {
