@@ -4,9 +4,9 @@
  * One saver per question, and one per aspect's target, saves each change on its own through the API with the version
  * the change started from: a choice at once, a comment after a pause. A change waiting to be saved is kept in
  * localStorage, so that it survives a reload, a sign-out or a closed tab and is saved when the page opens again.
- * A failed save is retried with back-off (network failures and 5xx, 503 included); 401 stops the retries until the
- * person has signed in again; an expired CSRF token is renewed once; a refused change (400) is shown beside its
- * question with the text kept. A change someone else saved first is shown as a conflict for the person to choose.
+ * A failed save is retried with back-off (network failures and 5xx; a 503 of an outage shown as such, its
+ * Retry-After respected); 401 stops the retries until the person has signed in again; an expired CSRF token is
+ * renewed once; a refused change (400) is shown beside its question with the text kept. A change someone else saved first is shown as a conflict for the person to choose.
  * Moving between aspects fetches the next aspect's part of the page; the savers carry on meanwhile.
  */
 (() => {
@@ -22,6 +22,7 @@
   const status = document.getElementById('answer-status');
   const stateLine = document.getElementById('save-state');
   const signedOutNotice = document.getElementById('signed-out');
+  const notOpened = document.getElementById('not-opened');
   const nav = document.getElementById('aspect-nav');
   const numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
   const RETRYABLE = [0, 408, 429];
@@ -90,8 +91,8 @@
 
   /**
    * An aspect's part of the page (the main element, asked for with X-Fragment), parsed: {status: 200, page}; status
-   * 401 when the request was sent to the sign-in page, another status when it was sent elsewhere or failed, 0 without
-   * network.
+   * 401 when the request was sent to the sign-in page, 0 and elsewhere when it was sent to another page, the status
+   * when it failed, 0 without network.
    */
   async function fetchPart(url) {
     try {
@@ -102,7 +103,7 @@
         return { status: 401, page: null };
       }
       if (!response.ok || response.redirected) {
-        return { status: response.ok ? 0 : response.status, page: null };
+        return { status: response.ok ? 0 : response.status, page: null, elsewhere: response.ok };
       }
       return { status: 200, page: new DOMParser().parseFromString(await response.text(), 'text/html') };
     } catch (networkFailure) {
@@ -229,6 +230,7 @@
       this.timer = null;
       this.running = null;
       this.attempts = 0;
+      this.unavailable = false;
       this.element = null;
     }
 
@@ -281,6 +283,7 @@
         const result = await change('PUT', this.url(), this.body(sent));
         if (result.status === 200) {
           this.attempts = 0;
+          this.unavailable = false;
           this.accept(result.json);
           if (this.wanted === sent) {
             this.wanted = null;
@@ -292,6 +295,7 @@
           this.conflict(result.json.current, sent);
         } else if (RETRYABLE.includes(result.status) || result.status >= 500) {
           this.attempts++;
+          this.unavailable = result.status === 503;
           indicator.update();
           await connection.pause(backOff(this.attempts, result.retryAfter));
         } else {
@@ -702,7 +706,7 @@
       } else if (all.some((each) => each.held)) {
         state = 'held';
       } else if (all.some((each) => each.wanted && each.attempts > 0)) {
-        state = 'failed';
+        state = all.some((each) => each.wanted && each.unavailable) ? 'unavailable' : 'failed';
       } else if (all.some((each) => each.wanted || each.running)) {
         state = 'saving';
       }
@@ -766,10 +770,13 @@
    * Shows another aspect without loading the whole page: its part of the page is fetched (or taken from the one
    * fetched ahead, when it is less than half a minute old) and put in place, the address is the aspect's own (so
    * reloading, bookmarks, back and forward work), and the aspect's heading takes the focus, so screen readers
-   * announce it. When that fails, the browser loads the page as without script.
+   * announce it. When the server does not answer (an outage, no network), the aspect on screen stays, with a note;
+   * when the session has ended, the person is asked to sign in again; when the page was sent elsewhere, the browser
+   * goes there as without script.
    */
   async function show(aspect, url, remember) {
     const ticket = ++showing;
+    notOpened.hidden = true;
     panel.setAttribute('aria-busy', 'true');
     let part = ahead.url === url && Date.now() - ahead.at < 30000 ? await ahead.part : null;
     ahead.url = null;
@@ -783,7 +790,18 @@
     }
     panel.removeAttribute('aria-busy');
     if (!fresh) {
-      leave(url);
+      if (part.status === 401) {
+        connection.lost();
+      } else if (part.elsewhere || (part.status > 0 && part.status < 500 && !RETRYABLE.includes(part.status))) {
+        leave(url);
+        return;
+      } else {
+        notOpened.hidden = false;
+      }
+      document.getElementById('aspect-select').value = panel.dataset.aspect;
+      if (!remember) {
+        history.replaceState({ aspect: panel.dataset.aspect }, '', urlOf(panel.dataset.aspect));
+      }
       return;
     }
     progress.merge(page.getElementById('aspect-nav'));
@@ -973,6 +991,12 @@
 
   /* --- Start: the page as rendered, then the changes kept from before --- */
 
+  // The sticky status grows with its notes (signed out, not opened): what is scrolled into view stays below it.
+  if (window.ResizeObserver) {
+    new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--answer-status-height', status.offsetHeight + 'px');
+    }).observe(status);
+  }
   history.replaceState({ aspect: panel.dataset.aspect }, '');
   progress.merge(nav);
   bindPanel();

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The answering page in Chromium when things go wrong and on a phone: signed out while answering, the server
- * answering 503 for a while, a comment the server refuses, moving between aspects without loading a page, leaving
- * while a save runs, the page without script, and the page at 390 pixels.
+ * answering 503 for a while, a comment the server refuses, moving between aspects without loading a page (also when
+ * the server does not serve one), leaving while a save runs, the page without script, and the page at 390 pixels.
  */
 @BrowserTest
 @Import(FaultyRequests.Registration.class)
@@ -57,8 +57,10 @@ class AnsweringPageBrowserTest {
 		faults.clear();
 	}
 
-	@Test
-	void signedOutInAnotherTabTheChangeIsKeptAndSavedOnceSignedInAgainThere(Browser browser) {
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "zh-CN" })
+	void signedOutInAnotherTabTheChangeIsKeptAndSavedOnceSignedInAgainThere(String language, Browser browser) {
+		data.prefer(member, language);
 		signInAndOpen(browser, "investment");
 		String answering = browser.driver().getWindowHandle();
 		browser.driver().switchTo().newWindow(WindowType.TAB);
@@ -68,7 +70,10 @@ class AnsweringPageBrowserTest {
 
 		choose(browser, "investment_1", 3);
 		browser.waitFor(By.id("signed-out"));
-		assertThat(browser.text(By.id("signed-out"))).contains("You were signed out; sign in again");
+		assertThat(browser.text(By.id("signed-out"))).isEqualTo(language.equals("en")
+				? "You were signed out; sign in again; your changes are kept and are saved once you are back. "
+						+ "Sign in again"
+				: "您已退出登录；请重新登录。您的修改会被保留，并在您登录后保存。 重新登录");
 		assertThat(browser.find(By.id("save-state")).getAttribute("class")).contains("save-state--offline");
 		assertThat(kept(browser)).contains("investment_1:3");
 		int saves = faults.count("PUT", SAVES);
@@ -143,7 +148,9 @@ class AnsweringPageBrowserTest {
 
 		choose(browser, "investment_4", 2);
 		browser.waitUntil(driver -> driver.findElement(By.id("save-state")).getAttribute("class")
-			.contains("save-state--failed"));
+			.contains("save-state--unavailable"));
+		assertThat(browser.text(By.id("save-state")))
+			.isEqualTo("Not saved yet: the server is briefly unavailable; trying again. Your changes are kept.");
 		assertThat(kept(browser)).contains("investment_4:2");
 		waitUntilSaved(browser);
 
@@ -242,6 +249,31 @@ class AnsweringPageBrowserTest {
 	}
 
 	@Test
+	void anAspectTheServerDoesNotServeKeepsTheAspectOnScreenWithANoteAndOpensOnTheNextClick(Browser browser) {
+		signInAndOpen(browser, "investment");
+		browser.waitUntil(driver -> faults.count("GET", "/answer") == 2);
+		browser.script("window.pageMarker = 'still the same page'");
+		faults.failNext(1, "GET", "/answer", 503);
+
+		browser.find(By.cssSelector("[data-aspect-link=measurement]")).click();
+		browser.waitFor(By.id("not-opened"));
+
+		assertThat(browser.text(By.id("not-opened"))).isEqualTo("The aspect could not be opened: the server did "
+				+ "not answer. Your changes are kept; try again in a moment.");
+		assertThat(browser.find(By.id("aspect-panel")).getAttribute("data-aspect")).isEqualTo("investment");
+		assertThat(browser.currentPath()).endsWith("/answer?aspect=investment");
+		choose(browser, "investment_3", 2);
+		waitUntilSaved(browser);
+		browser.script("window.scrollTo(0, 0)");
+		browser.find(By.cssSelector("[data-aspect-link=measurement]")).click();
+		shown(browser, "measurement");
+		assertThat(browser.find(By.id("not-opened")).isDisplayed()).isFalse();
+		assertThat(browser.script("return window.pageMarker")).as("no page was loaded")
+			.isEqualTo("still the same page");
+		assertThat(answer("investment_3").level()).isEqualTo(2);
+	}
+
+	@Test
 	void leavingWaitsForTheSaveThatIsStillRunning(Browser browser) {
 		signInAndOpen(browser, "measurement");
 		faults.delayNext("PUT", SAVES, Duration.ofMillis(1500));
@@ -310,12 +342,20 @@ class AnsweringPageBrowserTest {
 		assertThat(browser.find(By.cssSelector(".aspect-nav ol")).isDisplayed()).isFalse();
 		assertThat(browser.find(By.id("aspect-select")).isDisplayed()).isTrue();
 
+		browser.script("window.scrollTo(0, document.body.scrollHeight)");
 		new org.openqa.selenium.support.ui.Select(browser.find(By.id("aspect-select"))).selectByValue("operations");
 		shown(browser, "operations");
+		assertThat(belowTheStatus(browser, "aspect-heading")).as("the aspect's heading, scrolled to").isTrue();
 		browser.script("window.scrollTo(0, document.body.scrollHeight / 2)");
 		assertThat(browser.script("return document.getElementById('answer-status').getBoundingClientRect().top"))
 			.as("the status stays at the top").isIn(0L, 0.0);
 		assertThat(tooWide(browser)).as("elements wider than the screen").isEmpty();
+		browser.script("""
+				const field = document.getElementById('comment-operations_3');
+				window.scrollBy(0, field.getBoundingClientRect().top - 4);
+				field.focus();""");
+		assertThat(belowTheStatus(browser, "comment-operations_3")).as("a field focused under the status")
+			.isTrue();
 	}
 
 	private void signInAndOpen(Browser browser, String aspect) {
@@ -385,6 +425,14 @@ class AnsweringPageBrowserTest {
 				    && !element.closest('.visually-hidden'))
 				  .map(element => element.tagName + '.' + element.className + ' '
 				    + element.getBoundingClientRect().right)""");
+	}
+
+	/** Whether the element's top is visible below the sticky status. */
+	private static boolean belowTheStatus(Browser browser, String id) {
+		return (Boolean) browser.script("""
+				const status = document.getElementById('answer-status').getBoundingClientRect();
+				const top = document.getElementById(arguments[0]).getBoundingClientRect().top;
+				return top >= status.bottom - 0.5 && top < window.innerHeight""", id);
 	}
 
 	private static boolean oneLine(Browser browser, String id) {
