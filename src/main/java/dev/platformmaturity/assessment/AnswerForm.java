@@ -13,22 +13,31 @@ import org.springframework.web.bind.annotation.BindParam;
  * ({@code question:level}, {@code na} or nothing), the comment and the version the page started from, with the
  * option and comment as the page showed them, which tell what the person changed; the target with its version and
  * shown value; the question whose carried-over answer to confirm, whether to confirm all the aspect's remaining ones,
- * and the aspect to go to next.
+ * after a conflict the question where the person keeps their answer or takes the other one, and the aspect to go to
+ * next.
  */
 record AnswerForm(String aspect, Map<String, @Valid QuestionFields> question,
 		@Pattern(regexp = "[1-4]?", message = "{answer.target.invalid}") String target,
 		@BindParam("target-version") Long targetVersion, @BindParam("original-target") String originalTarget,
-		String confirm, @BindParam("confirm-all") Boolean confirmAll, String go) {
+		String confirm, @BindParam("confirm-all") Boolean confirmAll, @BindParam("keep-mine") String keepMine,
+		@BindParam("take-theirs") String takeTheirs, String go) {
 
 	AnswerForm {
 		question = question == null ? Map.of() : question;
 	}
 
-	/** One question's fields. */
-	record QuestionFields(String option, String comment, Long version, String originalOption,
-			String originalComment) {
+	/**
+	 * One question's fields; {@code held} when the page showed a conflict there, which waits for the person to keep
+	 * their answer or take the other one.
+	 */
+	record QuestionFields(String option, String comment, Long version, String originalOption, String originalComment,
+			Boolean held) {
 
-		static final QuestionFields NONE = new QuestionFields(null, null, null, null, null);
+		static final QuestionFields NONE = new QuestionFields(null, null, null, null, null, null);
+
+		boolean waitsForChoice() {
+			return Boolean.TRUE.equals(held);
+		}
 
 		/** The option chosen, or null for none. */
 		String chosen() {

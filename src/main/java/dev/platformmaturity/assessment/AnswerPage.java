@@ -1,63 +1,33 @@
 package dev.platformmaturity.assessment;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
+
+import org.springframework.context.MessageSource;
+import org.springframework.web.util.HtmlUtils;
 
 import dev.platformmaturity.model.MaturityModel;
-import dev.platformmaturity.model.ModelView;
 
 /**
- * What the answering page shows for one aspect, in one language. The values shown are what the person sent when a
- * save failed (nothing typed is lost), otherwise what is saved.
+ * What the answering page shows for one aspect, in one language: the status line, the navigation and the aspect's
+ * panel, as the parts that do not depend on the team ({@link AnswerPageParts}) with the team's values filled in. The
+ * values shown are what the person sent when a save failed (nothing typed is lost), otherwise what is saved.
  */
-record AnswerPage(String aspect, String name, String guidingQuestion, List<String> description, List<LevelText> levels,
-		List<QuestionItem> questions, Integer target, long targetVersion, List<AspectLink> aspects, String previousAspect,
-		String nextAspect) {
+record AnswerPage(String name, String status, String nav, String panel) {
 
-	record LevelText(int number, String stage, String title, List<String> description) {
-	}
+	/** What a request brings to the page beyond the assessment: after a failed Save, what was sent and why. */
+	record Request(Locale locale, String base, Map<String, Submitted> submitted, Map<String, String> problems,
+			Map<String, AnswerState> conflicts) {
 
-	/** Reviewed answers of the aspect shown; the page counts the other aspects' reviewed answers from this. */
-	public long currentAspectReviewed() {
-		return current().reviewed();
-	}
-
-	/** Carried-over answers of the aspect shown, for the same count. */
-	public long currentAspectCarriedOver() {
-		return current().carriedOver();
-	}
-
-	private AspectLink current() {
-		return aspects.stream().filter(AspectLink::current).findFirst().orElseThrow();
-	}
-
-	/** Whether a carried-over answer of this aspect waits for confirmation. */
-	public boolean anyCarriedOver() {
-		return current().carriedOver() > 0;
-	}
-
-	record OptionItem(String key, int level, String label, String description) {
-	}
-
-	/** A question with what is selected and typed, and, after a failed save, the problem or the other person's answer. */
-	record QuestionItem(String key, int number, String text, List<OptionItem> options, String selected, String comment,
-			long version, String originalSelected, String originalComment, AnswerState saved, String problem,
-			AnswerState conflict, String conflictOption) {
-
-		public boolean carriedOver() {
-			return saved != null && saved.carriedOver();
-		}
-
-		/** The comment's length in characters, counted as the server and PostgreSQL count them. */
-		public int commentLength() {
-			return comment == null ? 0 : comment.codePointCount(0, comment.length());
+		String language() {
+			return locale.toLanguageTag();
 		}
 
 	}
 
-	record AspectLink(String key, String name, long reviewed, long carriedOver, int questions, boolean current) {
+	/** What the form sent for one question. */
+	record Submitted(String option, String comment) {
 	}
 
 	/** The value of the answer's radio group: the option key, {@code na}, or null. */
@@ -65,64 +35,123 @@ record AnswerPage(String aspect, String name, String guidingQuestion, List<Strin
 		if (answer == null) {
 			return null;
 		}
-		return answer.notApplicable() ? "na" : answer.option();
+		return answer.notApplicable() ? AnswerPageParts.NOT_APPLICABLE : answer.option();
 	}
 
-	static AnswerPage of(AssessmentSnapshot state, String aspectKey, String language, Map<String, Submitted> submitted,
-			Map<String, String> problems, Map<String, AnswerState> conflicts) {
+	static AnswerPage of(AssessmentSnapshot state, String aspectKey, Request request, AnswerPageParts parts,
+			MessageSource messages) {
 		MaturityModel model = state.model();
 		MaturityModel.Aspect aspect = model.aspect(aspectKey).orElseThrow();
-		List<QuestionItem> questions = new ArrayList<>();
-		int number = 1;
+		String language = request.language();
+		AnswerPageParts.AspectParts texts = parts.of(state.modelVersion(), language, aspectKey);
+		String name = aspect.name().in(language);
+		Map<String, String> slots = new HashMap<>();
+		boolean anyCarriedOver = false;
 		for (MaturityModel.Question question : aspect.questions()) {
-			AnswerState saved = state.answers().get(question.id());
-			AnswerState conflict = conflicts.get(question.id());
-			Submitted typed = submitted.get(question.id());
-			List<OptionItem> options = question.options()
-				.stream()
-				.map(option -> new OptionItem(question.id() + ":" + option.value(), option.value(),
-						option.label().in(language), option.description().in(language)))
-				.toList();
+			String key = question.id();
+			AnswerState saved = state.answers().get(key);
+			AnswerState conflict = request.conflicts().get(key);
+			Submitted typed = request.submitted().get(key);
 			AnswerState base = conflict != null ? conflict : saved;
-			questions.add(new QuestionItem(question.id(), number++, question.text().in(language), options,
-					typed != null ? typed.option() : selection(saved), typed != null ? typed.comment() : comment(saved),
-					base == null ? 0 : base.version(), selection(base), comment(base), saved, problems.get(question.id()),
-					conflict, conflict == null || conflict.level() == null ? null
-							: conflict.level() + " · " + question.option(conflict.level()).orElseThrow().label().in(language)));
+			String comment = typed != null ? typed.comment() : comment(saved);
+			String problem = request.problems().get(key);
+			AnswerPageParts.QuestionParts questionParts = texts.questions().get(key);
+			boolean carriedOver = saved != null && saved.carriedOver();
+			anyCarriedOver |= carriedOver;
+			slots.put("version:" + key, String.valueOf(base == null ? 0 : base.version()));
+			slots.put("original-option:" + key, escape(selection(base)));
+			slots.put("original-comment:" + key, escape(comment(base)));
+			slots.put("problem-class:" + key, problem != null || conflict != null ? " question--problem" : "");
+			slots.put("held:" + key, conflict != null ? questionParts.held() : "");
+			slots.put("carried:" + key, carriedOver ? questionParts.carriedOver() : "");
+			slots.put("problem:" + key, escape(problem));
+			slots.put("conflict:" + key, conflict == null ? ""
+					: parts.conflict(request.locale(), key, conflict.updatedBy(), theirs(question, conflict, language,
+							messages, request.locale()), conflict.comment()));
+			slots.put("options:" + key, questionParts.options(typed != null ? typed.option() : selection(saved)));
+			slots.put("comment:" + key, escape(comment));
+			slots.put("count:" + key, escape(messages.getMessage("answer.characters", new Object[] {
+					comment.codePointCount(0, comment.length()), Assessments.MAX_COMMENT }, request.locale())));
 		}
-		List<AspectLink> links = model.aspects()
-			.stream()
-			.map(a -> new AspectLink(a.key(), a.name().in(language), count(state, a, AnswerState::reviewed),
-					count(state, a, AnswerState::carriedOver), a.questions().size(), a.key().equals(aspectKey)))
-			.toList();
-		int index = model.aspects().indexOf(aspect);
 		TargetState target = state.targets().get(aspectKey);
-		return new AnswerPage(aspectKey, aspect.name().in(language), aspect.question().in(language),
-				ModelView.paragraphs(aspect.description().in(language)),
-				aspect.levels()
-					.stream()
-					.map(level -> new LevelText(level.number(), model.stageName(level.number()).in(language),
-							level.title().in(language), ModelView.paragraphs(level.description().in(language))))
-					.toList(),
-				questions, target == null ? null : target.level(), target == null ? 0 : target.version(), links,
-				index > 0 ? model.aspects().get(index - 1).key() : null,
-				index < model.aspects().size() - 1 ? model.aspects().get(index + 1).key() : null);
+		slots.put("title", escape(messages.getMessage("answer.title",
+				new Object[] { name, state.team().name(), state.quarter().label() }, request.locale())));
+		slots.put("confirm-all", anyCarriedOver ? texts.confirmAll() : "");
+		slots.put("target-options", texts.targetOptions(target == null ? null : target.level()));
+		slots.put("target-version", String.valueOf(target == null ? 0 : target.version()));
+		slots.put("original-target", target == null || target.level() == null ? "" : target.level().toString());
+		slots.put("target-problem", escape(request.problems().get("target")));
+		slots.put("results", escape(request.base()));
+		slots.put("base", escape(request.base()));
+		slots.put("progress", escape(progress(state, messages, request.locale())));
+		slots.put("bar", bar(state.reviewedCount(), state.carriedOverCount(), state.questionCount()));
+		for (MaturityModel.Aspect each : model.aspects()) {
+			navigation(state, each, slots);
+		}
+		return new AnswerPage(name, texts.status().fill(slots), texts.nav().fill(slots), texts.panel().fill(slots));
 	}
 
-	private static long count(AssessmentSnapshot state, MaturityModel.Aspect aspect, Predicate<AnswerState> counted) {
-		return aspect.questions()
-			.stream()
-			.map(question -> state.answers().get(question.id()))
-			.filter(answer -> answer != null && counted.test(answer))
-			.count();
+	/** "12 of 20 reviewed, 8 carried over", or without carried-over answers "12 of 20 reviewed". */
+	private static String progress(AssessmentSnapshot state, MessageSource messages, Locale locale) {
+		return state.carriedOverCount() > 0
+				? messages.getMessage("assessment.reviewedAndCarriedOver",
+						new Object[] { state.reviewedCount(), state.questionCount(), state.carriedOverCount() }, locale)
+				: messages.getMessage("assessment.reviewed",
+						new Object[] { state.reviewedCount(), state.questionCount() }, locale);
+	}
+
+	/** One segment per question, reviewed first, then carried over, then open. */
+	private static String bar(long reviewed, long carriedOver, int questions) {
+		StringBuilder html = new StringBuilder();
+		for (int i = 0; i < questions; i++) {
+			html.append("<span class=\"progress-bar__")
+				.append(i < reviewed ? "reviewed" : i < reviewed + carriedOver ? "carried" : "open")
+				.append("\"></span>");
+		}
+		return html.toString();
+	}
+
+	/**
+	 * An aspect's figures in the navigation: its reviewed answers of its questions ({@code 2/4}), and its answers for
+	 * the page's script, {@code question:version:state} separated by spaces, the state {@code r} reviewed, {@code c}
+	 * carried over, {@code o} open.
+	 */
+	private static void navigation(AssessmentSnapshot state, MaturityModel.Aspect aspect, Map<String, String> slots) {
+		long reviewed = 0;
+		StringBuilder answers = new StringBuilder();
+		for (MaturityModel.Question question : aspect.questions()) {
+			AnswerState answer = state.answers().get(question.id());
+			reviewed += answer != null && answer.reviewed() ? 1 : 0;
+			String mark = answer == null ? "o" : answer.carriedOver() ? "c" : answer.reviewed() ? "r" : "o";
+			answers.append(answers.isEmpty() ? "" : " ")
+				.append(question.id())
+				.append(':')
+				.append(answer == null ? 0 : answer.version())
+				.append(':')
+				.append(mark);
+		}
+		slots.put("count:" + aspect.key(), reviewed + "/" + aspect.questions().size());
+		slots.put("answers:" + aspect.key(), escape(answers.toString()));
+	}
+
+	/** The other person's answer as the conflict names it: "4 · Full specialist team", not applicable, or none. */
+	private static String theirs(MaturityModel.Question question, AnswerState conflict, String language,
+			MessageSource messages, Locale locale) {
+		if (conflict.notApplicable()) {
+			return messages.getMessage("assessment.notApplicable", null, locale);
+		}
+		if (conflict.level() == null) {
+			return messages.getMessage("answer.noAnswer", null, locale);
+		}
+		return conflict.level() + " · " + question.option(conflict.level()).orElseThrow().label().in(language);
 	}
 
 	private static String comment(AnswerState answer) {
 		return answer == null || answer.comment() == null ? "" : answer.comment();
 	}
 
-	/** What the form sent for one question. */
-	record Submitted(String option, String comment) {
+	private static String escape(String text) {
+		return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
 	}
 
 }

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +23,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -38,7 +42,17 @@ import dev.platformmaturity.team.TeamAccess;
 @RequestMapping("/teams/{team}/assessments/{quarter}")
 class AssessmentController {
 
+	/**
+	 * Sent by the answering page's script to move to another aspect without loading a whole page: the answer is the
+	 * page's main element only.
+	 */
+	static final String FRAGMENT_HEADER = "X-Fragment";
+
 	private final Assessments assessments;
+
+	private final AnswerSheets sheets;
+
+	private final AnswerPageParts parts;
 
 	private final TeamResults results;
 
@@ -52,9 +66,11 @@ class AssessmentController {
 
 	private final Quarters quarters;
 
-	AssessmentController(Assessments assessments, TeamResults results, TeamAccess access, MessageSource messages,
-			Overdue overdue, TeamPlans plans, Quarters quarters) {
+	AssessmentController(Assessments assessments, AnswerSheets sheets, AnswerPageParts parts, TeamResults results,
+			TeamAccess access, MessageSource messages, Overdue overdue, TeamPlans plans, Quarters quarters) {
 		this.assessments = assessments;
+		this.sheets = sheets;
+		this.parts = parts;
 		this.results = results;
 		this.access = access;
 		this.messages = messages;
@@ -100,24 +116,39 @@ class AssessmentController {
 		return "redirect:" + path(team, quarter) + "/answer";
 	}
 
-	/** Answering; an assessment nobody started yet is started with the button on its page, never by opening a link. */
+	/**
+	 * Answering; an assessment nobody started yet is started with the button on its page, never by opening a link.
+	 * Reads in two statements (after the web layer's read check of the team); the model's texts come rendered from
+	 * memory.
+	 */
 	@GetMapping("/answer")
 	String answer(@PathVariable String team, @PathVariable String quarter,
-			@RequestParam(name = "aspect", required = false) String aspect, Locale locale, Model page) {
-		AssessmentSnapshot state = assessments.state(team, quarter);
-		if (!state.started() || !state.changeable() || !access.canEdit(team)) {
+			@RequestParam(name = "aspect", required = false) String aspect,
+			@RequestHeader(name = FRAGMENT_HEADER, required = false) String fragment,
+			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, HttpServletRequest request,
+			HttpServletResponse response) {
+		response.addHeader(HttpHeaders.VARY, FRAGMENT_HEADER);
+		AnswerSheets.AnswerSheet sheet = sheets.read(team, quarter, user.personId(), access.editsEveryTeam())
+			.orElseThrow(() -> new QuarterNotFoundException(quarter));
+		AssessmentSnapshot state = sheet.state();
+		if (!state.started() || !state.changeable() || !sheet.mayEdit()) {
 			return "redirect:" + path(team, quarter);
 		}
-		return answerPage(state, aspect, locale, Map.of(), Map.of(), Map.of(), page);
+		String view = answerPage(state, aspect, new AnswerPage.Request(locale, base(request, team, quarter), Map.of(),
+				Map.of(), Map.of()), page);
+		return fragment == null ? view : view + " :: page";
 	}
 
 	/**
 	 * The Save buttons: saves what the person changed on this aspect, confirms what they confirmed; conflicts and
-	 * problems are shown beside their question with what the person sent.
+	 * problems are shown beside their question with what the person sent. A conflict waits for the person: *Use my
+	 * answer* saves theirs over (the form carries the other answer's version now), *Take their answer* leaves the
+	 * question as saved; until then the question is not saved and its conflict is shown again.
 	 */
 	@PostMapping("/answer")
 	String save(@PathVariable String team, @PathVariable String quarter, @Valid AnswerForm form, BindingResult errors,
-			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, RedirectAttributes redirect) {
+			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		AssessmentSnapshot state = assessments.state(team, quarter);
 		if (!state.changeable()) {
 			throw AssessmentProblem.notNow(state.submitted() ? "assessment.submitted"
@@ -137,12 +168,19 @@ class AssessmentController {
 		Map<String, AnswerState> conflicts = new HashMap<>();
 		if (errors.hasErrors()) {
 			errors.getAllErrors().forEach(error -> problems.putIfAbsent(subject(error), error));
-			return answerPage(state, aspect, locale, submitted, problems, conflicts, page);
+			return answerPage(state, aspect, refused(request, team, quarter, locale, submitted, problems, conflicts),
+					page);
 		}
 		for (MaturityModel.Question question : questions) {
 			String key = question.id();
 			AnswerForm.QuestionFields fields = form.question(key);
-			if (!fields.changed() && !key.equals(form.confirm())) {
+			if (fields.waitsForChoice() && !key.equals(form.keepMine()) && !key.equals(form.takeTheirs())) {
+				if (fields.changed()) {
+					conflicts.put(key, state.answers().get(key));
+				}
+				continue;
+			}
+			if (key.equals(form.takeTheirs()) || !fields.changed() && !key.equals(form.confirm())) {
 				continue;
 			}
 			try {
@@ -173,7 +211,8 @@ class AssessmentController {
 			}
 		}
 		if (!problems.isEmpty() || !conflicts.isEmpty()) {
-			return answerPage(assessments.state(team, quarter), aspect, locale, submitted, problems, conflicts, page);
+			return answerPage(assessments.state(team, quarter), aspect,
+					refused(request, team, quarter, locale, submitted, problems, conflicts), page);
 		}
 		if (form.confirmingAll()) {
 			assessments.confirmAspect(team, quarter, aspect, user.personId());
@@ -220,17 +259,26 @@ class AssessmentController {
 		return "target";
 	}
 
-	private String answerPage(AssessmentSnapshot state, String aspect, Locale locale,
+	private static String base(HttpServletRequest request, String team, String quarter) {
+		return request.getContextPath() + path(team, quarter);
+	}
+
+	/** The answering page after a Save that was refused in part: what was sent, the problems, the conflicts. */
+	private AnswerPage.Request refused(HttpServletRequest request, String team, String quarter, Locale locale,
 			Map<String, AnswerPage.Submitted> submitted, Map<String, MessageSourceResolvable> problems,
-			Map<String, AnswerState> conflicts, Model page) {
-		String shown = state.model().aspect(aspect == null ? "" : aspect).map(MaturityModel.Aspect::key)
-			.orElse(state.model().aspects().get(0).key());
+			Map<String, AnswerState> conflicts) {
 		Map<String, String> texts = new HashMap<>();
 		problems.forEach((subject, problem) -> texts.put(subject, messages.getMessage(problem, locale)));
+		return new AnswerPage.Request(locale, base(request, team, quarter), submitted, texts, conflicts);
+	}
+
+	private String answerPage(AssessmentSnapshot state, String aspect, AnswerPage.Request request, Model page) {
+		String shown = state.model().aspect(aspect == null ? "" : aspect).map(MaturityModel.Aspect::key)
+			.orElse(state.model().aspects().get(0).key());
 		page.addAttribute("state", state);
-		page.addAttribute("form", AnswerPage.of(state, shown, locale.toLanguageTag(), submitted, texts, conflicts));
-		page.addAttribute("targetProblem", texts.get("target"));
-		page.addAttribute("plan", plans.plan(state.team().slug(), locale.toLanguageTag()));
+		page.addAttribute("form", AnswerPage.of(state, shown, request, parts, messages));
+		page.addAttribute("plan", plans.plan(state.team().slug(), request.language()));
+		page.addAttribute("aspect", shown);
 		return "assessment/answer";
 	}
 

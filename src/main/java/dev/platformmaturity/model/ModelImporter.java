@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -38,8 +39,11 @@ class ModelImporter {
 
 	private final JdbcClient jdbc;
 
-	ModelImporter(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ModelImporter(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	enum Outcome {
@@ -104,6 +108,7 @@ class ModelImporter {
 			insertAspect(versionId, aspect, position++);
 		}
 		log.info("Imported model {} from {}", model.id(), file.source());
+		events.publishEvent(new ModelImported(model.id()));
 		return Outcome.IMPORTED;
 	}
 

@@ -84,9 +84,9 @@ class AnsweringJourneyBrowserTest {
 		waitUntilSaved(colleagueBrowser);
 
 		choose(browser, "investment_2", 1);
-		WebElement conflict = browser.waitFor(By.cssSelector("#question-investment_2 .autosave-message"));
+		WebElement conflict = browser.waitFor(By.cssSelector("#question-investment_2 [data-role=conflict]"));
 		assertThat(conflict.getText()).contains("Test " + colleague.username());
-		conflict.findElements(By.tagName("button")).get(1).click();
+		conflict.findElement(By.cssSelector("[data-role=take-theirs]")).click();
 		assertThat(checked(browser, "investment_2")).isEqualTo("investment_2:4");
 
 		for (String aspect : List.of("investment", "adoption", "interfaces", "operations", "measurement")) {
@@ -131,24 +131,28 @@ class AnsweringJourneyBrowserTest {
 		browser.signIn(member.username(), TestData.PASSWORD);
 		browser.open(overview);
 		browser.clickAndLoad(By.cssSelector(".start-form button"));
-		assertThat(browser.text(By.id("progress-label"))).isEqualTo("0 of 20 reviewed");
-		assertThat(browser.text(By.id("carried-over-count"))).contains("4 carried over");
+		assertThat(browser.text(By.id("progress-label"))).isEqualTo("0 of 20 reviewed, 4 carried over");
+		browser.script("window.pageMarker = 'still the same page'");
 
 		choose(browser, "investment_2", 3);
 		browser.waitUntil(driver -> driver
 			.findElements(By.cssSelector("#question-investment_2 [data-role=carried-over]"))
 			.isEmpty());
 		waitUntilSaved(browser);
-		assertThat(browser.text(By.id("progress-label"))).isEqualTo("1 of 20 reviewed");
-		assertThat(browser.text(By.id("carried-over-count"))).contains("3 carried over");
+		assertThat(browser.text(By.id("progress-label"))).isEqualTo("1 of 20 reviewed, 3 carried over");
 
 		// Where a person sees it: not under the sticky status line at the top of the window.
 		browser.script("arguments[0].scrollIntoView({block: 'center'})",
 				browser.find(By.cssSelector("button[name='confirm-all']")));
-		browser.clickAndLoad(By.cssSelector("button[name='confirm-all']"));
-		assertThat(browser.text(By.id("progress-label"))).isEqualTo("3 of 20 reviewed");
-		assertThat(browser.findAll(By.cssSelector("[data-role=carried-over]"))).isEmpty();
+		browser.find(By.cssSelector("button[name='confirm-all']")).click();
+		browser.waitUntil(driver -> driver.findElements(By.cssSelector("[data-role=carried-over]")).isEmpty());
+		waitUntilSaved(browser);
+		assertThat(browser.text(By.id("progress-label"))).isEqualTo("3 of 20 reviewed, 1 carried over");
+		assertThat(browser.findAll(By.cssSelector("button[name='confirm-all']"))).isEmpty();
 		assertThat(checked(browser, "investment_3")).isEqualTo("investment_3:1");
+		assertThat(browser.script("return window.pageMarker")).as("confirmed without loading the page again")
+			.isEqualTo("still the same page");
+		assertThat(browser.text(By.cssSelector("[data-aspect-link=investment] .aspect-nav__count"))).isEqualTo("3/4");
 
 		browser.open(overview + "/history");
 		assertThat(browser.findAll(By.xpath("//td[normalize-space()='Confirmed']"))).hasSize(3);

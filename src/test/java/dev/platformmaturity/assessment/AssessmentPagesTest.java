@@ -76,7 +76,9 @@ class AssessmentPagesTest {
 		assertThat(page).contains("<legend>", "Why and how do users discover and use internal platforms",
 				"How do platform users discover its capabilities?", "By accident", "Users stumble across new capabilities",
 				"Not applicable / don't know", "The model's four levels of Adoption", "Level 3: Scalable — Intrinsic pull",
-				"Target level for Adoption", "0 of 20 reviewed", "/js/assessment.js");
+				"Target level for Adoption", "0 of 20 reviewed");
+		assertThat(page).as("the script under its content-hashed URL")
+			.containsPattern("/js/assessment-[0-9a-f]{32}\\.js");
 		assertThat(page).containsPattern("<label for=\"comment-adoption_1\">Comment \\(optional\\)</label>");
 		assertThat(page).containsPattern("aria-current=\"page\"[^>]*>\\s*<span>Adoption</span>");
 		assertThat(jdbc.sql("select count(*) from answer an join assessment a on a.id = an.assessment_id where a.team_id = ?")

@@ -2,6 +2,8 @@ package dev.platformmaturity.assessment;
 
 import java.math.BigDecimal;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,8 +231,11 @@ class AutosaveTest {
 			.getResponse()
 			.getContentAsString());
 
-		String problem = "<div class=\"notice notice--error\" role=\"alert\">Enter a whole number.</div>";
-		assertThat(page.indexOf(problem)).as("beside its question")
+		Matcher problem = Pattern
+			.compile("<div class=\"notice notice--error\" role=\"alert\"[^>]*>Enter a whole number.</div>")
+			.matcher(page);
+		assertThat(problem.find()).isTrue();
+		assertThat(problem.start()).as("beside its question")
 			.isBetween(page.indexOf("id=\"question-investment_1\""), page.indexOf("id=\"question-investment_2\""));
 		assertThat(nothingChanged()).isTrue();
 	}

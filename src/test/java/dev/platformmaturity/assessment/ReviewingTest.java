@@ -120,8 +120,7 @@ class ReviewingTest {
 			.andExpect(jsonPath("$.reviewed").value(0))
 			.andExpect(jsonPath("$.carriedOver").value(4));
 		assertThat(html(mvc.perform(get(team.page() + "/answer?aspect=investment").with(team.asMember())).andReturn()
-			.getResponse().getContentAsString())).contains("0 of 20 reviewed",
-					"(4 carried over from the previous quarter, to confirm)",
+			.getResponse().getContentAsString())).contains("0 of 20 reviewed, 4 carried over",
 					"Confirm the remaining answers of Investment");
 
 		save("investment_2", "{\"option\":\"investment_2:3\",\"version\":0}")

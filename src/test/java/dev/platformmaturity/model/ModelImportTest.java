@@ -14,6 +14,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import dev.platformmaturity.support.StatementCounter;
 import dev.platformmaturity.support.TestDatabase;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The model module on its own: it needs no other module to import, store and read model versions. */
 @ApplicationModuleTest
 @Import({ TestDatabase.class, StatementCounter.class })
+@RecordApplicationEvents
 class ModelImportTest {
 
 	@Autowired
@@ -69,6 +72,18 @@ class ModelImportTest {
 			.param(roundtrip + "-v1")
 			.query(Long.class)
 			.single()).as("German labels without German descriptions").isEqualTo(4);
+	}
+
+	/** What is kept from imported versions, such as the answering page's rendered texts, is dropped on an import. */
+	@Test
+	void importingANewVersionAnnouncesItAndImportingItAgainDoesNot(ApplicationEvents events) {
+		String announced = ModelFiles.uniqueKey("announced");
+		ModelFile file = ModelFiles.read(ModelFiles.validWithKey(announced, 1));
+
+		importer.importModel(file);
+		importer.importModel(file);
+
+		assertThat(events.stream(ModelImported.class)).containsExactly(new ModelImported(announced + "-v1"));
 	}
 
 	@Test

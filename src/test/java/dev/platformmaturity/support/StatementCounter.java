@@ -4,8 +4,9 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -13,25 +14,30 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
  * Counts the SQL statements the current thread prepares or creates, for tests that prove a page runs a bounded
- * number of queries. Wraps the application's data source; counts only while {@link #count} runs.
+ * number of queries. Wraps the application's data source; counts only while {@link #count} or {@link #sent} runs.
  */
 public class StatementCounter implements BeanPostProcessor {
 
 	private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
 
-	private static final ThreadLocal<AtomicInteger> COUNT = new ThreadLocal<>();
+	private static final ThreadLocal<List<String>> SENT = new ThreadLocal<>();
 
 	/** Runs {@code work} and returns how many statements it sent to the database. */
 	public static int count(Runnable work) {
-		AtomicInteger counter = new AtomicInteger();
-		COUNT.set(counter);
+		return sent(work).size();
+	}
+
+	/** Runs {@code work} and returns the SQL of each statement it sent, in order ("" for a plain statement). */
+	public static List<String> sent(Runnable work) {
+		List<String> sent = new ArrayList<>();
+		SENT.set(sent);
 		try {
 			work.run();
 		}
 		finally {
-			COUNT.remove();
+			SENT.remove();
 		}
-		return counter.get();
+		return sent;
 	}
 
 
@@ -41,15 +47,17 @@ public class StatementCounter implements BeanPostProcessor {
 			return bean;
 		}
 		return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
-				delegating(dataSource, (method, result) -> method.equals("getConnection") ? connection((Connection) result) : result));
+				delegating(dataSource, (method, arguments, result) -> method.equals("getConnection")
+						? connection((Connection) result) : result));
 	}
 
 	private static Connection connection(Connection connection) {
 		return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] { Connection.class },
-				delegating(connection, (method, result) -> {
-					AtomicInteger counter = COUNT.get();
-					if (counter != null && STATEMENT_METHODS.contains(method)) {
-						counter.incrementAndGet();
+				delegating(connection, (method, arguments, result) -> {
+					List<String> sent = SENT.get();
+					if (sent != null && STATEMENT_METHODS.contains(method)) {
+						boolean withSql = arguments != null && arguments.length > 0 && arguments[0] instanceof String;
+						sent.add(withSql ? (String) arguments[0] : "");
 					}
 					return result;
 				}));
@@ -57,7 +65,7 @@ public class StatementCounter implements BeanPostProcessor {
 
 	private interface After {
 
-		Object apply(String method, Object result) throws Exception;
+		Object apply(String method, Object[] arguments, Object result) throws Exception;
 
 	}
 
@@ -70,7 +78,7 @@ public class StatementCounter implements BeanPostProcessor {
 				return true;
 			}
 			try {
-				return after.apply(method.getName(), method.invoke(target, arguments));
+				return after.apply(method.getName(), arguments, method.invoke(target, arguments));
 			}
 			catch (InvocationTargetException failed) {
 				throw failed.getCause();
