@@ -48,9 +48,9 @@ class ActionRows {
 		this.jdbc = jdbc;
 	}
 
-	List<ActionState> ofTeam(long teamId, LocalDate today) {
-		return jdbc.sql(SELECT + "where a.team_id = :team " + ORDER)
-			.param("team", teamId)
+	List<ActionState> ofTeam(String team, LocalDate today) {
+		return jdbc.sql(SELECT + "where t.slug = :team " + ORDER)
+			.param("team", team)
 			.query((rs, n) -> state(rs, today))
 			.list();
 	}

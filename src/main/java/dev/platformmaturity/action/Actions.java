@@ -54,12 +54,12 @@ public class Actions {
 		this.clock = clock;
 	}
 
-	/** The team's actions: open ones first, then by due date. */
+	/** The team's actions: open ones first, then by due date. The access rule has found the team. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
 	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public List<ActionState> list(String team) {
-		return rows.ofTeam(teamRef(team).id(), today());
+		return rows.ofTeam(team, today());
 	}
 
 	@Transactional(readOnly = true)

@@ -15,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
-import dev.platformmaturity.team.TeamNotFoundException;
-import dev.platformmaturity.team.Teams;
 
 /**
  * The published query of one team's plan, for the pages and reports of other modules (the answering page, the team
@@ -57,15 +55,12 @@ public class TeamPlans {
 
 	private final ActionRows rows;
 
-	private final Teams teams;
-
 	private final ModelCatalog catalog;
 
 	private final Clock clock;
 
-	TeamPlans(ActionRows rows, Teams teams, ModelCatalog catalog, Clock clock) {
+	TeamPlans(ActionRows rows, ModelCatalog catalog, Clock clock) {
 		this.rows = rows;
-		this.teams = teams;
 		this.catalog = catalog;
 		this.clock = clock;
 	}
@@ -74,8 +69,7 @@ public class TeamPlans {
 	@PreAuthorize("@teamAccess.canRead(#team)")
 	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
 	public Plan plan(String team, String language) {
-		long teamId = teams.findBySlug(team).orElseThrow(() -> new TeamNotFoundException(team)).id();
-		List<ActionState> actions = rows.ofTeam(teamId, LocalDate.now(clock));
+		List<ActionState> actions = rows.ofTeam(team, LocalDate.now(clock));
 		Map<String, String> names = new HashMap<>();
 		actions.stream()
 			.map(ActionState::modelVersion)
