@@ -218,7 +218,7 @@ from (select a.id as assessment_id, a.i, 1 as o, 'START' as kind,
       from bench_assessment a where not a.open) e
 order by e.i, e.assessment_id, e.o;
 
--- The figures every assessment keeps (db/migration V20): answered, reviewed and carried-over counts, and per aspect
+-- The figures every assessment keeps (db/migration V7): answered, reviewed and carried-over counts, and per aspect
 -- the sum and the number of the answered levels.
 insert into assessment_aspect_score (assessment_id, aspect_id, level_sum, level_count)
 select a.id, asp.id, coalesce(sum(an.level), 0), count(an.level)

@@ -78,7 +78,7 @@ class KeptFiguresMigrationTest {
 
 	/** The statements of the migration that compute the figures of the assessments there are. */
 	private static List<String> backfillStatements() throws IOException {
-		String migration = new ClassPathResource("db/migration/V20__kept_assessment_figures.sql")
+		String migration = new ClassPathResource("db/migration/V7__kept_assessment_figures.sql")
 			.getContentAsString(StandardCharsets.UTF_8);
 		return Arrays.stream(migration.split(";\\s*\\n"))
 			.map(statement -> statement.replaceAll("(?m)^--.*$", "").strip())
