@@ -31,8 +31,8 @@ public class Dashboards {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Per team of the quarter: its aspect scores as a JSON object. */
-	static final String TEAM_SCORES = """
+	/** Per team of the quarter: its aspect scores as a JSON object; {@code %s} may narrow the assessments. */
+	private static final String TEAM_SCORES_OF = """
 			team_scores as (
 			    select s.team_id, jsonb_object_agg(s.aspect, s.score) as scores
 			    from (select a.team_id, asp.key as aspect, round(avg(an.level), 2) as score
@@ -40,9 +40,11 @@ public class Dashboards {
 			          join answer an on an.assessment_id = a.id
 			          join question q on q.id = an.question_id
 			          join aspect asp on asp.id = q.aspect_id
-			          where a.quarter_id = :quarter and an.level is not null
+			          where a.quarter_id = :quarter%s and an.level is not null
 			          group by a.team_id, asp.key) s
 			    group by s.team_id)""";
+
+	static final String TEAM_SCORES = TEAM_SCORES_OF.formatted("");
 
 	/**
 	 * The median of {@code score} in exact numeric arithmetic: the mean of the two middle values (the same value when
@@ -53,14 +55,19 @@ public class Dashboards {
 			       + percentile_disc(0.5) within group (order by score desc)) / 2, 2) as median
 			""";
 
-	static final String PROGRESS = """
+	private static final String PROGRESS_OF = """
 			progress as (
 			    select a.team_id, a.status, a.updated_at,
 			           count(*) filter (where an.level is not null or an.not_applicable) as answered,
 			           count(an.id) as questions
 			    from assessment a left join answer an on an.assessment_id = a.id
-			    where a.quarter_id = :quarter
+			    where a.quarter_id = :quarter%s
 			    group by a.id)""";
+
+	static final String PROGRESS = PROGRESS_OF.formatted("");
+
+	/** Scores and progress of the teams in the CTE {@code page} only, so a page costs what its teams cost. */
+	private static final String PAGE_ONLY = " and a.team_id in (select id from page)";
 
 	/** Enabled teams of the group (when one is given) whose name or slug contains the search; lines around it. */
 	static final String TEAM_FILTER = "\n" + """
@@ -116,17 +123,24 @@ public class Dashboards {
 		return new Overview(rows, total[0], completion, distributions(query, aspectKeys, completion.teams()));
 	}
 
-	/** One page of a quarter's teams, by group and name, for reports that go through all teams a page at a time. */
+	/**
+	 * One page of a quarter's teams, by group and name, for reports that go through all teams a page at a time: the
+	 * page's teams are chosen first and only their answers are read, so the pages of a report together read each
+	 * answer once.
+	 */
 	@Transactional(readOnly = true)
 	public List<TeamRow> teamsPage(long quarterId, Long groupId, int page, int size) {
 		List<TeamRow> rows = new ArrayList<>();
-		jdbc.sql("with " + TEAM_SCORES + ", " + PROGRESS + """
+		jdbc.sql("with page as (select t.id from team t join team_group g on g.id = t.group_id where " + TEAM_FILTER
+				+ " order by lower(g.name), lower(t.name), t.id limit :size offset :offset), "
+				+ TEAM_SCORES_OF.formatted(PAGE_ONLY) + ", " + PROGRESS_OF.formatted(PAGE_ONLY) + """
 				select t.id, t.slug, t.name, g.name as group_name, p.status, p.answered, p.questions, p.updated_at, ts.scores
-				from team t
+				from page
+				join team t on t.id = page.id
 				join team_group g on g.id = t.group_id
 				left join progress p on p.team_id = t.id
 				left join team_scores ts on ts.team_id = t.id
-				where """ + TEAM_FILTER + " order by lower(g.name), lower(t.name), t.id limit :size offset :offset")
+				order by lower(g.name), lower(t.name), t.id""")
 			.param("quarter", quarterId)
 			.param("groupId", groupId)
 			.param("search", "")
