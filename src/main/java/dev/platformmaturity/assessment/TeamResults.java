@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import dev.platformmaturity.chart.Chart;
 import dev.platformmaturity.chart.LineChart;
 import dev.platformmaturity.chart.RadarChart;
 import dev.platformmaturity.chart.Series;
@@ -23,7 +24,7 @@ import dev.platformmaturity.scoring.Scoring;
 /**
  * A team's results for a quarter in one language: per aspect the score, the level reached with its texts, the next
  * level's characteristics as opportunities, target, previous quarter and the team's comments; the radar and the trend
- * as SVG. The same view serves the results page and the PDF report.
+ * as charts. The same view serves the results page and the PDF report.
  */
 @Service
 public class TeamResults {
@@ -37,8 +38,17 @@ public class TeamResults {
 		this.messages = messages;
 	}
 
-	public record View(AssessmentState state, String language, String modelName, String radarSvg, String trendSvg,
+	/** The radar and (from two quarters on, else null) the trend as charts: SVG for the page, vectors in PDFs. */
+	public record View(AssessmentState state, String language, String modelName, Chart radar, Chart trend,
 			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters) {
+
+		public String radarSvg() {
+			return radar.svg();
+		}
+
+		public String trendSvg() {
+			return trend == null ? null : trend.svg();
+		}
 
 	}
 
@@ -129,7 +139,7 @@ public class TeamResults {
 				previous.map(p -> p.quarter().label()).orElse(null), quarters);
 	}
 
-	private String radar(AssessmentState state, List<AspectResult> aspects, Optional<AssessmentState> previous,
+	private Chart radar(AssessmentState state, List<AspectResult> aspects, Optional<AssessmentState> previous,
 			Locale locale) {
 		List<Series> series = new ArrayList<>();
 		previous.ifPresent(p -> series.add(new Series(
@@ -142,13 +152,13 @@ public class TeamResults {
 		}
 		series.add(new Series(messages.getMessage("results.radar.current", new Object[] { state.quarter().label() }, locale),
 				aspects.stream().map(AspectResult::score).toList(), SeriesStyle.CURRENT));
-		return RadarChart.svg(new RadarChart.Spec("radar-" + state.team().slug(),
+		return RadarChart.chart(new RadarChart.Spec("radar-" + state.team().slug(),
 				messages.getMessage("results.radar.title", new Object[] { state.team().name(), state.quarter().label() }, locale),
 				messages.getMessage("results.radar.description", null, locale),
 				aspects.stream().map(AspectResult::name).toList(), 4, series));
 	}
 
-	private String trend(MaturityModel model, List<PastQuarter> quarters, String language, Locale locale, String team) {
+	private Chart trend(MaturityModel model, List<PastQuarter> quarters, String language, Locale locale, String team) {
 		if (quarters.size() < 2) {
 			return null;
 		}
@@ -158,7 +168,7 @@ public class TeamResults {
 			series.add(new Series(aspect.name().in(language),
 					quarters.stream().map(quarter -> quarter.scores().get(aspect.key())).toList(), SeriesStyle.forIndex(index++)));
 		}
-		return LineChart.svg(new LineChart.Spec("trend-" + team, messages.getMessage("results.trend.title", null, locale),
+		return LineChart.chart(new LineChart.Spec("trend-" + team, messages.getMessage("results.trend.title", null, locale),
 				messages.getMessage("results.trend.description", null, locale),
 				quarters.stream().map(PastQuarter::label).toList(), BigDecimal.ONE, BigDecimal.valueOf(4), series));
 	}

@@ -36,6 +36,11 @@ import dev.platformmaturity.model.ModelCatalog;
 @Service
 public class Reports {
 
+	/** The widest a chart is drawn, and the median radar of the organisation report, in millimetres. */
+	private static final double CHART_WIDTH_MM = 150;
+
+	private static final double NARROW_CHART_WIDTH_MM = 120;
+
 	private final TeamResults results;
 
 	private final Dashboards dashboards;
@@ -69,16 +74,18 @@ public class Reports {
 		PdfRenderer.Frame frame = new PdfRenderer.Frame(message("report.team.title", locale, view.state().team().name(),
 				view.state().quarter().label()), organisation(locale) + " · " + heading + " · " + view.state().quarter().label(),
 				message("report.page", locale), language);
+		ReportCharts charts = new ReportCharts();
 		if (!view.state().started()) {
 			renderer.render(List.of(() -> nothing(locale, heading,
-					message("report.team.nothing", locale, view.state().team().name(), view.state().quarter().label()))), frame, out);
+					message("report.team.nothing", locale, view.state().team().name(), view.state().quarter().label()))),
+					charts, frame, out);
 			return;
 		}
 		Map<String, Object> variables = base(locale);
 		variables.put("results", view);
-		variables.put("radarSvg", forPdf(view.radarSvg(), language));
-		variables.put("trendSvg", view.trendSvg() == null ? null : forPdf(view.trendSvg(), language));
-		renderer.render(List.of(() -> html("report/team", locale, variables)), frame, out);
+		variables.put("radarChart", charts.place(view.radar(), CHART_WIDTH_MM));
+		variables.put("trendChart", view.trend() == null ? null : charts.place(view.trend(), CHART_WIDTH_MM));
+		renderer.render(List.of(() -> html("report/team", locale, variables)), charts, frame, out);
 	}
 
 	/**
@@ -95,9 +102,10 @@ public class Reports {
 		PdfRenderer.Frame frame = new PdfRenderer.Frame(title, organisation(locale) + " · " + title,
 				message("report.page", locale), language);
 		Dashboards.Completion completion = dashboards.completion(quarter.id(), groupId);
+		ReportCharts charts = new ReportCharts();
 		if (completion.submitted() + completion.inProgress() == 0) {
 			renderer.render(List.of(() -> nothing(locale, title, message("report.organisation.nothing", locale, quarter.label()))),
-					frame, out);
+					charts, frame, out);
 			return;
 		}
 
@@ -111,7 +119,8 @@ public class Reports {
 		common.put("levelTitles", levelTitles);
 
 		List<Supplier<String>> parts = new ArrayList<>();
-		parts.add(() -> summary(quarter, groupId, groupName, completion, model, aspectKeys, aspectNames, common, locale));
+		parts.add(() -> summary(quarter, groupId, groupName, completion, model, aspectKeys, aspectNames, common, charts,
+				locale));
 		int size = properties.teamsPerPart();
 		int teamParts = (int) ((completion.teams() + size - 1) / size);
 		for (boolean heatmap : new boolean[] { true, false }) {
@@ -126,11 +135,12 @@ public class Reports {
 				});
 			}
 		}
-		renderer.render(parts, frame, out);
+		renderer.render(parts, charts, frame, out);
 	}
 
 	private String summary(QuarterInfo quarter, Long groupId, String groupName, Dashboards.Completion completion,
-			MaturityModel model, List<String> aspectKeys, List<String> aspectNames, Map<String, Object> common, Locale locale) {
+			MaturityModel model, List<String> aspectKeys, List<String> aspectNames, Map<String, Object> common,
+			ReportCharts charts, Locale locale) {
 		String language = locale.toLanguageTag();
 		List<Dashboards.Distribution> distributions = dashboards.distributions(quarter.id(), groupId, aspectKeys);
 		Map<String, Map<String, BigDecimal>> trend = dashboards.medianTrend(groupId);
@@ -141,10 +151,11 @@ public class Reports {
 		variables.put("modelName", model.name().in(language) + " (" + model.id() + ")");
 		variables.put("completion", completion);
 		variables.put("distributions", distributions);
-		variables.put("medianRadar", forPdf(RadarChart.svg(new RadarChart.Spec("median",
+		variables.put("medianRadar", charts.place(RadarChart.chart(new RadarChart.Spec("median",
 				message("report.organisation.medianRadar", locale), message("report.organisation.medianRadarDescription", locale),
 				aspectNames, 4, List.of(new Series(message("dashboard.median", locale),
-						distributions.stream().map(Dashboards.Distribution::median).toList(), SeriesStyle.CURRENT)))), language));
+						distributions.stream().map(Dashboards.Distribution::median).toList(), SeriesStyle.CURRENT)))),
+				NARROW_CHART_WIDTH_MM));
 		variables.put("trend", trend);
 		variables.put("trendLabels", trendLabels);
 		List<Series> series = new ArrayList<>();
@@ -153,9 +164,9 @@ public class Reports {
 			series.add(new Series(aspectNames.get(i), trendLabels.stream().map(label -> trend.get(label).get(key)).toList(),
 					SeriesStyle.forIndex(i)));
 		}
-		variables.put("trendSvg", trendLabels.isEmpty() ? null : forPdf(LineChart.svg(new LineChart.Spec("median-trend",
-				message("dashboard.trends.medianTitle", locale), message("dashboard.trends.description", locale), trendLabels,
-				BigDecimal.ONE, BigDecimal.valueOf(4), series)), language));
+		variables.put("trendChart", trendLabels.isEmpty() ? null : charts.place(LineChart.chart(new LineChart.Spec(
+				"median-trend", message("dashboard.trends.medianTitle", locale), message("dashboard.trends.description", locale),
+				trendLabels, BigDecimal.ONE, BigDecimal.valueOf(4), series)), CHART_WIDTH_MM));
 		return html("report/organisation-summary", locale, variables);
 	}
 
@@ -180,13 +191,6 @@ public class Reports {
 
 	private String html(String template, Locale locale, Map<String, Object> variables) {
 		return templates.process(template, new Context(locale, variables));
-	}
-
-	/** The page's SVG with the report's embedded fonts, Chinese first for a Chinese report. */
-	static String forPdf(String svg, String language) {
-		String fonts = language.startsWith("zh") ? PdfRenderer.CHINESE + ", " + PdfRenderer.LATIN
-				: PdfRenderer.LATIN + ", " + PdfRenderer.CHINESE;
-		return svg.replace("font-family=\"sans-serif\"", "font-family=\"" + fonts + "\"");
 	}
 
 	private String message(String key, Locale locale, Object... arguments) {
