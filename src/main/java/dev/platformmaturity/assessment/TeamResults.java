@@ -168,7 +168,8 @@ public class TeamResults {
 			series.add(new Series(aspect.name().in(language),
 					quarters.stream().map(quarter -> quarter.scores().get(aspect.key())).toList(), SeriesStyle.forIndex(index++)));
 		}
-		return LineChart.chart(new LineChart.Spec("trend-" + team, messages.getMessage("results.trend.title", null, locale),
+		return LineChart.chart(new LineChart.Spec("trend-" + team,
+				messages.getMessage("results.trend.title", null, locale),
 				messages.getMessage("results.trend.description", null, locale),
 				quarters.stream().map(PastQuarter::label).toList(), BigDecimal.ONE, BigDecimal.valueOf(4), series));
 	}

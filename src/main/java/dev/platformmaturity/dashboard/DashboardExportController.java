@@ -54,7 +54,8 @@ class DashboardExportController {
 		List<String> aspects = catalog.current().aspects().stream().map(MaturityModel.Aspect::key).toList();
 		List<String> header = new ArrayList<>(List.of("team", "team_name", "group", "quarter", "status", "answered", "questions"));
 		header.addAll(aspects);
-		try (CsvExport csv = CsvExport.download(response, "platform-maturity_heatmap_" + shown.label() + ".csv", header)) {
+		String fileName = "platform-maturity_heatmap_" + shown.label() + ".csv";
+		try (CsvExport csv = CsvExport.download(response, fileName, header)) {
 			dashboards.eachTeam(shown.id(), group, row -> {
 				List<Object> values = new ArrayList<>(List.of(row.slug(), row.name(), row.group(), shown.label(),
 						row.status().name(), row.answered(), row.questions()));

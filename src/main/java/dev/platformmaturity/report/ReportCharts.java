@@ -71,7 +71,8 @@ final class ReportCharts {
 
 			@Override
 			public boolean isReplacedObject(Element element) {
-				return TYPE.equals(element.getAttribute("type")) && charts.containsKey(element.getAttribute("data-chart"));
+				return TYPE.equals(element.getAttribute("type"))
+						&& charts.containsKey(element.getAttribute("data-chart"));
 			}
 
 		};

@@ -91,7 +91,8 @@ class ReportController {
 				throw busy;
 			}
 			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(busy.retryAfter().toSeconds()));
-			String again = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+			String query = request.getQueryString();
+			String again = request.getRequestURI() + (query == null ? "" : "?" + query);
 			return new ModelAndView("report/busy", Map.of("retryAfter", busy.retryAfter().toSeconds(), "again", again),
 					HttpStatus.SERVICE_UNAVAILABLE);
 		}
@@ -109,8 +110,10 @@ class ReportController {
 			private OutputStream body() throws IOException {
 				if (body == null) {
 					response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-					response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-							ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+					response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+						.filename(fileName, StandardCharsets.UTF_8)
+						.build()
+						.toString());
 					body = response.getOutputStream();
 				}
 				return body;

@@ -76,9 +76,9 @@ public class Reports {
 				message("report.page", locale), language);
 		ReportCharts charts = new ReportCharts();
 		if (!view.state().started()) {
-			renderer.render(List.of(() -> nothing(locale, heading,
-					message("report.team.nothing", locale, view.state().team().name(), view.state().quarter().label()))),
-					charts, frame, out);
+			String reason = message("report.team.nothing", locale, view.state().team().name(),
+					view.state().quarter().label());
+			renderer.render(List.of(() -> nothing(locale, heading, reason)), charts, frame, out);
 			return;
 		}
 		Map<String, Object> variables = base(locale);
@@ -165,8 +165,8 @@ public class Reports {
 					SeriesStyle.forIndex(i)));
 		}
 		variables.put("trendChart", trendLabels.isEmpty() ? null : charts.place(LineChart.chart(new LineChart.Spec(
-				"median-trend", message("dashboard.trends.medianTitle", locale), message("dashboard.trends.description", locale),
-				trendLabels, BigDecimal.ONE, BigDecimal.valueOf(4), series)), CHART_WIDTH_MM));
+				"median-trend", message("dashboard.trends.medianTitle", locale),
+				message("dashboard.trends.description", locale), trendLabels, BigDecimal.ONE, BigDecimal.valueOf(4), series)), CHART_WIDTH_MM));
 		return html("report/organisation-summary", locale, variables);
 	}
 

@@ -38,8 +38,8 @@ public final class CsvExport implements Closeable {
 
 	private CsvExport(Writer writer, List<String> header) throws IOException {
 		writer.write('\uFEFF');
-		this.printer = new CSVPrinter(writer,
-				CSVFormat.DEFAULT.builder().setHeader(header.stream().map(CsvExport::cell).toArray(String[]::new)).get());
+		String[] names = header.stream().map(CsvExport::cell).toArray(String[]::new);
+		this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(names).get());
 	}
 
 	/** Starts a CSV download named {@code fileName} with the given header line. */
@@ -48,8 +48,8 @@ public final class CsvExport implements Closeable {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-		return new CsvExport(new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)),
-				header);
+		Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+		return new CsvExport(writer, header);
 	}
 
 	/** One line; {@code null} is an empty cell. */
