@@ -12,8 +12,8 @@ import dev.platformmaturity.shared.DisplayText;
  * Text as the report fonts can draw it, the same wherever a report writes text: the laid-out pages, the charts and the
  * page frame. Bidi controls are neutralised as on every page ({@link DisplayText}). A character that no report font
  * has never fails a report (as a team named "Rocket 🚀 team" once did): it is dropped when it is invisible anyway (a
- * format character such as U+200B, a variation selector, a control character), becomes a space when it is one, and
- * else shows as the replacement character U+FFFD.
+ * format character, a control character), becomes a space when it is one, and else shows as the replacement character
+ * U+FFFD. Variation selectors (U+FE0F after an emoji) are always dropped, as the fonts have no variants.
  */
 @Component
 class ReportText {
@@ -39,12 +39,12 @@ class ReportText {
 		StringBuilder out = null;
 		for (int i = 0; i < neutral.length();) {
 			int codePoint = neutral.codePointAt(i);
-			int next = i + Character.charCount(codePoint);
-			if (out == null && !drawable(codePoint)) {
+			boolean kept = drawable(codePoint) && !variationSelector(codePoint);
+			if (out == null && !kept) {
 				out = new StringBuilder(neutral.length()).append(neutral, 0, i);
 			}
 			if (out != null) {
-				if (drawable(codePoint)) {
+				if (kept) {
 					out.appendCodePoint(codePoint);
 				}
 				else if (!invisible(codePoint)) {
@@ -52,7 +52,7 @@ class ReportText {
 							: REPLACEMENT);
 				}
 			}
-			i = next;
+			i += Character.charCount(codePoint);
 		}
 		return out == null ? neutral : out.toString();
 	}
@@ -87,8 +87,12 @@ class ReportText {
 	private static boolean invisible(int codePoint) {
 		int type = Character.getType(codePoint);
 		return type == Character.FORMAT || type == Character.CONTROL && !Character.isWhitespace(codePoint)
-				|| codePoint >= 0xFE00 && codePoint <= 0xFE0F || codePoint >= 0xE0100 && codePoint <= 0xE01EF
-				|| codePoint == 0x034F;
+				|| variationSelector(codePoint) || codePoint == 0x034F;
+	}
+
+	/** Chooses a glyph variant the report fonts do not have, so it is always dropped (as after an emoji). */
+	private static boolean variationSelector(int codePoint) {
+		return codePoint >= 0xFE00 && codePoint <= 0xFE0F || codePoint >= 0xE0100 && codePoint <= 0xE01EF;
 	}
 
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -49,6 +50,9 @@ class ReportTest {
 
 	@Autowired
 	ModelCatalog catalog;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TestData.Team team;
 
@@ -168,6 +172,44 @@ class ReportTest {
 		Pdf pdf = Pdf.parse(mvc.perform(get("/reports/organisation.pdf?quarter=" + empty.label() + "&lang=en").with(asLead()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 		assertThat(pdf.text()).contains("No team has started an assessment of " + empty.label());
+	}
+
+	@Test
+	void charactersWithoutAGlyphAndBidiControlsNeverFailAReport() throws Exception {
+		long group = data.group("Ops \u202Eevil");
+		String groupName = jdbc.sql("select name from team_group where id = ?").param(group).query(String.class).single();
+		TestData.Team rocket = data.team("Rocket 🚀 team", group);
+		TestData.Team idle = data.team("Zero\u200Bwidth \u202Eecaps", group);
+		load(rocket, quarter, Map.of("investment_1", 2, "adoption_1", 3),
+				Map.of("investment_1", "Ship it 🚀\uFE0F now, \u202Edesrever\u202C and 中文"));
+		String shownGroup = groupName.replace("\u202E", "");
+
+		for (String language : List.of("en", "zh-CN")) {
+			Pdf pdf = Pdf.parse(mvc.perform(get("/api/v1/teams/" + rocket.slug() + "/assessments/" + quarter.label()
+					+ "/report.pdf?lang=" + language).with(asLead()))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray());
+			assertThat(pdf.text()).as(language)
+				.contains("Rocket \uFFFD team", "Ship it \uFFFD now, desrever and 中文", shownGroup)
+				.doesNotContain("\u202E", "\u202C", "🚀");
+			assertThat(pdf.pageHeaders()).as("the page frame").allSatisfy(header -> assertThat(header).contains("Rocket \uFFFD team"));
+			assertThat(pdf.title()).contains("Rocket 🚀 team");
+		}
+
+		Pdf nothing = Pdf.parse(mvc.perform(get("/api/v1/teams/" + idle.slug() + "/assessments/" + quarter.label()
+				+ "/report.pdf?lang=en").with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray());
+		assertThat(nothing.text()).contains("Zero\u200Bwidth ecaps has not started its assessment").doesNotContain("\u202E");
+		assertThat(nothing.pageHeaders()).singleElement().asString().contains("Zero\u200Bwidth ecaps");
+
+		Pdf organisation = Pdf.parse(mvc.perform(get("/api/v1/reports/organisation.pdf?quarter=" + quarter.label()
+				+ "&group=" + group + "&lang=en").with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray());
+		assertThat(organisation.text()).contains("Rocket \uFFFD team", "Zero\u200Bwidth ecaps", shownGroup)
+			.doesNotContain("\u202E");
+		assertThat(organisation.pageHeaders()).allSatisfy(header -> assertThat(header).contains(shownGroup));
 	}
 
 	@Test
