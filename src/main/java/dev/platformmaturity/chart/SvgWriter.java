@@ -17,11 +17,12 @@ import dev.platformmaturity.chart.Chart.Polygon;
 import dev.platformmaturity.chart.Chart.Rect;
 import dev.platformmaturity.chart.Chart.Shape;
 import dev.platformmaturity.chart.Chart.Text;
+import dev.platformmaturity.shared.DisplayText;
 
 /**
  * Writes a chart as SVG markup with its text in the given font family. Every attribute value and text goes through
- * escaping here, so user data (team names, labels, titles) can never break the document, and every number is written
- * with a '.' and at most two decimals.
+ * escaping here, so user data (team names, labels, titles) can never break the document or reorder the page, and
+ * every number is written with a '.' and at most two decimals.
  */
 final class SvgWriter {
 
@@ -161,9 +162,12 @@ final class SvgWriter {
 		out.append('"');
 	}
 
-	/** Also drops characters XML 1.0 forbids (most control characters), which no escape can make well-formed. */
+	/**
+	 * Also drops characters XML 1.0 forbids (most control characters), which no escape can make well-formed, and bidi
+	 * controls, as every page does for names ({@link DisplayText}).
+	 */
 	private void escape(String text) {
-		text.codePoints().forEach(c -> {
+		DisplayText.of(text).codePoints().forEach(c -> {
 			switch (c) {
 				case '&' -> out.append("&amp;");
 				case '<' -> out.append("&lt;");
