@@ -29,12 +29,14 @@ class RenderLimit {
 
 	private static final Logger log = LoggerFactory.getLogger(RenderLimit.class);
 
+	private final int renders;
+
 	private final Semaphore permits;
 
 	private final Duration queueWait;
 
 	RenderLimit(ReportProperties properties) {
-		int renders = properties.concurrentRenders() > 0 ? properties.concurrentRenders()
+		this.renders = properties.concurrentRenders() > 0 ? properties.concurrentRenders()
 				: fromHeap(Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
 		this.permits = new Semaphore(renders, true);
 		this.queueWait = properties.queueWait();
@@ -45,6 +47,11 @@ class RenderLimit {
 	static int fromHeap(long maxHeap, int processors) {
 		long renders = (maxHeap - RESERVED_HEAP) / HEAP_PER_RENDER;
 		return (int) Math.max(1, Math.min(renders, 2L * processors));
+	}
+
+	/** How many reports render at once. */
+	int renders() {
+		return renders;
 	}
 
 	/** Held while a report renders. */

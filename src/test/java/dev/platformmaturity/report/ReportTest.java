@@ -1,19 +1,24 @@
 package dev.platformmaturity.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.platformmaturity.account.Role;
@@ -53,6 +58,9 @@ class ReportTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RenderLimit limit;
 
 	TestData.Team team;
 
@@ -210,6 +218,49 @@ class ReportTest {
 		assertThat(organisation.text()).contains("Rocket \uFFFD team", "Zero\u200Bwidth ecaps", shownGroup)
 			.doesNotContain("\u202E");
 		assertThat(organisation.pageHeaders()).allSatisfy(header -> assertThat(header).contains(shownGroup));
+	}
+
+	@Test
+	void whileEveryRenderIsTakenBrowsersGetAPageAndScriptsProblemDetailsBoth503WithRetryAfter() throws Exception {
+		List<RenderLimit.Permit> taken = new ArrayList<>();
+		for (int i = 0; i < limit.renders(); i++) {
+			taken.add(limit.acquire());
+		}
+		try {
+			CompletableFuture<MvcResult> api = CompletableFuture.supplyAsync(() -> perform(get(teamReport("en"))
+				.with(httpBasic(member.username(), TestData.PASSWORD))
+				.header("Accept-Language", "zh-CN")));
+			String pagePath = "/teams/" + team.slug() + "/assessments/" + quarter.label() + "/report.pdf?lang=en";
+			MvcResult page = perform(get(pagePath).with(asMember()).accept(MediaType.TEXT_HTML));
+
+			assertThat(page.getResponse().getStatus()).isEqualTo(503);
+			assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("10");
+			assertThat(page.getResponse().getContentType()).startsWith("text/html");
+			assertThat(page.getResponse().getHeader("Content-Disposition")).as("not a download").isNull();
+			assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains("Too many reports are being prepared right now", "Please try again in 10 seconds.",
+						"href=\"" + pagePath + "\"");
+
+			MvcResult problem = api.get(1, TimeUnit.MINUTES);
+			assertThat(problem.getResponse().getStatus()).isEqualTo(503);
+			assertThat(problem.getResponse().getHeader("Retry-After")).isEqualTo("10");
+			assertThat(problem.getResponse().getContentType()).isEqualTo("application/problem+json");
+			assertThat(problem.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains("当前正在生成的报告过多，请在 10 秒后重试。");
+		}
+		finally {
+			taken.forEach(RenderLimit.Permit::close);
+		}
+		mvc.perform(get(teamReport("en")).with(asMember())).andExpect(status().isOk());
+	}
+
+	private MvcResult perform(MockHttpServletRequestBuilder request) {
+		try {
+			return mvc.perform(request).andReturn();
+		}
+		catch (Exception failed) {
+			throw new IllegalStateException(failed);
+		}
 	}
 
 	@Test
