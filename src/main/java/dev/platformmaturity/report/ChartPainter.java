@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDFormContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.util.Matrix;
 
 import dev.platformmaturity.chart.Chart;
@@ -83,12 +84,16 @@ final class ChartPainter {
 
 	}
 
-	/** The chart as a form whose space is the chart's, in its units, y pointing down as in SVG. */
+	/**
+	 * The chart as a form whose space is the chart's, in its units, y pointing down as in SVG. The form is made as an
+	 * appearance stream (a form like any other) because only that kind of form gets a content stream that knows its
+	 * document, which is what registers the fonts drawn with for subsetting.
+	 */
 	PDFormXObject paint(Chart chart) throws IOException {
-		PDFormXObject form = new PDFormXObject(document);
+		PDAppearanceStream form = new PDAppearanceStream(document);
 		form.setBBox(new PDRectangle((float) chart.width(), (float) chart.height()));
 		form.setResources(new PDResources());
-		try (PDFormContentStream content = new PDFormContentStream(form)) {
+		try (PDPageContentStream content = new PDPageContentStream(document, form)) {
 			content.transform(new Matrix(1, 0, 0, -1, 0, (float) chart.height()));
 			for (Shape shape : chart.shapes()) {
 				paint(content, shape, Style.INITIAL);
@@ -97,7 +102,7 @@ final class ChartPainter {
 		return form;
 	}
 
-	private void paint(PDFormContentStream content, Shape shape, Style inherited) throws IOException {
+	private void paint(PDPageContentStream content, Shape shape, Style inherited) throws IOException {
 		if (shape instanceof Group group) {
 			Style style = inherited.with(group.paint());
 			for (Shape member : group.shapes()) {
@@ -151,7 +156,7 @@ final class ChartPainter {
 	}
 
 	/** Fills and strokes the current path as its style asks, the stroke over the fill. */
-	private void draw(PDFormContentStream content, Style style, boolean fillable) throws IOException {
+	private void draw(PDPageContentStream content, Style style, boolean fillable) throws IOException {
 		boolean fill = fillable && style.fill() != null;
 		boolean stroke = style.stroke() != null;
 		content.saveGraphicsState();
@@ -179,7 +184,7 @@ final class ChartPainter {
 		content.restoreGraphicsState();
 	}
 
-	private static void circle(PDFormContentStream content, Circle circle) throws IOException {
+	private static void circle(PDPageContentStream content, Circle circle) throws IOException {
 		float cx = x(circle.centre());
 		float cy = y(circle.centre());
 		float r = (float) circle.radius();
@@ -196,7 +201,7 @@ final class ChartPainter {
 	 * Each line as runs of the report fonts, placed by its anchor along its baseline, which turns with the rotation;
 	 * the text matrix turns glyphs upright again in the form's downward y.
 	 */
-	private void text(PDFormContentStream content, Text label) throws IOException {
+	private void text(PDPageContentStream content, Text label) throws IOException {
 		double angle = Math.toRadians(label.rotation());
 		float cos = (float) Math.cos(angle);
 		float sin = (float) Math.sin(angle);
@@ -234,7 +239,7 @@ final class ChartPainter {
 	}
 
 	/** {@code #RRGGBB}, as the charts' styles are checked to be. */
-	private static void setColour(PDFormContentStream content, String colour, boolean stroking) throws IOException {
+	private static void setColour(PDPageContentStream content, String colour, boolean stroking) throws IOException {
 		int rgb = Integer.parseInt(colour.substring(1), 16);
 		float red = (rgb >> 16 & 0xFF) / 255f;
 		float green = (rgb >> 8 & 0xFF) / 255f;
