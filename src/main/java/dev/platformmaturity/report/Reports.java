@@ -36,7 +36,7 @@ import dev.platformmaturity.model.ModelCatalog;
 @Service
 public class Reports {
 
-	/** The widest a chart is drawn, and the median radar of the organisation report, in millimetres. */
+	/** Charts are drawn at their own size up to this width, as the SVG charts were; the median radar up to 120 mm. */
 	private static final double CHART_WIDTH_MM = 150;
 
 	private static final double NARROW_CHART_WIDTH_MM = 120;
@@ -166,7 +166,8 @@ public class Reports {
 		}
 		variables.put("trendChart", trendLabels.isEmpty() ? null : charts.place(LineChart.chart(new LineChart.Spec(
 				"median-trend", message("dashboard.trends.medianTitle", locale),
-				message("dashboard.trends.description", locale), trendLabels, BigDecimal.ONE, BigDecimal.valueOf(4), series)), CHART_WIDTH_MM));
+				message("dashboard.trends.description", locale), trendLabels, BigDecimal.ONE, BigDecimal.valueOf(4),
+				series)), CHART_WIDTH_MM));
 		return html("report/organisation-summary", locale, variables);
 	}
 
