@@ -45,6 +45,9 @@ class PdfRenderer {
 
 	private static final float FRAME_FONT_SIZE = 8;
 
+	/** Making one looks the XML parser factory up (a service lookup); kept per thread, as it is not thread-safe. */
+	private static final ThreadLocal<W3CDom> W3C_DOM = ThreadLocal.withInitial(W3CDom::new);
+
 	private final ReportProperties properties;
 
 	private final ReportFonts fonts;
@@ -92,7 +95,7 @@ class PdfRenderer {
 		PdfRendererBuilder builder = new PdfRendererBuilder();
 		builder.useFastMode();
 		builder.usePDDocument(document);
-		builder.withW3cDocument(new W3CDom().fromJsoup(drawable(Jsoup.parse(html))), BASE_URL);
+		builder.withW3cDocument(W3C_DOM.get().fromJsoup(drawable(Jsoup.parse(html))), BASE_URL);
 		builder.useDefaultPageSize(properties.pageSize().widthMm, properties.pageSize().heightMm,
 				BaseRendererBuilder.PageSizeUnits.MM);
 		builder.useObjectDrawerFactory(charts.drawers(painter));

@@ -24,7 +24,7 @@ class RenderLimitTest {
 		assertThat(RenderLimit.fromHeap(384 * MB, 2)).isEqualTo(4);
 		assertThat(RenderLimit.fromHeap(6144 * MB, 2)).as("two per processor").isEqualTo(4);
 		assertThat(RenderLimit.fromHeap(6144 * MB, 16)).isEqualTo(32);
-		assertThat(RenderLimit.fromHeap(1024 * MB, 16)).as("what the heap allows").isEqualTo(18);
+		assertThat(RenderLimit.fromHeap(1024 * MB, 16)).as("what the heap allows").isEqualTo(17);
 	}
 
 	@Test
