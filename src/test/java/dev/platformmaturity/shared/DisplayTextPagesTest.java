@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.FlashMap;
 
 import dev.platformmaturity.account.Role;
 import dev.platformmaturity.account.SystemTask;
@@ -23,8 +24,10 @@ import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -91,6 +94,33 @@ class DisplayTextPagesTest {
 
 		assertThat(edit).contains("value=\"Evil" + OVERRIDE + "gnp.exe\"");
 		assertThat(edit.split(OVERRIDE, -1)).as("only in the form field").hasSize(2);
+	}
+
+	@Test
+	void aNoticeNamingWhatWasSavedShowsItWithoutBidiControlsWhileTheNameIsStoredAsTyped() throws Exception {
+		TestData.Person admin = data.person(Role.ADMIN);
+		String renamed = "Renamed " + OVERRIDE + "eman";
+		long version = jdbc.sql("select version from team where id = ?").param(team.id()).query(Long.class).single();
+		FlashMap flash = mvc.perform(post("/admin/teams/" + team.slug()).with(user(data.principal(admin))).with(csrf())
+				.param("version", String.valueOf(version))
+				.param("slug", team.slug())
+				.param("name", renamed)
+				.param("groupId", String.valueOf(group))
+				.param("enabled", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap();
+		String page = new String(mvc.perform(get("/admin/teams/" + team.slug()).with(user(data.principal(admin)))
+				.flashAttrs(flash))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray(), StandardCharsets.UTF_8);
+
+		assertThat(page).contains("Saved the team Renamed eman.", "Edit Renamed eman", "value=\"" + renamed + "\"");
+		assertThat(page.split(OVERRIDE, -1)).as("only in the form field").hasSize(2);
+		assertThat(jdbc.sql("select name from team where id = ?").param(team.id()).query(String.class).single())
+			.isEqualTo(renamed);
 	}
 
 	private String page(String path, TestData.Person person) throws Exception {
