@@ -247,7 +247,8 @@ class DashboardTest {
 		TestData.Person author = data.member(formulaTeam);
 		jdbc.sql("update person set display_name = '+SUM(A1:A9)' where id = ?").param(author.id()).update();
 		load(formulaTeam, AssessmentStatus.SUBMITTED, author,
-				Map.of("investment_1", 2, "investment_2", 3, "adoption_1", 1), Set.of(), Map.of("investment_1", "-2+3", "investment_2", "\t=1+1", "adoption_1", "\r=cmd|' /C calc'!A0",
+				Map.of("investment_1", 2, "investment_2", 3, "adoption_1", 1), Set.of(),
+				Map.of("investment_1", "-2+3", "investment_2", "\t=1+1", "adoption_1", "\r=cmd|' /C calc'!A0",
 						"adoption_2", "@A1"));
 		String groupName = jdbc.sql("select name from team_group where id = ?")
 			.param(formulaGroup)

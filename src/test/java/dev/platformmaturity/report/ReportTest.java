@@ -185,7 +185,10 @@ class ReportTest {
 	@Test
 	void charactersWithoutAGlyphAndBidiControlsNeverFailAReport() throws Exception {
 		long group = data.group("Ops \u202Eevil");
-		String groupName = jdbc.sql("select name from team_group where id = ?").param(group).query(String.class).single();
+		String groupName = jdbc.sql("select name from team_group where id = ?")
+			.param(group)
+			.query(String.class)
+			.single();
 		TestData.Team rocket = data.team("Rocket 🚀 team", group);
 		TestData.Team idle = data.team("Zero\u200Bwidth \u202Eecaps", group);
 		load(rocket, quarter, Map.of("investment_1", 2, "adoption_1", 3),
@@ -200,7 +203,8 @@ class ReportTest {
 			assertThat(pdf.text()).as(language)
 				.contains("Rocket \uFFFD team", "Ship it \uFFFD now, desrever and 中文", shownGroup)
 				.doesNotContain("\u202E", "\u202C", "🚀");
-			assertThat(pdf.pageHeaders()).as("the page frame").allSatisfy(header -> assertThat(header).contains("Rocket \uFFFD team"));
+			assertThat(pdf.pageHeaders()).as("the page frame")
+				.allSatisfy(header -> assertThat(header).contains("Rocket \uFFFD team"));
 			assertThat(pdf.title()).contains("Rocket 🚀 team");
 		}
 
@@ -208,7 +212,8 @@ class ReportTest {
 				+ "/report.pdf?lang=en").with(asLead()))
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsByteArray());
-		assertThat(nothing.text()).contains("Zero\u200Bwidth ecaps has not started its assessment").doesNotContain("\u202E");
+		assertThat(nothing.text()).contains("Zero\u200Bwidth ecaps has not started its assessment")
+			.doesNotContain("\u202E");
 		assertThat(nothing.pageHeaders()).singleElement().asString().contains("Zero\u200Bwidth ecaps");
 
 		Pdf organisation = Pdf.parse(mvc.perform(get("/api/v1/reports/organisation.pdf?quarter=" + quarter.label()

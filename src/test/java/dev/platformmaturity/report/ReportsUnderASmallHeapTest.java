@@ -171,7 +171,9 @@ class ReportsUnderASmallHeapTest {
 					Main.class.getName(), portFile.toAbsolutePath().toString(), "--server.port=0",
 					"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
 					"--spring.datasource.password=" + database.password(), "--app.demo.enabled=false"));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
 			try {
 				Instant deadline = Instant.now().plus(START_TIMEOUT);
 				while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {
