@@ -9,7 +9,7 @@
 -- version and level (0 for not applicable) of each question, in the order of the keys. Each write flips the level
 -- (3 -> 2, else 3) so that it is a real change, and sends the version it starts from; the answer's new version is read
 -- from the response. A 409 (a stale version) takes the current version from the body and counts as a conflict; any
--- other status counts as an error. done() prints one line that bench/Bench.java reads:
+-- other status counts as an error. done() prints one line that the driver (Wrk.java) reads:
 --   AUTOSAVE ok=… errors=… conflicts=… seconds=… first_error=…
 
 local threads = {}

@@ -218,6 +218,26 @@ from (select a.id as assessment_id, a.i, 1 as o, 'START' as kind,
       from bench_assessment a where not a.open) e
 order by e.i, e.assessment_id, e.o;
 
+-- The figures every assessment keeps (db/migration V20): answered, reviewed and carried-over counts, and per aspect
+-- the sum and the number of the answered levels.
+insert into assessment_aspect_score (assessment_id, aspect_id, level_sum, level_count)
+select a.id, asp.id, coalesce(sum(an.level), 0), count(an.level)
+from bench_assessment a
+join aspect asp on asp.model_version_id = (select id from bench_model)
+left join question qu on qu.aspect_id = asp.id
+left join answer an on an.assessment_id = a.id and an.question_id = qu.id
+group by a.id, asp.id;
+
+update assessment a
+set answered_count = c.answered, reviewed_count = c.reviewed, carried_over_count = c.carried_over
+from (select an.assessment_id,
+             count(*) filter (where an.level is not null or an.not_applicable) as answered,
+             count(*) filter (where (an.level is not null or an.not_applicable) and not an.carried_over) as reviewed,
+             count(*) filter (where an.carried_over) as carried_over
+      from answer an join bench_assessment b on b.id = an.assessment_id
+      group by an.assessment_id) c
+where c.assessment_id = a.id;
+
 commit;
 
 analyze;

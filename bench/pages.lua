@@ -1,5 +1,5 @@
 -- wrk script for page throughput: counts every response that is not 200 (wrk itself counts redirects as success, and
--- an expired session answers 302 to the sign-in page). done() prints one line that bench/Bench.java reads:
+-- an expired session answers 302 to the sign-in page). done() prints one line that the driver (Wrk.java) reads:
 --   PAGES non200=… first=…
 
 local threads = {}

@@ -242,18 +242,29 @@
 
   /*
    * Counted on the page rather than taken from the responses, which can arrive out of order: the other aspects'
-   * answered questions (from the server) plus this aspect's saved answers.
+   * reviewed and carried-over answers (from the server) plus this aspect's saved answers. An answer is reviewed once
+   * it is saved this quarter, and carried over while it still shows the mark.
    */
   function updateProgress(questions) {
     var here = 0;
+    var carried = 0;
     form.querySelectorAll('fieldset[data-question]').forEach(function (fieldset) {
-      if (fieldset.querySelector('input[data-role="original-option"]').value) { here++; }
+      if (fieldset.querySelector('[data-role="carried-over"]')) {
+        carried++;
+      } else if (fieldset.querySelector('input[data-role="original-option"]').value) {
+        here++;
+      }
     });
-    var answered = Number(progress.getAttribute('data-other-aspects')) + here;
-    progress.value = answered;
+    var reviewed = Number(progress.getAttribute('data-other-aspects')) + here;
+    progress.value = reviewed;
     progress.max = questions;
     if (progressLabel) {
-      progressLabel.textContent = text('progress', answered, questions);
+      progressLabel.textContent = text('progress', reviewed, questions);
+    }
+    var carriedLabel = document.getElementById('carried-over-count');
+    if (carriedLabel) {
+      var carriedOver = Number(carriedLabel.getAttribute('data-other-aspects')) + carried;
+      carriedLabel.textContent = carriedOver ? carriedLabel.getAttribute('data-text').replace('{0}', carriedOver) : '';
     }
     var link = document.querySelector('[data-aspect-link="' + aspect + '"] .aspect-nav__count');
     if (link) {
@@ -351,7 +362,8 @@
     var area = fieldset.querySelector('textarea[data-role="comment"]');
     var count = fieldset.querySelector('[data-role="count"]');
     if (area && count) {
-      count.textContent = text('chars', area.value.length, area.getAttribute('maxlength'));
+      // Characters as the server counts them: Unicode code points, so an emoji is one.
+      count.textContent = text('chars', Array.from(area.value).length, area.getAttribute('data-max-length'));
     }
   }
 
@@ -359,6 +371,13 @@
     var key = fieldset.getAttribute('data-question');
     fieldset.querySelectorAll('input[data-role="option"]').forEach(function (radio) {
       radio.addEventListener('change', function () { schedule(key, 0); });
+      // Choosing the option a carried-over answer already has confirms it; the radio reports no change then.
+      radio.addEventListener('click', function () {
+        var original = fieldset.querySelector('input[data-role="original-option"]').value;
+        if (radio.value === original && fieldset.querySelector('[data-role="carried-over"]')) {
+          schedule(key, 0, true);
+        }
+      });
     });
     var area = fieldset.querySelector('textarea[data-role="comment"]');
     area.addEventListener('input', function () { countCharacters(fieldset); schedule(key, 1200); });

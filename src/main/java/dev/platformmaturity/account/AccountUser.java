@@ -1,5 +1,6 @@
 package dev.platformmaturity.account;
 
+import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 
@@ -9,7 +10,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in person, as Spring Security holds it in the session. */
-public final class AccountUser implements UserDetails, CredentialsContainer {
+public class AccountUser implements UserDetails, CredentialsContainer {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	private final long personId;
 

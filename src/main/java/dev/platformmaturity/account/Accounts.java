@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Validator;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,17 +27,23 @@ import dev.platformmaturity.shared.SearchTerms;
 @Service
 public class Accounts {
 
-	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-	public static final List<String> LANGUAGES = List.of("en", "zh-CN");
-
 	private final PersonRepository people;
 
 	private final PasswordEncoder passwordEncoder;
 
-	Accounts(PersonRepository people, PasswordEncoder passwordEncoder) {
+	private final Validator validator;
+
+	private final SignInThrottle throttle;
+
+	private final ApplicationEventPublisher events;
+
+	Accounts(PersonRepository people, PasswordEncoder passwordEncoder, Validator validator, SignInThrottle throttle,
+			ApplicationEventPublisher events) {
 		this.people = people;
 		this.passwordEncoder = passwordEncoder;
+		this.validator = validator;
+		this.throttle = throttle;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -59,6 +69,12 @@ public class Accounts {
 		return people.findAllById(ids).stream().map(Person::info).collect(Collectors.toMap(PersonInfo::id, Function.identity()));
 	}
 
+	/** Whether the person has a local password (people of a provider may have none). */
+	@Transactional(readOnly = true)
+	boolean hasPassword(long id) {
+		return people.findById(id).map(person -> person.passwordHash() != null).orElse(false);
+	}
+
 	@Transactional(readOnly = true)
 	public boolean anyEnabledAdministrator() {
 		return people.existsByRoleAndEnabledTrue(Role.ADMIN);
@@ -67,29 +83,14 @@ public class Accounts {
 	/** Every problem that would stop {@code person} from being created, without changing anything. */
 	@Transactional(readOnly = true)
 	public List<FieldProblem> problems(NewPerson person) {
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>(PersonRules.check(validator, person));
 		String username = Usernames.normalize(person.username());
-		if (!Usernames.VALID.matcher(username).matches()) {
-			problems.add(new FieldProblem("username", "person.username.invalid"));
-		}
-		else if (people.existsByUsername(username)) {
+		if (!hasProblem(problems, "username") && people.existsByUsername(username)) {
 			problems.add(new FieldProblem("username", "person.username.taken", username));
 		}
-		if (person.displayName() == null || person.displayName().isBlank()) {
-			problems.add(new FieldProblem("displayName", "person.displayName.required"));
+		if (!hasProblem(problems, "email") && emailTaken(person.email(), null)) {
+			problems.add(new FieldProblem("email", "person.email.taken"));
 		}
-		else if (person.displayName().strip().length() > 200) {
-			problems.add(new FieldProblem("displayName", "person.displayName.tooLong"));
-		}
-		emailProblem(person.email(), null).ifPresent(problems::add);
-		if (person.language() == null || !LANGUAGES.contains(person.language())) {
-			problems.add(new FieldProblem("language", "person.language.invalid", String.join(", ", LANGUAGES)));
-		}
-		if (person.role() == null) {
-			problems.add(new FieldProblem("role", "person.role.invalid"));
-		}
-		PasswordPolicy.problem(person.password(), username)
-			.ifPresent(key -> problems.add(new FieldProblem("password", key, PasswordPolicy.MIN_LENGTH)));
 		return problems;
 	}
 
@@ -105,21 +106,21 @@ public class Accounts {
 			.info();
 	}
 
-	/** An administrator's change of a person; a new password only when given. */
+	/**
+	 * An administrator's change of a person; a new password only when given. Changing the role, disabling the person
+	 * or setting their password ends their sessions; an administrator who sets their own password keeps
+	 * {@code changerSession}.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
-	PersonInfo update(long id, long expectedVersion, PersonChange change, long changedBy) {
+	PersonInfo update(long id, long expectedVersion, PersonChange change, long changedBy, String changerSession) {
 		Person person = people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
 		if (person.version() != expectedVersion) {
-			throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Person.class, id);
+			throw new ObjectOptimisticLockingFailureException(Person.class, id);
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		if (change.displayName() == null || change.displayName().isBlank()) {
-			problems.add(new FieldProblem("displayName", "person.displayName.required"));
-		}
-		emailProblem(change.email(), id).ifPresent(problems::add);
-		if (!LANGUAGES.contains(change.language())) {
-			problems.add(new FieldProblem("language", "person.language.invalid", String.join(", ", LANGUAGES)));
+		List<FieldProblem> problems = new ArrayList<>(PersonRules.check(validator, change));
+		if (!hasProblem(problems, "email") && emailTaken(change.email(), id)) {
+			problems.add(new FieldProblem("email", "person.email.taken"));
 		}
 		boolean losesAdministration = person.role() == Role.ADMIN && person.enabled()
 				&& (change.role() != Role.ADMIN || !change.enabled());
@@ -129,71 +130,96 @@ public class Accounts {
 		else if (losesAdministration && people.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
 			problems.add(new FieldProblem("role", "person.admin.last"));
 		}
-		if (change.newPassword() != null && !change.newPassword().isEmpty()) {
-			PasswordPolicy.problem(change.newPassword(), person.username())
-				.ifPresent(key -> problems.add(new FieldProblem("newPassword", key, PasswordPolicy.MIN_LENGTH)));
+		if (change.changesPassword()) {
+			problems.addAll(passwordProblems(person.username(), change.newPassword()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidPersonException(problems);
 		}
+		boolean accessChanges = change.role() != person.role() || change.enabled() != person.enabled()
+				|| change.changesPassword();
 		person.update(change.displayName().strip(), blankToNull(change.email()), change.language(), change.role(),
 				change.enabled());
-		if (change.newPassword() != null && !change.newPassword().isEmpty()) {
+		if (change.changesPassword()) {
 			person.changePasswordHash(passwordEncoder.encode(change.newPassword()));
 		}
-		return people.saveAndFlush(person).info();
+		PersonInfo updated = people.saveAndFlush(person).info();
+		if (accessChanges) {
+			events.publishEvent(new AccessChanged(person.username(), id == changedBy ? changerSession : null));
+		}
+		return updated;
 	}
 
 	/** A person changes their own name, e-mail and language. */
 	@Transactional
-	PersonInfo updateProfile(long id, String displayName, String email, String language) {
+	PersonInfo updateProfile(long id, ProfileChange change) {
 		Person person = people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
-		List<FieldProblem> problems = new ArrayList<>();
-		if (displayName == null || displayName.isBlank()) {
-			problems.add(new FieldProblem("displayName", "person.displayName.required"));
-		}
-		emailProblem(email, id).ifPresent(problems::add);
-		if (!LANGUAGES.contains(language)) {
-			problems.add(new FieldProblem("language", "person.language.invalid", String.join(", ", LANGUAGES)));
+		List<FieldProblem> problems = new ArrayList<>(PersonRules.check(validator, change));
+		if (!hasProblem(problems, "email") && emailTaken(change.email(), id)) {
+			problems.add(new FieldProblem("email", "person.email.taken"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidPersonException(problems);
 		}
-		person.updateProfile(displayName.strip(), blankToNull(email), language);
+		person.updateProfile(change.displayName().strip(), blankToNull(change.email()), change.language());
 		return person.info();
 	}
 
-	/** A person changes their own password, proving they know the current one. */
+	/**
+	 * A person changes their own password, proving they know the current one. Wrong current passwords count toward
+	 * the same lock as failed sign-ins. Every other session of the person ends; {@code currentSession} stays.
+	 */
 	@Transactional
-	void changePassword(long id, String currentPassword, String newPassword) {
+	void changePassword(long id, String currentPassword, String newPassword, String currentSession) {
 		Person person = people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
-		if (currentPassword == null || !passwordEncoder.matches(currentPassword, person.passwordHash())) {
-			throw new InvalidPersonException(List.of(new FieldProblem("currentPassword", "password.currentWrong")));
+		var locked = throttle.lockedFor(person.username());
+		if (locked.isPresent()) {
+			throw new InvalidPersonException(List.of(new FieldProblem("currentPassword", "signIn.locked",
+					SignInThrottle.minutes(locked.get()))));
 		}
-		var problem = PasswordPolicy.problem(newPassword, person.username());
-		if (problem.isPresent()) {
-			throw new InvalidPersonException(List.of(new FieldProblem("newPassword", problem.get(), PasswordPolicy.MIN_LENGTH)));
+		if (currentPassword == null || currentPassword.isEmpty()) {
+			throw new InvalidPersonException(List.of(new FieldProblem("currentPassword", "password.currentRequired")));
+		}
+		if (person.passwordHash() == null || !passwordEncoder.matches(currentPassword, person.passwordHash())) {
+			var nowLocked = throttle.recordFailure(person.username());
+			throw new InvalidPersonException(List.of(nowLocked.isPresent()
+					? new FieldProblem("currentPassword", "signIn.locked", SignInThrottle.minutes(nowLocked.get()))
+					: new FieldProblem("currentPassword", "password.currentWrong")));
+		}
+		throttle.clear(person.username());
+		List<FieldProblem> problems = passwordProblems(person.username(), newPassword);
+		if (!problems.isEmpty()) {
+			throw new InvalidPersonException(problems);
 		}
 		person.changePasswordHash(passwordEncoder.encode(newPassword));
+		events.publishEvent(new AccessChanged(person.username(), currentSession));
+	}
+
+	/** Problems of a new password, reported on the field {@code newPassword}. */
+	private List<FieldProblem> passwordProblems(String username, String password) {
+		return PersonRules.check(validator, new NewPassword(username, password))
+			.stream()
+			.map(problem -> new FieldProblem("newPassword", problem.messageKey(), problem.arguments()))
+			.toList();
 	}
 
 	@Transactional
 	void changeLanguage(long id, String language) {
-		if (LANGUAGES.contains(language)) {
+		if (PersonRules.LANGUAGES.contains(language)) {
 			people.findById(id).ifPresent(person -> person.changeLanguage(language));
 		}
 	}
 
-	Optional<FieldProblem> emailProblem(String email, Long personId) {
+	private boolean emailTaken(String email, Long personId) {
 		String value = blankToNull(email);
 		if (value == null) {
-			return Optional.empty();
+			return false;
 		}
-		if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
-			return Optional.of(new FieldProblem("email", "person.email.invalid"));
-		}
-		boolean taken = personId == null ? people.existsByEmail(value) : people.existsByEmailForOther(value, personId);
-		return taken ? Optional.of(new FieldProblem("email", "person.email.taken")) : Optional.empty();
+		return personId == null ? people.existsByEmail(value) : people.existsByEmailForOther(value, personId);
+	}
+
+	private static boolean hasProblem(List<FieldProblem> problems, String field) {
+		return problems.stream().anyMatch(problem -> problem.field().equals(field));
 	}
 
 	@Transactional(readOnly = true)
@@ -206,6 +232,19 @@ public class Accounts {
 		return people.search(SearchTerms.likePattern(search), role, pageable);
 	}
 
+	/**
+	 * Enabled people whose username, name or e-mail contains what was typed, by name, at most {@code limit}: for an
+	 * administrator choosing someone. Nothing typed finds nobody.
+	 */
+	@Transactional(readOnly = true)
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<PersonInfo> lookup(String typed, int limit) {
+		String pattern = SearchTerms.likePattern(typed);
+		if (pattern.isEmpty()) {
+			return List.of();
+		}
+		return people.lookup(pattern, PageRequest.of(0, limit)).stream().map(Person::info).toList();
+	}
 
 	static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.strip();

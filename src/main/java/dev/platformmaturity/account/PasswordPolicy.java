@@ -3,11 +3,13 @@ package dev.platformmaturity.account;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * What makes a password acceptable: at least 12 characters, at most 72 bytes (BCrypt's limit), not the username,
- * not one character repeated, not a well-known password. Returns the message key of the first problem.
+ * The password rule, after NIST SP 800-63B: at least 12 characters, at most 72 bytes (BCrypt's limit), not containing
+ * the username, and not guessable: not one of the most common passwords (also not with digits or punctuation merely
+ * added before or after it), not the application's name, not a short pattern repeated, not a run of consecutive
+ * characters. No rules about character classes. Returns the message key of the first problem.
  */
 public final class PasswordPolicy {
 
@@ -15,9 +17,12 @@ public final class PasswordPolicy {
 
 	static final int MAX_BYTES = 72;
 
-	private static final Set<String> WELL_KNOWN = Set.of("password1234", "123456789012", "1234567890123",
-			"qwertyuiopas", "qwertyuiop12", "password123!", "passwordpassword", "iloveyou1234", "letmein12345",
-			"administrator", "changeme1234", "welcome12345", "abcdefghijkl", "abc123456789", "platformmaturity");
+	private static final Pattern REPEATED = Pattern.compile("(.{1,6}?)\\1+");
+
+	/** Digits, punctuation and spaces people add to a word to pass a length rule. */
+	private static final Pattern PADDING = Pattern.compile("^[\\p{N}\\p{P}\\p{S}\\s]+|[\\p{N}\\p{P}\\p{S}\\s]+$");
+
+	private static final Pattern APPLICATION_NAME = Pattern.compile("platform[\\s._-]*maturity");
 
 	private PasswordPolicy() {
 	}
@@ -30,13 +35,40 @@ public final class PasswordPolicy {
 			return Optional.of("password.tooLong");
 		}
 		String lower = password.toLowerCase(Locale.ROOT);
-		if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
+		String name = username == null ? "" : Usernames.normalize(username);
+		if (!name.isEmpty() && lower.contains(name)) {
 			return Optional.of("password.containsUsername");
 		}
-		if (password.codePoints().distinct().count() == 1 || WELL_KNOWN.contains(lower)) {
-			return Optional.of("password.tooCommon");
+		return guessable(lower) ? Optional.of("password.tooCommon") : Optional.empty();
+	}
+
+	private static boolean guessable(String lower) {
+		String core = PADDING.matcher(lower).replaceAll("");
+		return CommonPasswords.contains(lower) || (!core.isEmpty() && CommonPasswords.contains(core))
+				|| APPLICATION_NAME.matcher(core).matches() || REPEATED.matcher(lower).matches()
+				|| consecutive(lower);
+	}
+
+	/** Like {@code abcdefghijkl}, {@code 987654321098} or {@code 123456789012}: each character one after the last. */
+	private static boolean consecutive(String lower) {
+		int[] points = lower.codePoints().toArray();
+		int step = next(points[0], points[1]);
+		if (Math.abs(step) != 1) {
+			return false;
 		}
-		return Optional.empty();
+		for (int i = 2; i < points.length; i++) {
+			if (next(points[i - 1], points[i]) != step) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static int next(int from, int to) {
+		if (Character.isDigit(from) && Character.isDigit(to) && Math.abs(to - from) == 9) {
+			return from == '9' ? 1 : -1;
+		}
+		return to - from;
 	}
 
 }

@@ -1,8 +1,7 @@
 package dev.platformmaturity.account;
 
-import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.shared.FormErrors;
+import dev.platformmaturity.shared.PageNumbers;
 
 /** Administrators list, create and edit people. */
 @Controller
@@ -36,8 +36,8 @@ class PeopleAdminController {
 	String list(@RequestParam(name = "q", defaultValue = "") String search,
 			@RequestParam(name = "role", required = false) Role role,
 			@RequestParam(name = "page", defaultValue = "0") int pageNumber, Model page) {
-		var people = accounts.search(search, role,
-				PageRequest.of(Math.max(0, pageNumber), PAGE_SIZE, Sort.by("displayName", "username")));
+		var people = PageNumbers.within(pageNumber, PAGE_SIZE, Sort.by("displayName", "username"),
+				pageable -> accounts.search(search, role, pageable));
 		page.addAttribute("people", people.map(Person::info));
 		page.addAttribute("q", search);
 		page.addAttribute("role", role);
@@ -47,16 +47,16 @@ class PeopleAdminController {
 
 	@GetMapping("/new")
 	String newPerson(Model page) {
-		page.addAttribute("personForm", PersonForm.empty());
+		page.addAttribute("personForm", NewPerson.empty());
 		return form(page);
 	}
 
 	@PostMapping
-	String create(@Valid @ModelAttribute("personForm") PersonForm form, BindingResult errors, Model page,
+	String create(@ModelAttribute("personForm") NewPerson person, BindingResult errors, Model page,
 			RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				PersonInfo created = accounts.create(form.toNewPerson());
+				PersonInfo created = accounts.create(person);
 				redirect.addFlashAttribute("notice", "admin.people.created");
 				redirect.addFlashAttribute("noticeArgument", created.username());
 				return "redirect:/admin/people";
@@ -76,16 +76,22 @@ class PeopleAdminController {
 		}
 		page.addAttribute("person", details.person());
 		page.addAttribute("roles", Role.values());
-		page.addAttribute("languages", Accounts.LANGUAGES);
+		page.addAttribute("languages", PersonRules.LANGUAGES);
 		return "account/person-edit";
 	}
 
 	@PostMapping("/{id}")
-	String update(@PathVariable long id, @Valid @ModelAttribute("personEditForm") PersonEditForm form,
-			BindingResult errors, @AuthenticationPrincipal AccountUser admin, Model page, RedirectAttributes redirect) {
+	String update(@PathVariable long id, @ModelAttribute("personEditForm") PersonEditForm form,
+			BindingResult errors, @AuthenticationPrincipal AccountUser admin, HttpServletRequest request, Model page,
+			RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				PersonInfo updated = accounts.update(id, form.expectedVersion(), form.toChange(), admin.personId());
+				PersonChange change = form.toChange();
+				PersonInfo updated = accounts.update(id, form.expectedVersion(), change, admin.personId(),
+						request.getSession().getId());
+				if (id == admin.personId() && change.changesPassword()) {
+					request.changeSessionId();
+				}
 				redirect.addFlashAttribute("notice", "admin.people.updated");
 				redirect.addFlashAttribute("noticeArgument", updated.username());
 				return "redirect:/admin/people";
@@ -102,7 +108,7 @@ class PeopleAdminController {
 
 	private String form(Model page) {
 		page.addAttribute("roles", Role.values());
-		page.addAttribute("languages", Accounts.LANGUAGES);
+		page.addAttribute("languages", PersonRules.LANGUAGES);
 		return "account/person-new";
 	}
 

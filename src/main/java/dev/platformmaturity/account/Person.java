@@ -33,6 +33,10 @@ class Person {
 
 	private boolean enabled = true;
 
+	private String identityProvider;
+
+	private String identitySubject;
+
 	@Column(insertable = false, updatable = false)
 	private Instant createdAt;
 
@@ -48,6 +52,30 @@ class Person {
 		this.email = email;
 		this.preferredLanguage = preferredLanguage;
 		this.passwordHash = passwordHash;
+		this.role = role;
+	}
+
+	/** A person who signs in through an OpenID Connect provider and has no local password. */
+	static Person fromProvider(String username, String displayName, String email, String preferredLanguage, Role role,
+			String provider, String subject) {
+		Person person = new Person(username, displayName, email, preferredLanguage, null, role);
+		person.link(provider, subject);
+		return person;
+	}
+
+	void link(String provider, String subject) {
+		this.identityProvider = provider;
+		this.identitySubject = subject;
+	}
+
+	boolean linked() {
+		return identityProvider != null;
+	}
+
+	/** What a provider says of the person at each sign-in. */
+	void updateFromProvider(String displayName, String email, Role role) {
+		this.displayName = displayName;
+		this.email = email;
 		this.role = role;
 	}
 
@@ -103,6 +131,10 @@ class Person {
 
 	String preferredLanguage() {
 		return preferredLanguage;
+	}
+
+	String email() {
+		return email;
 	}
 
 	long version() {

@@ -1,15 +1,8 @@
 package dev.platformmaturity.account;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
 /** An administrator edits a person; an empty new password keeps the current one. */
-record PersonEditForm(Long version,
-		@NotBlank(message = "{person.displayName.required}") @Size(max = 200, message = "{person.displayName.tooLong}") String displayName,
-		@Size(max = 254, message = "{person.email.invalid}") String email,
-		@NotBlank(message = "{person.language.required}") String language,
-		@NotNull(message = "{person.role.invalid}") Role role, Boolean enabled, String newPassword) {
+record PersonEditForm(Long version, String displayName, String email, String language, Role role, Boolean enabled,
+		String newPassword) {
 
 	static PersonEditForm of(PersonDetails details) {
 		PersonInfo person = details.person();

@@ -16,6 +16,8 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 
 	boolean existsByUsername(String username);
 
+	Optional<Person> findByIdentityProviderAndIdentitySubject(String identityProvider, String identitySubject);
+
 	@Query("select count(p) > 0 from Person p where lower(p.email) = lower(:email)")
 	boolean existsByEmail(@Param("email") String email);
 
@@ -35,5 +37,14 @@ interface PersonRepository extends JpaRepository<Person, Long> {
 			       or lower(coalesce(p.email, '')) like concat('%', :search, '%') escape '\\')
 			  and (:role is null or p.role = :role)""")
 	Page<Person> search(@Param("search") String search, @Param("role") Role role, Pageable pageable);
+
+	@Query("""
+			select p from Person p
+			where p.enabled = true
+			  and (lower(p.username) like concat('%', :search, '%') escape '\\'
+			       or lower(p.displayName) like concat('%', :search, '%') escape '\\'
+			       or lower(coalesce(p.email, '')) like concat('%', :search, '%') escape '\\')
+			order by lower(p.displayName), p.username""")
+	List<Person> lookup(@Param("search") String search, Pageable pageable);
 
 }

@@ -1,5 +1,6 @@
 package dev.platformmaturity.account;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** A signed-in person who switches the interface language keeps it as their preferred language (reports use it). */
+/**
+ * A signed-in person who switches the interface language with {@code ?lang=} keeps it as their preferred language:
+ * the language of their next sign-in, and of reports. (At sign-in the preferred language wins over the page's.)
+ */
 @Configuration(proxyBeanMethods = false)
 class PreferredLanguage implements WebMvcConfigurer {
 
@@ -26,14 +30,26 @@ class PreferredLanguage implements WebMvcConfigurer {
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-				String language = request.getParameter("lang");
-				if (language != null && Accounts.LANGUAGES.contains(language)) {
-					signedIn().filter(user -> !language.equals(user.language()))
-						.ifPresent(user -> accounts.changeLanguage(user.personId(), language));
-				}
+				chosen(request.getParameter("lang")).ifPresent(language -> signedIn()
+					.ifPresent(user -> accounts.changeLanguage(user.personId(), language)));
 				return true;
 			}
 		}).excludePathPatterns("/api/**", "/actuator/**");
+	}
+
+	/**
+	 * The account language that {@code ?lang=} names, read as the interface reads it: {@code zh}, {@code zh_CN} and
+	 * {@code zh-cn} all name {@code zh-CN}. (The signed-in principal's language is the one at sign-in, so it is not
+	 * compared with: after a switch to Chinese, switching back to English must be saved too.)
+	 */
+	static Optional<String> chosen(String parameter) {
+		if (parameter == null || parameter.isBlank()) {
+			return Optional.empty();
+		}
+		String language = Locale.forLanguageTag(parameter.strip().replace('_', '-')).getLanguage();
+		return PersonRules.LANGUAGES.stream()
+			.filter(tag -> Locale.forLanguageTag(tag).getLanguage().equals(language))
+			.findFirst();
 	}
 
 	private static Optional<AccountUser> signedIn() {

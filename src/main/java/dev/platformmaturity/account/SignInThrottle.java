@@ -61,6 +61,11 @@ class SignInThrottle {
 			.map(until -> Duration.between(Instant.now(), until));
 	}
 
+	/** Whole minutes of a lock, at least 1. */
+	static long minutes(Duration lock) {
+		return Math.max(1, (lock.toSeconds() + 59) / 60);
+	}
+
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	void clear(String username) {
 		jdbc.sql("delete from sign_in_throttle where username = ?").param(username).update();

@@ -10,9 +10,12 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
+import dev.platformmaturity.shared.TextRules;
+
 /**
- * Password sign-in (form and HTTP Basic) with a lock after repeated failures. A disabled account fails like a wrong
- * password, so the answer never tells whether a username exists.
+ * Password sign-in (form and HTTP Basic) with a lock after repeated failures. A disabled account, an account that
+ * signs in only through a provider, and any account while local passwords are turned off (but the recovery
+ * administrator, when allowed) fail like a wrong password, so the answer never tells whether a username exists.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -20,19 +23,29 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final SignInThrottle throttle;
 
-	ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle) {
+	private final SignInProperties properties;
+
+	ThrottledAuthenticationProvider(DaoAuthenticationProvider passwords, SignInThrottle throttle,
+			SignInProperties properties) {
 		this.passwords = passwords;
 		this.throttle = throttle;
+		this.properties = properties;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String username = Usernames.normalize(authentication.getName());
+		if (TextRules.flaw(username).isPresent()) {
+			throw new BadCredentialsException("No username contains such a character");
+		}
 		var locked = throttle.lockedFor(username);
 		if (locked.isPresent()) {
 			throw new SignInLockedException(locked.get());
 		}
 		try {
+			if (!properties.allowsPassword(username)) {
+				throw new BadCredentialsException("Local passwords are turned off");
+			}
 			Authentication authenticated = passwords.authenticate(authentication);
 			throttle.clear(username);
 			return authenticated;
@@ -63,7 +76,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 		/** Whole minutes until the lock ends, at least 1. */
 		long minutesRemaining() {
-			return Math.max(1, (remaining.toSeconds() + 59) / 60);
+			return SignInThrottle.minutes(remaining);
 		}
 
 	}

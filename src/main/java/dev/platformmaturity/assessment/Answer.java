@@ -8,10 +8,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One question's answer in an assessment: a level (the option chosen), or not applicable, and a comment. */
+/**
+ * One question's answer in an assessment: a level (the option chosen), or not applicable, and a comment. Read here;
+ * written by {@link AssessmentRows}.
+ */
+@Immutable
 @Entity
 class Answer {
 
@@ -32,7 +37,7 @@ class Answer {
 
 	private boolean carriedOver;
 
-	private Instant updatedAt = Instant.now();
+	private Instant updatedAt;
 
 	private Long updatedBy;
 
@@ -40,39 +45,6 @@ class Answer {
 	private long version;
 
 	protected Answer() {
-	}
-
-	Answer(long assessmentId, long questionId) {
-		this.assessmentId = assessmentId;
-		this.questionId = questionId;
-	}
-
-	/** A copy of an earlier quarter's answer, marked as carried over until someone confirms or changes it. */
-	Answer carriedOverFrom(Integer level, boolean notApplicable, String comment) {
-		this.level = level;
-		this.notApplicable = notApplicable;
-		this.comment = comment;
-		this.carriedOver = level != null || notApplicable || comment != null;
-		return this;
-	}
-
-	void change(Integer level, boolean notApplicable, String comment, long personId) {
-		this.level = level;
-		this.notApplicable = notApplicable;
-		this.comment = comment;
-		this.carriedOver = false;
-		this.updatedBy = personId;
-		this.updatedAt = Instant.now();
-	}
-
-	void confirm(long personId) {
-		this.carriedOver = false;
-		this.updatedBy = personId;
-		this.updatedAt = Instant.now();
-	}
-
-	Long id() {
-		return id;
 	}
 
 	boolean answered() {

@@ -3,6 +3,7 @@ package dev.platformmaturity.assessment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelView;
@@ -18,9 +19,23 @@ record AnswerPage(String aspect, String name, String guidingQuestion, List<Strin
 	record LevelText(int number, String stage, String title, List<String> description) {
 	}
 
-	/** Answered questions of the aspect shown; the page counts the others' answered questions from this. */
-	public long currentAspectAnswered() {
-		return aspects.stream().filter(AspectLink::current).mapToLong(AspectLink::answered).sum();
+	/** Reviewed answers of the aspect shown; the page counts the other aspects' reviewed answers from this. */
+	public long currentAspectReviewed() {
+		return current().reviewed();
+	}
+
+	/** Carried-over answers of the aspect shown, for the same count. */
+	public long currentAspectCarriedOver() {
+		return current().carriedOver();
+	}
+
+	private AspectLink current() {
+		return aspects.stream().filter(AspectLink::current).findFirst().orElseThrow();
+	}
+
+	/** Whether a carried-over answer of this aspect waits for confirmation. */
+	public boolean anyCarriedOver() {
+		return current().carriedOver() > 0;
 	}
 
 	record OptionItem(String key, int level, String label, String description) {
@@ -35,9 +50,14 @@ record AnswerPage(String aspect, String name, String guidingQuestion, List<Strin
 			return saved != null && saved.carriedOver();
 		}
 
+		/** The comment's length in characters, counted as the server and PostgreSQL count them. */
+		public int commentLength() {
+			return comment == null ? 0 : comment.codePointCount(0, comment.length());
+		}
+
 	}
 
-	record AspectLink(String key, String name, long answered, int questions, boolean current) {
+	record AspectLink(String key, String name, long reviewed, long carriedOver, int questions, boolean current) {
 	}
 
 	/** The value of the answer's radio group: the option key, {@code na}, or null. */
@@ -72,9 +92,8 @@ record AnswerPage(String aspect, String name, String guidingQuestion, List<Strin
 		}
 		List<AspectLink> links = model.aspects()
 			.stream()
-			.map(a -> new AspectLink(a.key(), a.name().in(language),
-					a.questions().stream().map(q -> state.answers().get(q.id())).filter(x -> x != null && x.answered()).count(),
-					a.questions().size(), a.key().equals(aspectKey)))
+			.map(a -> new AspectLink(a.key(), a.name().in(language), count(state, a, AnswerState::reviewed),
+					count(state, a, AnswerState::carriedOver), a.questions().size(), a.key().equals(aspectKey)))
 			.toList();
 		int index = model.aspects().indexOf(aspect);
 		TargetState target = state.targets().get(aspectKey);
@@ -88,6 +107,14 @@ record AnswerPage(String aspect, String name, String guidingQuestion, List<Strin
 				questions, target == null ? null : target.level(), target == null ? 0 : target.version(), links,
 				index > 0 ? model.aspects().get(index - 1).key() : null,
 				index < model.aspects().size() - 1 ? model.aspects().get(index + 1).key() : null);
+	}
+
+	private static long count(AssessmentState state, MaturityModel.Aspect aspect, Predicate<AnswerState> counted) {
+		return aspect.questions()
+			.stream()
+			.map(question -> state.answers().get(question.id()))
+			.filter(answer -> answer != null && counted.test(answer))
+			.count();
 	}
 
 	private static String comment(AnswerState answer) {

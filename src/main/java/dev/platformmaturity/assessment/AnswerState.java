@@ -13,6 +13,11 @@ public record AnswerState(String question, Integer level, boolean notApplicable,
 		return level != null || notApplicable;
 	}
 
+	/** Answered this quarter: answered, changed, confirmed or marked not applicable, not just carried over. */
+	public boolean reviewed() {
+		return answered() && !carriedOver;
+	}
+
 	/** The chosen option as {@code question:level}, the form the editing API takes. */
 	public String option() {
 		return level == null ? null : question + ":" + level;

@@ -11,6 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Immutable;
+
+/** A team's assessment of a quarter. Read here; written by {@link AssessmentRows}. */
+@Immutable
 @Entity
 class Assessment {
 
@@ -25,7 +29,7 @@ class Assessment {
 	private long modelVersionId;
 
 	@Enumerated(EnumType.STRING)
-	private AssessmentStatus status = AssessmentStatus.IN_PROGRESS;
+	private AssessmentStatus status;
 
 	@Column(insertable = false, updatable = false)
 	private Instant createdAt;
@@ -36,33 +40,12 @@ class Assessment {
 
 	private Long submittedBy;
 
-	private Instant updatedAt = Instant.now();
+	private Instant updatedAt;
 
 	@Version
 	private long version;
 
 	protected Assessment() {
-	}
-
-	Assessment(long teamId, long quarterId, long modelVersionId, Long createdBy) {
-		this.teamId = teamId;
-		this.quarterId = quarterId;
-		this.modelVersionId = modelVersionId;
-		this.createdBy = createdBy;
-	}
-
-	void submit(long personId) {
-		status = AssessmentStatus.SUBMITTED;
-		submittedAt = Instant.now();
-		submittedBy = personId;
-		updatedAt = submittedAt;
-	}
-
-	void reopen() {
-		status = AssessmentStatus.IN_PROGRESS;
-		submittedAt = null;
-		submittedBy = null;
-		updatedAt = Instant.now();
 	}
 
 	Long id() {

@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,25 +28,47 @@ class AssessmentApiController {
 
 	private final Assessments assessments;
 
-	AssessmentApiController(Quarters quarters, Assessments assessments) {
+	private final Overdue overdue;
+
+	AssessmentApiController(Quarters quarters, Assessments assessments, Overdue overdue) {
 		this.quarters = quarters;
 		this.assessments = assessments;
+		this.overdue = overdue;
 	}
 
-	record QuarterJson(String label, QuarterState state, LocalDate opensOn, LocalDate dueOn) {
+	/**
+	 * @param pastDue open and past its due date today: its teams that have not submitted are overdue
+	 * @param reopenings when, by whom and why the quarter was reopened, oldest first
+	 */
+	record QuarterJson(String label, QuarterState state, LocalDate opensOn, LocalDate dueOn, boolean pastDue,
+			List<ReopeningJson> reopenings) {
+	}
+
+	record ReopeningJson(Instant at, String by, String reason) {
 	}
 
 	@GetMapping("/quarters")
 	List<QuarterJson> quarters() {
-		return quarters.all().stream().map(q -> new QuarterJson(q.label(), q.state(), q.opensOn(), q.dueOn())).toList();
+		Map<Long, List<QuarterEvent>> events = quarters.events();
+		return quarters.all()
+			.stream()
+			.map(q -> new QuarterJson(q.label(), q.state(), q.opensOn(), q.dueOn(), overdue.isPastDue(q),
+					events.getOrDefault(q.id(), List.of())
+						.stream()
+						.filter(event -> event.kind() == QuarterEvent.Kind.REOPEN)
+						.map(event -> new ReopeningJson(event.changedAt(), event.changedBy(), event.reason()))
+						.toList()))
+			.toList();
 	}
 
 	record ScoreJson(BigDecimal score, Integer level) {
 	}
 
+	/** @param overdue the quarter is open and past its due date today, and the team has not submitted */
 	record AssessmentJson(String team, String quarter, String modelVersion, AssessmentStatus status, long answered,
-			int questions, Instant submittedAt, String submittedBy, Map<String, AnswerState> answers,
-			Map<String, Integer> targets, Map<String, ScoreJson> scores) {
+			long reviewed, long carriedOver, int questions, Instant submittedAt, String submittedBy,
+			Map<String, AnswerState> answers, Map<String, Integer> targets, Map<String, ScoreJson> scores,
+			boolean overdue) {
 	}
 
 	@GetMapping("/teams/{team}/assessments/{quarter}")
@@ -58,19 +80,21 @@ class AssessmentApiController {
 		state.scores().forEach((aspect, score) -> scores.put(aspect,
 				new ScoreJson(score.orElse(null), score.map(Scoring::level).orElse(null))));
 		return new AssessmentJson(state.team().slug(), state.quarter().label(), state.model().id(), state.status(),
-				state.answeredCount(), state.questionCount(), state.submittedAt(), state.submittedBy(), state.answers(),
-				targets, scores);
+				state.answeredCount(), state.reviewedCount(), state.carriedOverCount(), state.questionCount(),
+				state.submittedAt(), state.submittedBy(), state.answers(), targets, scores,
+				overdue.isOverdue(state.quarter(), state.status()));
 	}
 
 	/**
 	 * @param option the chosen option as {@code question:level}, or null
-	 * @param version the version of the answer the change starts from; a newer saved version is a conflict (409)
+	 * @param version the version of the answer the change starts from, required; a newer saved version is a conflict
+	 * (409)
+	 * @param confirm accepted from pages that send it; saving a carried-over answer unchanged confirms it anyway
 	 */
 	record AnswerJson(String option, Boolean notApplicable, String comment, Long version, Boolean confirm) {
 
 		AnswerChange change() {
-			return new AnswerChange(option, Boolean.TRUE.equals(notApplicable), comment, version == null ? -1 : version,
-					Boolean.TRUE.equals(confirm));
+			return new AnswerChange(option, Boolean.TRUE.equals(notApplicable), comment, required(version));
 		}
 
 	}
@@ -78,12 +102,14 @@ class AssessmentApiController {
 	@PutMapping("/teams/{team}/assessments/{quarter}/answers/{question}")
 	Assessments.SavedAnswer saveAnswer(@PathVariable String team, @PathVariable String quarter,
 			@PathVariable String question, @RequestBody AnswerJson body, @AuthenticationPrincipal AccountUser user) {
-		try {
-			return assessments.saveAnswer(team, quarter, question, body.change(), user.personId());
-		}
-		catch (ObjectOptimisticLockingFailureException savedAtTheSameMoment) {
-			throw new StaleAnswerException(assessments.state(team, quarter).answers().get(question));
-		}
+		return assessments.saveAnswer(team, quarter, question, body.change(), user.personId());
+	}
+
+	/** Confirms the aspect's answers that are still carried over from the previous quarter. */
+	@PostMapping("/teams/{team}/assessments/{quarter}/aspects/{aspect}/confirm")
+	Assessments.ConfirmedAnswers confirmAspect(@PathVariable String team, @PathVariable String quarter,
+			@PathVariable String aspect, @AuthenticationPrincipal AccountUser user) {
+		return assessments.confirmAspect(team, quarter, aspect, user.personId());
 	}
 
 	record TargetJson(Integer level, Long version) {
@@ -92,8 +118,14 @@ class AssessmentApiController {
 	@PutMapping("/teams/{team}/assessments/{quarter}/targets/{aspect}")
 	TargetState saveTarget(@PathVariable String team, @PathVariable String quarter, @PathVariable String aspect,
 			@RequestBody TargetJson body, @AuthenticationPrincipal AccountUser user) {
-		return assessments.saveTarget(team, quarter, aspect, body.level(), body.version() == null ? -1 : body.version(),
-				user.personId());
+		return assessments.saveTarget(team, quarter, aspect, body.level(), required(body.version()), user.personId());
+	}
+
+	private static long required(Long version) {
+		if (version == null) {
+			throw AssessmentProblem.badInput("assessment.version.required");
+		}
+		return version;
 	}
 
 }

@@ -10,7 +10,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One change of an assessment, kept for its history: who changed what, when, from what to what. */
+import org.hibernate.annotations.Immutable;
+
+/**
+ * One change of an assessment, kept for its history: who changed what, when, from what to what. Read here; written
+ * by {@link AssessmentRows}.
+ */
+@Immutable
 @Entity
 @Table(name = "assessment_event")
 class AssessmentEvent {
@@ -38,20 +44,9 @@ class AssessmentEvent {
 
 	private Long changedBy;
 
-	private Instant changedAt = Instant.now();
+	private Instant changedAt;
 
 	protected AssessmentEvent() {
-	}
-
-	AssessmentEvent(long assessmentId, Kind kind, String subject, String oldValue, String newValue, String reason,
-			Long changedBy) {
-		this.assessmentId = assessmentId;
-		this.kind = kind;
-		this.subject = subject;
-		this.oldValue = oldValue;
-		this.newValue = newValue;
-		this.reason = reason;
-		this.changedBy = changedBy;
 	}
 
 	Kind kind() {

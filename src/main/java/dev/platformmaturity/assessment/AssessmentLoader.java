@@ -17,15 +17,19 @@ import dev.platformmaturity.model.ModelVersion;
 
 /**
  * Writes whole assessments at once, with batched statements, for data that did not come through the answering pages:
- * the demo organisation's past quarters, or assessments carried over from an earlier tool. Administrators only.
+ * the demo organisation's past quarters, or assessments carried over from an earlier tool, with their kept figures.
+ * Administrators only.
  */
 @Service
 public class AssessmentLoader {
 
 	private final JdbcTemplate jdbc;
 
-	AssessmentLoader(JdbcTemplate jdbc) {
+	private final AssessmentRows rows;
+
+	AssessmentLoader(JdbcTemplate jdbc, AssessmentRows rows) {
 		this.jdbc = jdbc;
+		this.rows = rows;
 	}
 
 	/**
@@ -43,6 +47,7 @@ public class AssessmentLoader {
 		List<Object[]> answers = new ArrayList<>();
 		List<Object[]> targets = new ArrayList<>();
 		List<Object[]> events = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
 		for (Loaded loaded : assessments) {
 			boolean submitted = loaded.status() == AssessmentStatus.SUBMITTED;
 			Timestamp at = Timestamp.from(loaded.at());
@@ -52,6 +57,7 @@ public class AssessmentLoader {
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, loaded.teamId(), loaded.quarterId(),
 					version.databaseId(), loaded.status().name(), at, loaded.personId(), submitted ? at : null,
 					submitted ? loaded.personId() : null, at);
+			ids.add(id);
 			for (MaturityModel.Aspect aspect : version.model().aspects()) {
 				for (MaturityModel.Question question : aspect.questions()) {
 					String key = question.id();
@@ -75,6 +81,7 @@ public class AssessmentLoader {
 				targets);
 		jdbc.batchUpdate("insert into assessment_event (assessment_id, kind, changed_by, changed_at) values (?, ?, ?, ?)",
 				events);
+		rows.recountFigures(ids);
 	}
 
 }

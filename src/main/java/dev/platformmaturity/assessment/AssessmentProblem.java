@@ -1,5 +1,6 @@
 package dev.platformmaturity.assessment;
 
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -7,9 +8,10 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A request about an assessment that cannot be carried out, with the message key that explains why; nothing was
- * changed. 400 for bad input, 404 for something unknown, 409 for a state that does not allow it.
+ * changed. 400 for bad input, 404 for something unknown, 409 for a state that does not allow it. The API answers it as
+ * problem details; pages resolve it as a message like any other.
  */
-public class AssessmentProblem extends ErrorResponseException {
+public class AssessmentProblem extends ErrorResponseException implements MessageSourceResolvable {
 
 	private final String messageKey;
 
@@ -33,11 +35,23 @@ public class AssessmentProblem extends ErrorResponseException {
 		return new AssessmentProblem(HttpStatus.CONFLICT, messageKey, arguments);
 	}
 
+	/** Adds what the client needs to carry on, such as the state saved now, to the problem details. */
+	AssessmentProblem with(String property, Object value) {
+		getBody().setProperty(property, value);
+		return this;
+	}
+
 	public String messageKey() {
 		return messageKey;
 	}
 
-	public Object[] arguments() {
+	@Override
+	public String[] getCodes() {
+		return new String[] { messageKey };
+	}
+
+	@Override
+	public Object[] getArguments() {
 		return arguments;
 	}
 

@@ -48,17 +48,34 @@ public record AssessmentState(TeamRef team, QuarterInfo quarter, AssessmentStatu
 		return modelVersion.questionCount();
 	}
 
+	/** Answers reviewed this quarter: answered, changed, confirmed or marked not applicable. */
+	public long reviewedCount() {
+		return answers.values().stream().filter(AnswerState::reviewed).count();
+	}
+
+	/** Answers carried over from the previous quarter that nobody has confirmed or changed yet. */
 	public long carriedOverCount() {
 		return answers.values().stream().filter(AnswerState::carriedOver).count();
 	}
 
-	public List<String> unansweredQuestions() {
-		return model().aspects()
-			.stream()
-			.flatMap(aspect -> aspect.questions().stream())
-			.map(MaturityModel.Question::id)
-			.filter(question -> answers.get(question) == null || !answers.get(question).answered())
-			.toList();
+	/** The questions still to review before the assessment can be submitted, per aspect key, in the model's order. */
+	public Map<String, List<String>> unreviewedQuestions() {
+		Map<String, List<String>> left = new LinkedHashMap<>();
+		for (MaturityModel.Aspect aspect : model().aspects()) {
+			List<String> questions = aspect.questions()
+				.stream()
+				.map(MaturityModel.Question::id)
+				.filter(question -> answers.get(question) == null || !answers.get(question).reviewed())
+				.toList();
+			if (!questions.isEmpty()) {
+				left.put(aspect.key(), questions);
+			}
+		}
+		return left;
+	}
+
+	public long unreviewedCount() {
+		return questionCount() - reviewedCount();
 	}
 
 	/** Per aspect key, the score (empty for an aspect without an answered question), in the model's order. */

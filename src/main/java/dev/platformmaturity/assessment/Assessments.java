@@ -2,7 +2,6 @@ package dev.platformmaturity.assessment;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.stereotype.Service;
@@ -23,6 +23,8 @@ import dev.platformmaturity.assessment.AssessmentEvent.Kind;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelVersion;
+import dev.platformmaturity.scoring.Scoring;
+import dev.platformmaturity.team.TeamAccess;
 import dev.platformmaturity.team.TeamHidden;
 import dev.platformmaturity.team.TeamNotFoundException;
 import dev.platformmaturity.team.TeamRef;
@@ -50,20 +52,27 @@ public class Assessments {
 
 	private final AssessmentEventRepository events;
 
+	private final AssessmentRows rows;
+
 	private final ModelCatalog catalog;
 
 	private final Accounts accounts;
 
+	private final TeamAccess access;
+
 	Assessments(Teams teams, QuarterRepository quarters, AssessmentRepository assessments, AnswerRepository answers,
-			TargetRepository targets, AssessmentEventRepository events, ModelCatalog catalog, Accounts accounts) {
+			TargetRepository targets, AssessmentEventRepository events, AssessmentRows rows, ModelCatalog catalog,
+			Accounts accounts, TeamAccess access) {
 		this.teams = teams;
 		this.quarters = quarters;
 		this.assessments = assessments;
 		this.answers = answers;
 		this.targets = targets;
 		this.events = events;
+		this.rows = rows;
 		this.catalog = catalog;
 		this.accounts = accounts;
+		this.access = access;
 	}
 
 	@Transactional(readOnly = true)
@@ -95,131 +104,204 @@ public class Assessments {
 	}
 
 	/**
-	 * Opens the team's assessment of an open quarter, creating it on first use: tied to the current model version and
-	 * pre-filled from the team's latest earlier assessment.
+	 * Starts the team's assessment of an open quarter: tied to the current model version and pre-filled from the
+	 * team's latest earlier assessment. Starting an assessment that exists changes nothing.
 	 */
 	@Transactional
 	@PreAuthorize("@teamAccess.canEdit(#team)")
 	public AssessmentState start(String team, String quarter, long personId) {
 		TeamRef teamRef = team(team);
 		Quarter quarterEntity = quarter(quarter);
-		Optional<Assessment> existing = assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id());
-		if (existing.isPresent()) {
-			return state(teamRef, quarterEntity, existing.get());
+		if (assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id()).isEmpty()) {
+			create(teamRef, quarterEntity, personId);
 		}
-		requireOpen(quarterEntity);
+		return state(teamRef, quarterEntity, assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id())
+			.orElseThrow());
+	}
+
+	/** Creates every answer and target, carried over from the previous assessment; nothing when someone just did. */
+	private void create(TeamRef team, Quarter quarter, long personId) {
+		requireOpen(quarter.state(), quarter.label());
 		ModelVersion version = catalog.currentVersion();
-		Assessment assessment;
-		try {
-			assessment = assessments.saveAndFlush(new Assessment(teamRef.id(), quarterEntity.id(), version.databaseId(), personId));
+		OptionalLong created = rows.create(team.id(), quarter.id(), version.databaseId(), personId);
+		if (created.isEmpty()) {
+			return;
 		}
-		catch (DataIntegrityViolationException openedMeanwhile) {
-			throw AssessmentProblem.notNow("assessment.startedMeanwhile");
-		}
-		Optional<AssessmentState> previous = history(team, quarter).stream().findFirst();
-		for (MaturityModel.Aspect aspect : version.model().aspects()) {
-			for (MaturityModel.Question question : aspect.questions()) {
-				Answer answer = new Answer(assessment.id(), version.questionIds().get(question.id()));
-				previous.map(p -> p.answers().get(question.id()))
-					.ifPresent(earlier -> answer.carriedOverFrom(earlier.level(), earlier.notApplicable(), earlier.comment()));
-				answers.save(answer);
-			}
-			targets.save(new Target(assessment.id(), version.aspectIds().get(aspect.key()),
-					previous.flatMap(p -> p.target(aspect.key())).orElse(null)));
-		}
-		events.save(new AssessmentEvent(assessment.id(), Kind.START, null, null,
-				previous.map(p -> p.quarter().label()).orElse(null), null, personId));
-		return state(teamRef, quarterEntity, assessment);
+		long id = created.getAsLong();
+		Optional<AssessmentRows.Previous> previous = rows.previous(team.id(), quarter.label());
+		rows.carryOver(id, version.databaseId(), previous.map(AssessmentRows.Previous::id).orElse(null));
+		rows.addEvents(id, List.of(new AssessmentRows.Event(Kind.START, null, null,
+				previous.map(AssessmentRows.Previous::quarterLabel).orElse(null), null)), personId);
+		rows.recountFigures(List.of(id));
 	}
 
-	/** A saved answer, and how many of the assessment's questions are now answered. */
-	public record SavedAnswer(AnswerState answer, long answered, int questions) {
+	/** A saved answer, and the assessment's counts after the save. */
+	public record SavedAnswer(AnswerState answer, long answered, long reviewed, long carriedOver, int questions) {
+
+		SavedAnswer(AnswerState answer, AssessmentRows.Counts counts, int questions) {
+			this(answer, counts.answered(), counts.reviewed(), counts.carriedOver(), questions);
+		}
+
 	}
 
+	/**
+	 * Saves one answer; saving a carried-over answer unchanged confirms it. The path every click of the answering
+	 * page takes, so it sends at most four statements in its transaction: one query locks the assessment and reads
+	 * what every rule needs (who may change the team's answers is checked there, rather than by a method security
+	 * look-up of its own), then the answer, its history and the assessment's kept figures are written. The first
+	 * answer of an assessment that is not started yet starts it.
+	 */
 	@Transactional
-	@PreAuthorize("@teamAccess.canEdit(#team)")
 	public SavedAnswer saveAnswer(String team, String quarter, String question, AnswerChange change, long personId) {
-		Assessment assessment = changeableAssessment(team, quarter, personId);
-		ModelVersion version = catalog.versionById(assessment.modelVersionId());
-		Long questionId = version.questionIds().get(question);
-		if (questionId == null) {
-			throw AssessmentProblem.unknown("assessment.question.unknown", question);
-		}
 		Integer level = level(question, change.option());
 		if (level != null && change.notApplicable()) {
 			throw AssessmentProblem.badInput("assessment.answer.both");
 		}
-		String comment = change.comment() == null || change.comment().isBlank() ? null : change.comment().strip();
-		if (comment != null && comment.length() > MAX_COMMENT) {
-			throw AssessmentProblem.badInput("assessment.comment.tooLong", MAX_COMMENT, comment.length());
+		String comment = comment(change.comment());
+		AssessmentRows.LockedAnswer locked = lockAnswer(team, quarter, question, personId);
+		AssessmentRows.Locked assessment = locked.assessment();
+		if (!locked.mayEdit()) {
+			throw new AccessDeniedException("May not change the answers of team " + team);
 		}
-		Answer answer = answers.findByAssessmentIdAndQuestionId(assessment.id(), questionId).orElseThrow();
-		if (answer.version() != change.expectedVersion()) {
-			throw new StaleAnswerException(answerState(question, answer, names(Collections.singleton(answer.updatedBy()))));
+		requireChangeable(assessment);
+		int questions = catalog.versionById(assessment.modelVersionId()).questionCount();
+		AnswerState saved = locked.answer();
+		if (saved.version() != change.expectedVersion()) {
+			throw new StaleAnswerException(rows.answer(assessment.id(), question));
 		}
-		String oldOption = optionValue(question, answer.level(), answer.notApplicable());
+		String oldOption = optionValue(question, saved.level(), saved.notApplicable());
 		String newOption = optionValue(question, level, change.notApplicable());
-		boolean answerChanged = !Objects.equals(oldOption, newOption);
-		boolean commentChanged = !Objects.equals(answer.comment(), comment);
-		if (answerChanged) {
-			events.save(new AssessmentEvent(assessment.id(), Kind.ANSWER, question, oldOption, newOption, null, personId));
+		List<AssessmentRows.Event> events = new ArrayList<>();
+		if (!Objects.equals(oldOption, newOption)) {
+			events.add(new AssessmentRows.Event(Kind.ANSWER, question, oldOption, newOption, null));
 		}
-		if (commentChanged) {
-			events.save(new AssessmentEvent(assessment.id(), Kind.COMMENT, question, answer.comment(), comment, null, personId));
+		if (!Objects.equals(saved.comment(), comment)) {
+			events.add(new AssessmentRows.Event(Kind.COMMENT, question, saved.comment(), comment, null));
 		}
-		if (answerChanged || commentChanged) {
-			answer.change(level, change.notApplicable(), comment, personId);
+		if (events.isEmpty() && saved.carriedOver()) {
+			events.add(new AssessmentRows.Event(Kind.CONFIRM, question, null, oldOption, null));
 		}
-		else if (answer.carriedOver() && change.confirm()) {
-			events.save(new AssessmentEvent(assessment.id(), Kind.CONFIRM, question, null, oldOption, null, personId));
-			answer.confirm(personId);
+		if (events.isEmpty()) {
+			// Nothing to write. Read the answer again: this query may have waited for the lock while it changed.
+			AnswerState current = rows.answer(assessment.id(), question);
+			if (current.version() != change.expectedVersion()) {
+				throw new StaleAnswerException(current);
+			}
+			return new SavedAnswer(current, locked.counts(), questions);
 		}
-		// Two saves of this answer that passed the version check at once: the database refuses the second.
-		answers.saveAndFlush(answer);
-		assessments.touch(assessment.id(), Instant.now());
-		return new SavedAnswer(answerState(question, answer, names(Collections.singleton(personId))),
-				answers.countAnswered(assessment.id()), version.questionCount());
+		AssessmentRows.Changed changed = rows
+			.changeAnswer(locked.answerId(), change.expectedVersion(), level, change.notApplicable(), comment, personId)
+			.orElseThrow(() -> new StaleAnswerException(rows.answer(assessment.id(), question)));
+		AnswerState answer = new AnswerState(question, level, change.notApplicable(), comment, false, changed.version(),
+				changed.at(), locked.callerName());
+		rows.addEvents(assessment.id(), events, personId);
+		AssessmentRows.Counts counts = rows.addToFigures(assessment.id(), locked.aspectId(),
+				FigureChange.between(saved, answer));
+		return new SavedAnswer(answer, counts, questions);
+	}
+
+	/** The answer, its assessment locked; when the look-up finds nothing, the reason, or a start for a first answer. */
+	private AssessmentRows.LockedAnswer lockAnswer(String team, String quarter, String question, long personId) {
+		Optional<AssessmentRows.LockedAnswer> locked = rows.lockAnswer(team, quarter, question, personId,
+				access.editsEveryTeam());
+		if (locked.isPresent()) {
+			return locked.get();
+		}
+		TeamRef teamRef = team(team);
+		if (!access.canEdit(team)) {
+			throw new AccessDeniedException("May not change the answers of team " + team);
+		}
+		Quarter quarterEntity = quarter(quarter);
+		if (assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id()).isEmpty()) {
+			create(teamRef, quarterEntity, personId);
+			locked = rows.lockAnswer(team, quarter, question, personId, access.editsEveryTeam());
+		}
+		return locked.orElseThrow(() -> AssessmentProblem.unknown("assessment.question.unknown", question));
+	}
+
+	/** The carried-over answers of one aspect that someone confirmed at once, and the assessment's counts after. */
+	public record ConfirmedAnswers(List<AnswerState> confirmed, long answered, long reviewed, long carriedOver,
+			int questions) {
+	}
+
+	/** Confirms every answer of the aspect that is still carried over: the team says they are still right. */
+	@Transactional
+	@PreAuthorize("@teamAccess.canEdit(#team)")
+	public ConfirmedAnswers confirmAspect(String team, String quarter, String aspect, long personId) {
+		AssessmentRows.Locked assessment = changeable(team, quarter, personId);
+		ModelVersion version = catalog.versionById(assessment.modelVersionId());
+		Long aspectId = version.aspectIds().get(aspect);
+		if (aspectId == null) {
+			throw AssessmentProblem.unknown("assessment.aspect.unknown", aspect);
+		}
+		List<AnswerState> confirmed = rows.confirmCarriedOver(assessment.id(), aspectId, personId);
+		rows.addEvents(assessment.id(),
+				confirmed.stream()
+					.map(answer -> new AssessmentRows.Event(Kind.CONFIRM, answer.question(), null,
+							optionValue(answer.question(), answer.level(), answer.notApplicable()), null))
+					.toList(),
+				personId);
+		int reviewed = (int) confirmed.stream().filter(AnswerState::answered).count();
+		AssessmentRows.Counts counts = confirmed.isEmpty() ? rows.counts(assessment.id())
+				: rows.addToFigures(assessment.id(), aspectId, new FigureChange(0, reviewed, -confirmed.size(), 0, 0));
+		return new ConfirmedAnswers(confirmed, counts.answered(), counts.reviewed(), counts.carriedOver(),
+				version.questionCount());
 	}
 
 	@Transactional
 	@PreAuthorize("@teamAccess.canEdit(#team)")
 	public TargetState saveTarget(String team, String quarter, String aspect, Integer level, long expectedVersion,
 			long personId) {
-		Assessment assessment = changeableAssessment(team, quarter, personId);
-		ModelVersion version = catalog.versionById(assessment.modelVersionId());
-		Long aspectId = version.aspectIds().get(aspect);
+		if (level != null && (level < Scoring.LOWEST_LEVEL || level > Scoring.HIGHEST_LEVEL)) {
+			throw AssessmentProblem.badInput("assessment.level.outOfRange", level);
+		}
+		AssessmentRows.Locked assessment = changeable(team, quarter, personId);
+		Long aspectId = catalog.versionById(assessment.modelVersionId()).aspectIds().get(aspect);
 		if (aspectId == null) {
 			throw AssessmentProblem.unknown("assessment.aspect.unknown", aspect);
 		}
-		if (level != null && (level < 1 || level > 4)) {
-			throw AssessmentProblem.badInput("assessment.level.outOfRange", level);
-		}
-		Target target = targets.findById(new Target.Key(assessment.id(), aspectId)).orElseThrow();
+		AssessmentRows.TargetRow target = rows.target(assessment.id(), aspectId).orElseThrow();
 		if (target.version() != expectedVersion) {
-			throw AssessmentProblem.notNow("assessment.target.stale");
+			throw AssessmentProblem.notNow("assessment.target.stale")
+				.with("current", new TargetState(aspect, target.level(), target.version()));
 		}
-		if (!Objects.equals(target.level(), level)) {
-			events.save(new AssessmentEvent(assessment.id(), Kind.TARGET, aspect, text(target.level()), text(level), null, personId));
-			target.change(level, personId);
-			assessments.touch(assessment.id(), Instant.now());
+		if (Objects.equals(target.level(), level)) {
+			return new TargetState(aspect, target.level(), target.version());
 		}
-		Target saved = targets.saveAndFlush(target);
+		AssessmentRows.TargetRow saved = rows.changeTarget(assessment.id(), aspectId, expectedVersion, level, personId)
+			.orElseThrow();
+		rows.addEvents(assessment.id(),
+				List.of(new AssessmentRows.Event(Kind.TARGET, aspect, text(target.level()), text(level), null)),
+				personId);
+		rows.touch(assessment.id());
 		return new TargetState(aspect, saved.level(), saved.version());
 	}
 
-	/** Submits when every question is answered or marked not applicable; carried-over answers count as confirmed. */
+	/** Submits when every answer is reviewed this quarter: answered, or carried over and confirmed. */
 	@Transactional
 	@PreAuthorize("@teamAccess.canEdit(#team)")
 	public void submit(String team, String quarter, long personId) {
-		Assessment assessment = changeableAssessment(team, quarter, personId);
-		List<Answer> all = answers.findByAssessmentId(assessment.id());
-		long unanswered = all.stream().filter(answer -> !answer.answered()).count();
-		if (unanswered > 0) {
-			throw AssessmentProblem.badInput("assessment.submit.unanswered", unanswered);
+		AssessmentRows.Locked assessment = rows.lock(team, quarter).orElseThrow(() -> notStarted(team, quarter));
+		requireChangeable(assessment);
+		ModelVersion version = catalog.versionById(assessment.modelVersionId());
+		Set<Long> reviewed = new HashSet<>();
+		answers.findByAssessmentId(assessment.id())
+			.stream()
+			.filter(answer -> answer.answered() && !answer.carriedOver())
+			.forEach(answer -> reviewed.add(answer.questionId()));
+		List<String> left = version.model()
+			.aspects()
+			.stream()
+			.flatMap(aspect -> aspect.questions().stream())
+			.map(MaturityModel.Question::id)
+			.filter(question -> !reviewed.contains(version.questionIds().get(question)))
+			.toList();
+		if (!left.isEmpty()) {
+			throw AssessmentProblem.badInput("assessment.submit.unreviewed", left.size(), String.join(", ", left));
 		}
-		all.stream().filter(Answer::carriedOver).forEach(answer -> answer.confirm(personId));
-		assessment.submit(personId);
-		events.save(new AssessmentEvent(assessment.id(), Kind.SUBMIT, null, null, null, null, personId));
+		rows.submit(assessment.id(), personId);
+		rows.addEvents(assessment.id(), List.of(new AssessmentRows.Event(Kind.SUBMIT, null, null, null, null)),
+				personId);
 	}
 
 	/** A lead or administrator reopens a submitted assessment of an open quarter, giving the reason. */
@@ -229,22 +311,18 @@ public class Assessments {
 		if (reason == null || reason.isBlank()) {
 			throw AssessmentProblem.badInput("assessment.reopen.reasonRequired");
 		}
-		if (reason.strip().length() > MAX_COMMENT) {
-			throw AssessmentProblem.badInput("assessment.comment.tooLong", MAX_COMMENT, reason.strip().length());
-		}
-		TeamRef teamRef = team(team);
-		Quarter quarterEntity = quarter(quarter);
-		requireOpen(quarterEntity);
-		Assessment assessment = assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id())
-			.orElseThrow(() -> AssessmentProblem.notNow("assessment.notStarted"));
+		String stripped = limited(reason.strip());
+		AssessmentRows.Locked assessment = rows.lock(team, quarter).orElseThrow(() -> notStarted(team, quarter));
+		requireOpen(assessment.quarterState(), assessment.quarterLabel());
 		if (assessment.status() != AssessmentStatus.SUBMITTED) {
 			throw AssessmentProblem.notNow("assessment.reopen.notSubmitted");
 		}
-		assessment.reopen();
-		events.save(new AssessmentEvent(assessment.id(), Kind.REOPEN, null, null, null, reason.strip(), personId));
+		rows.reopen(assessment.id());
+		rows.addEvents(assessment.id(), List.of(new AssessmentRows.Event(Kind.REOPEN, null, null, null, stripped)),
+				personId);
 	}
 
-	/** Every change of the assessment, newest first. */
+	/** Every change of the assessment, newest first; quick changes of one answer by one person as one. */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
 	@HandleAuthorizationDenied(handlerClass = TeamHidden.class)
@@ -255,13 +333,17 @@ public class Assessments {
 		if (assessment.isEmpty()) {
 			return List.of();
 		}
-		List<AssessmentEvent> all = events.findByAssessmentIdOrderByIdDesc(assessment.get().id());
+		List<HistoryGroups.Entry> entries = HistoryGroups.group(events
+			.findByAssessmentIdOrderByIdDesc(assessment.get().id())
+			.stream()
+			.map(HistoryGroups::of)
+			.toList());
 		Set<Long> people = new HashSet<>();
-		all.forEach(event -> people.add(event.changedBy()));
+		entries.forEach(entry -> people.add(entry.by()));
 		Map<Long, String> names = names(people);
-		return all.stream()
-			.map(event -> new Change(event.kind().name(), event.subject(), event.oldValue(), event.newValue(),
-					event.reason(), names.get(event.changedBy()), event.changedAt()))
+		return entries.stream()
+			.map(entry -> new Change(entry.kind().name(), entry.subject(), entry.oldValue(), entry.newValue(),
+					entry.reason(), names.get(entry.by()), entry.at()))
 			.toList();
 	}
 
@@ -270,28 +352,51 @@ public class Assessments {
 			Instant at) {
 	}
 
-	private Assessment changeableAssessment(String team, String quarter, long personId) {
-		TeamRef teamRef = team(team);
-		Quarter quarterEntity = quarter(quarter);
-		requireOpen(quarterEntity);
-		Assessment assessment = assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id())
-			.orElseGet(() -> {
-				start(team, quarter, personId);
-				return assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id()).orElseThrow();
-			});
-		if (assessment.status() == AssessmentStatus.SUBMITTED) {
-			throw AssessmentProblem.notNow("assessment.submitted");
-		}
+	/** The assessment locked, started if it is not yet, when its answers may change. */
+	private AssessmentRows.Locked changeable(String team, String quarter, long personId) {
+		AssessmentRows.Locked assessment = rows.lock(team, quarter).orElseGet(() -> {
+			create(team(team), quarter(quarter), personId);
+			return rows.lock(team, quarter).orElseThrow();
+		});
+		requireChangeable(assessment);
 		return assessment;
 	}
 
-	private static void requireOpen(Quarter quarter) {
-		if (quarter.state() == QuarterState.PLANNED) {
-			throw AssessmentProblem.notNow("quarter.planned", quarter.label());
+	private static void requireChangeable(AssessmentRows.Locked assessment) {
+		requireOpen(assessment.quarterState(), assessment.quarterLabel());
+		if (assessment.status() == AssessmentStatus.SUBMITTED) {
+			throw AssessmentProblem.notNow("assessment.submitted");
 		}
-		if (quarter.state() == QuarterState.CLOSED) {
-			throw AssessmentProblem.notNow("quarter.closed", quarter.label());
+	}
+
+	/** Why an assessment could not be found: the team or quarter does not exist, or nobody started it. */
+	private AssessmentProblem notStarted(String team, String quarter) {
+		team(team);
+		quarter(quarter);
+		return AssessmentProblem.notNow("assessment.notStarted");
+	}
+
+	private static void requireOpen(QuarterState state, String label) {
+		if (state == QuarterState.PLANNED) {
+			throw AssessmentProblem.notNow("quarter.planned", label);
 		}
+		if (state == QuarterState.CLOSED) {
+			throw AssessmentProblem.notNow("quarter.closed", label);
+		}
+	}
+
+	/** A comment as kept: stripped, null when blank, at most {@value #MAX_COMMENT} characters. */
+	private static String comment(String comment) {
+		return comment == null || comment.isBlank() ? null : limited(comment.strip());
+	}
+
+	/** Characters are counted as PostgreSQL counts them: Unicode code points, not UTF-16 units. */
+	private static String limited(String text) {
+		int characters = text.codePointCount(0, text.length());
+		if (characters > MAX_COMMENT) {
+			throw AssessmentProblem.badInput("assessment.comment.tooLong", MAX_COMMENT, characters);
+		}
+		return text;
 	}
 
 	/** The level an option names; the option must be one of this question's, {@code question:1} to {@code question:4}. */

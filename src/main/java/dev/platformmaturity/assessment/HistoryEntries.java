@@ -10,7 +10,8 @@ import dev.platformmaturity.model.MaturityModel;
 /** The history of an assessment in words: what changed, from what to what, by whom and when. */
 final class HistoryEntries {
 
-	record Entry(String what, String subject, String from, String to, String reason, String by, java.time.Instant at) {
+	record Entry(String what, String aspect, String subject, String from, String to, String reason, String by,
+			java.time.Instant at) {
 	}
 
 	private HistoryEntries() {
@@ -20,10 +21,25 @@ final class HistoryEntries {
 			Locale locale) {
 		return changes.stream()
 			.map(change -> new Entry(messages.getMessage("history.kind." + change.kind(), null, locale),
-					subject(change, model, language), value(change.kind(), change.oldValue(), model, language, messages, locale),
+					aspect(change, model, language), subject(change, model, language),
+					value(change.kind(), change.oldValue(), model, language, messages, locale),
 					value(change.kind(), change.newValue(), model, language, messages, locale), change.reason(),
 					change.by(), change.at()))
 			.toList();
+	}
+
+	/** The aspect of the question or target changed; empty for the assessment as a whole. */
+	private static String aspect(Assessments.Change change, MaturityModel model, String language) {
+		if (change.subject() == null) {
+			return "";
+		}
+		return model.aspects()
+			.stream()
+			.filter(aspect -> aspect.key().equals(change.subject())
+					|| aspect.questions().stream().anyMatch(question -> question.id().equals(change.subject())))
+			.map(aspect -> aspect.name().in(language))
+			.findFirst()
+			.orElse("");
 	}
 
 	private static String subject(Assessments.Change change, MaturityModel model, String language) {

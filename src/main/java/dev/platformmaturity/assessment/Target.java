@@ -8,10 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The level a team aims for in one aspect, optional. */
+/** The level a team aims for in one aspect, optional. Read here; written by {@link AssessmentRows}. */
+@Immutable
 @Entity
 @IdClass(Target.Key.class)
 class Target {
@@ -25,7 +27,7 @@ class Target {
 	@JdbcTypeCode(SqlTypes.SMALLINT)
 	private Integer level;
 
-	private Instant updatedAt = Instant.now();
+	private Instant updatedAt;
 
 	private Long updatedBy;
 
@@ -33,18 +35,6 @@ class Target {
 	private long version;
 
 	protected Target() {
-	}
-
-	Target(long assessmentId, long aspectId, Integer level) {
-		this.assessmentId = assessmentId;
-		this.aspectId = aspectId;
-		this.level = level;
-	}
-
-	void change(Integer level, long personId) {
-		this.level = level;
-		this.updatedBy = personId;
-		this.updatedAt = Instant.now();
 	}
 
 	long aspectId() {

@@ -1,5 +1,7 @@
 package dev.platformmaturity.assessment;
 
+import java.util.stream.Collectors;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +21,13 @@ class TeamPageController {
 
 	private final TeamAccess access;
 
-	TeamPageController(Teams teams, Quarters quarters, TeamAccess access) {
+	private final Overdue overdue;
+
+	TeamPageController(Teams teams, Quarters quarters, TeamAccess access, Overdue overdue) {
 		this.teams = teams;
 		this.quarters = quarters;
 		this.access = access;
+		this.overdue = overdue;
 	}
 
 	@GetMapping("/teams/{team}")
@@ -31,8 +36,14 @@ class TeamPageController {
 		page.addAttribute("team", ref);
 		page.addAttribute("members", teams.members(team));
 		var all = quarters.all().stream().filter(quarter -> quarter.state() != QuarterState.PLANNED).toList();
+		var progress = quarters.progressOfTeam(ref.id());
 		page.addAttribute("quarters", all);
-		page.addAttribute("progress", quarters.progressOfTeam(ref.id()));
+		page.addAttribute("progress", progress);
+		page.addAttribute("overdueQuarters", all.stream()
+			.filter(quarter -> overdue.isOverdue(quarter, progress.containsKey(quarter.id())
+					? progress.get(quarter.id()).status() : AssessmentStatus.NOT_STARTED))
+			.map(QuarterInfo::id)
+			.collect(Collectors.toSet()));
 		page.addAttribute("canEdit", access.canEdit(team));
 		return "assessment/team";
 	}

@@ -38,9 +38,12 @@ public class TeamResults {
 		this.messages = messages;
 	}
 
-	/** The radar and (from two quarters on, else null) the trend as charts: SVG for the page, vectors in PDFs. */
+	/**
+	 * The radar and (from two quarters on, else null) the trend as charts: SVG for the page, vectors in PDFs.
+	 * @param radarLargeText the radar with texts that stay readable when it is shrunk to a phone's width
+	 */
 	public record View(AssessmentState state, String language, String modelName, Chart radar, Chart trend,
-			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters) {
+			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters, Chart radarLargeText) {
 
 		public String radarSvg() {
 			return radar.svg();
@@ -48,6 +51,10 @@ public class TeamResults {
 
 		public String trendSvg() {
 			return trend == null ? null : trend.svg();
+		}
+
+		public String radarSvgLargeText() {
+			return radarLargeText.svg();
 		}
 
 	}
@@ -134,12 +141,15 @@ public class TeamResults {
 			quarters.add(new PastQuarter(past.quarter().label(), past.status(), pastScores));
 		}
 
-		return new View(state, language, model.name().in(language), radar(state, aspects, previous, locale),
+		RadarChart.Spec radar = radar(state, aspects, previous, locale);
+		return new View(state, language, model.name().in(language), RadarChart.chart(radar),
 				trend(model, quarters, language, locale, state.team().slug()), aspects,
-				previous.map(p -> p.quarter().label()).orElse(null), quarters);
+				previous.map(p -> p.quarter().label()).orElse(null), quarters,
+				RadarChart.chart(new RadarChart.Spec(radar.idPrefix() + "-large", radar.title(), radar.description(),
+						radar.axisLabels(), radar.maxValue(), radar.series()), RadarChart.TextSize.LARGE));
 	}
 
-	private Chart radar(AssessmentState state, List<AspectResult> aspects, Optional<AssessmentState> previous,
+	private RadarChart.Spec radar(AssessmentState state, List<AspectResult> aspects, Optional<AssessmentState> previous,
 			Locale locale) {
 		List<Series> series = new ArrayList<>();
 		previous.ifPresent(p -> series.add(new Series(
@@ -152,10 +162,10 @@ public class TeamResults {
 		}
 		series.add(new Series(messages.getMessage("results.radar.current", new Object[] { state.quarter().label() }, locale),
 				aspects.stream().map(AspectResult::score).toList(), SeriesStyle.CURRENT));
-		return RadarChart.chart(new RadarChart.Spec("radar-" + state.team().slug(),
+		return new RadarChart.Spec("radar-" + state.team().slug(),
 				messages.getMessage("results.radar.title", new Object[] { state.team().name(), state.quarter().label() }, locale),
 				messages.getMessage("results.radar.description", null, locale),
-				aspects.stream().map(AspectResult::name).toList(), 4, series));
+				aspects.stream().map(AspectResult::name).toList(), 4, series);
 	}
 
 	private Chart trend(MaturityModel model, List<PastQuarter> quarters, String language, Locale locale, String team) {

@@ -17,8 +17,6 @@ final class Legend {
 
 	private static final int FONT_SIZE = 12;
 
-	private static final double ROW_HEIGHT = 20;
-
 	private static final double SAMPLE_WIDTH = 28;
 
 	private static final double LABEL_GAP = 6;
@@ -27,7 +25,17 @@ final class Legend {
 
 	private final List<List<Series>> rows = new ArrayList<>();
 
+	private final int fontSize;
+
+	private final double rowHeight;
+
 	Legend(List<Series> series, double maxRowWidth) {
+		this(series, maxRowWidth, FONT_SIZE);
+	}
+
+	Legend(List<Series> series, double maxRowWidth, int fontSize) {
+		this.fontSize = fontSize;
+		this.rowHeight = fontSize + 8;
 		List<Series> row = new ArrayList<>();
 		for (Series item : series) {
 			if (!row.isEmpty() && rowWidth(row) + ITEM_GAP + itemWidth(item) > maxRowWidth) {
@@ -42,7 +50,7 @@ final class Legend {
 	}
 
 	double height() {
-		return rows.size() * ROW_HEIGHT;
+		return rows.size() * rowHeight;
 	}
 
 	void draw(Drawing drawing, double centreX, double top) {
@@ -50,10 +58,10 @@ final class Legend {
 		for (int r = 0; r < rows.size(); r++) {
 			List<Series> row = rows.get(r);
 			double x = centreX - rowWidth(row) / 2;
-			double middle = top + r * ROW_HEIGHT + ROW_HEIGHT / 2;
+			double middle = top + r * rowHeight + rowHeight / 2;
 			for (Series item : row) {
 				sample(drawing, item.style(), x, middle);
-				drawing.text(item.label(), x + SAMPLE_WIDTH + LABEL_GAP, middle + FONT_SIZE * 0.35, FONT_SIZE,
+				drawing.text(item.label(), x + SAMPLE_WIDTH + LABEL_GAP, middle + fontSize * 0.35, fontSize,
 						Anchor.START, Palette.TEXT);
 				x += itemWidth(item) + ITEM_GAP;
 			}
@@ -70,12 +78,12 @@ final class Legend {
 		SeriesPainter.markers(drawing, null, style, List.of(new Point(x + SAMPLE_WIDTH / 2, middle)));
 	}
 
-	private static double rowWidth(List<Series> row) {
-		return row.stream().mapToDouble(Legend::itemWidth).sum() + ITEM_GAP * (row.size() - 1);
+	private double rowWidth(List<Series> row) {
+		return row.stream().mapToDouble(this::itemWidth).sum() + ITEM_GAP * (row.size() - 1);
 	}
 
-	private static double itemWidth(Series item) {
-		return SAMPLE_WIDTH + LABEL_GAP + TextMetrics.width(item.label(), FONT_SIZE);
+	private double itemWidth(Series item) {
+		return SAMPLE_WIDTH + LABEL_GAP + TextMetrics.width(item.label(), fontSize);
 	}
 
 }

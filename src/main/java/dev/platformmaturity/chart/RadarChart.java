@@ -26,17 +26,39 @@ public final class RadarChart {
 
 	private static final double LABEL_DISTANCE = 12;
 
-	private static final double MAX_LABEL_WIDTH = 130;
-
-	private static final int LABEL_FONT_SIZE = 13;
-
-	private static final double LABEL_LINE_HEIGHT = 16;
-
-	private static final int LEVEL_FONT_SIZE = 10;
-
 	private static final double LEGEND_GAP = 20;
 
 	private RadarChart() {
+	}
+
+	/**
+	 * The size of the chart's texts. REGULAR suits a chart shown at about its own width (520 and more). LARGE is for
+	 * a chart shrunk to a phone's width: with axis labels as long as the model's aspect names, every text stays at
+	 * least 11 px tall when the whole chart is 358 px wide.
+	 */
+	public enum TextSize {
+
+		REGULAR(13, 16, 130, 10, 12), LARGE(20, 24, 120, 20, 20);
+
+		private final int labelFontSize;
+
+		private final double labelLineHeight;
+
+		private final double maxLabelWidth;
+
+		private final int levelFontSize;
+
+		private final int legendFontSize;
+
+		TextSize(int labelFontSize, double labelLineHeight, double maxLabelWidth, int levelFontSize,
+				int legendFontSize) {
+			this.labelFontSize = labelFontSize;
+			this.labelLineHeight = labelLineHeight;
+			this.maxLabelWidth = maxLabelWidth;
+			this.levelFontSize = levelFontSize;
+			this.legendFontSize = legendFontSize;
+		}
+
 	}
 
 	/**
@@ -79,10 +101,18 @@ public final class RadarChart {
 
 	/** The chart as SVG for a page. */
 	public static String svg(Spec spec) {
-		return chart(spec).svg();
+		return svg(spec, TextSize.REGULAR);
+	}
+
+	public static String svg(Spec spec, TextSize texts) {
+		return chart(spec, texts).svg();
 	}
 
 	public static Chart chart(Spec spec) {
+		return chart(spec, TextSize.REGULAR);
+	}
+
+	public static Chart chart(Spec spec, TextSize texts) {
 		int axes = spec.axisLabels().size();
 		List<AxisLabel> labels = new ArrayList<>();
 		double left = -RADIUS;
@@ -90,7 +120,7 @@ public final class RadarChart {
 		double top = -RADIUS;
 		double bottom = RADIUS;
 		for (int axis = 0; axis < axes; axis++) {
-			AxisLabel label = AxisLabel.place(spec.axisLabels().get(axis), direction(axis, axes));
+			AxisLabel label = AxisLabel.place(spec.axisLabels().get(axis), direction(axis, axes), texts);
 			labels.add(label);
 			left = Math.min(left, label.left());
 			right = Math.max(right, label.right());
@@ -98,13 +128,13 @@ public final class RadarChart {
 			bottom = Math.max(bottom, label.top() + label.height());
 		}
 		double width = Math.max(MIN_WIDTH, 2 * Math.max(-left, right) + 2 * MARGIN);
-		Legend legend = new Legend(spec.series(), width - 2 * MARGIN);
+		Legend legend = new Legend(spec.series(), width - 2 * MARGIN, texts.legendFontSize);
 		Point centre = new Point(width / 2, MARGIN - top);
 		double legendTop = centre.y() + bottom + LEGEND_GAP;
 		double height = legend.height() > 0 ? legendTop + legend.height() + MARGIN : centre.y() + bottom + MARGIN;
 
 		Drawing drawing = new Drawing(spec.idPrefix());
-		grid(drawing, spec, centre);
+		grid(drawing, spec, centre, texts);
 		drawing.open(drawing.id("axes"), Paint.INHERITED);
 		for (AxisLabel label : labels) {
 			label.draw(drawing, centre);
@@ -121,7 +151,7 @@ public final class RadarChart {
 		return drawing.chart(spec.title(), spec.description(), width, height);
 	}
 
-	private static void grid(Drawing drawing, Spec spec, Point centre) {
+	private static void grid(Drawing drawing, Spec spec, Point centre, TextSize texts) {
 		int axes = spec.axisLabels().size();
 		drawing.open(drawing.id("grid"), Paint.stroke(Palette.GRID, 1).withFill(Paint.NONE, null));
 		for (int level = 1; level <= spec.maxValue(); level++) {
@@ -138,7 +168,7 @@ public final class RadarChart {
 		drawing.open(drawing.id("levels"), Paint.INHERITED);
 		for (int level = 1; level <= spec.maxValue(); level++) {
 			drawing.text(String.valueOf(level), centre.x() - 7, centre.y() - RADIUS * level / spec.maxValue() - 3,
-					LEVEL_FONT_SIZE, Anchor.END, Palette.MUTED_TEXT);
+					texts.levelFontSize, Anchor.END, Palette.MUTED_TEXT);
 		}
 		drawing.close();
 	}
@@ -184,12 +214,15 @@ public final class RadarChart {
 	 * anchor (top axis) through centred (side axes) to below it (bottom axis), so it never covers the chart.
 	 */
 	private record AxisLabel(List<String> lines, Point anchor, Anchor textAnchor, double left, double right,
-			double top, double height) {
+			double top, double height, TextSize texts) {
 
-		static AxisLabel place(String text, Point direction) {
-			List<String> lines = TextMetrics.wrap(text, MAX_LABEL_WIDTH, LABEL_FONT_SIZE);
-			double width = lines.stream().mapToDouble(line -> TextMetrics.width(line, LABEL_FONT_SIZE)).max().orElse(0);
-			double height = lines.size() * LABEL_LINE_HEIGHT;
+		static AxisLabel place(String text, Point direction, TextSize texts) {
+			List<String> lines = TextMetrics.wrap(text, texts.maxLabelWidth, texts.labelFontSize);
+			double width = lines.stream()
+				.mapToDouble(line -> TextMetrics.width(line, texts.labelFontSize))
+				.max()
+				.orElse(0);
+			double height = lines.size() * texts.labelLineHeight;
 			Point anchor = new Point(direction.x() * (RADIUS + LABEL_DISTANCE),
 					direction.y() * (RADIUS + LABEL_DISTANCE));
 			Anchor textAnchor = Math.abs(direction.x()) < 0.1 ? Anchor.MIDDLE
@@ -200,13 +233,13 @@ public final class RadarChart {
 				case MIDDLE -> anchor.x() - width / 2;
 			};
 			double top = anchor.y() - height * (1 - direction.y()) / 2;
-			return new AxisLabel(lines, anchor, textAnchor, left, left + width, top, height);
+			return new AxisLabel(lines, anchor, textAnchor, left, left + width, top, height, texts);
 		}
 
 		void draw(Drawing drawing, Point centre) {
-			double firstBaseline = centre.y() + top + LABEL_LINE_HEIGHT * 0.75;
-			drawing.add(new Text(lines, centre.x() + anchor.x(), firstBaseline, LABEL_LINE_HEIGHT, LABEL_FONT_SIZE,
-					textAnchor, Palette.TEXT, 0));
+			double firstBaseline = centre.y() + top + texts.labelLineHeight * 0.75;
+			drawing.add(new Text(lines, centre.x() + anchor.x(), firstBaseline, texts.labelLineHeight,
+					texts.labelFontSize, textAnchor, Palette.TEXT, 0));
 		}
 
 	}

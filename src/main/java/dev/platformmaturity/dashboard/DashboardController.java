@@ -33,6 +33,7 @@ import dev.platformmaturity.chart.Series;
 import dev.platformmaturity.chart.SeriesStyle;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
+import dev.platformmaturity.shared.PageNumbers;
 import dev.platformmaturity.shared.SearchTerms;
 import dev.platformmaturity.team.GroupInfo;
 import dev.platformmaturity.team.Teams;
@@ -81,8 +82,15 @@ class DashboardController {
 		GroupInfo groupInfo = group == null ? null : teams.group(group);
 		MaturityModel maturityModel = catalog.current();
 		List<String> aspectKeys = maturityModel.aspects().stream().map(MaturityModel.Aspect::key).toList();
+		int pageNumber = PageNumbers.readable(page, PAGE_SIZE);
 		Dashboards.Overview overview = dashboards.overview(shown.id(), group, SearchTerms.likePattern(search), sort,
-				"desc".equals(dir), Math.max(0, page), PAGE_SIZE, aspectKeys);
+				"desc".equals(dir), pageNumber, PAGE_SIZE, aspectKeys);
+		int lastPage = PageNumbers.last(overview.completion().teams(), PAGE_SIZE);
+		if (pageNumber > lastPage) {
+			pageNumber = lastPage;
+			overview = dashboards.overview(shown.id(), group, SearchTerms.likePattern(search), sort, "desc".equals(dir),
+					pageNumber, PAGE_SIZE, aspectKeys);
+		}
 		model.addAttribute("quarter", shown);
 		model.addAttribute("quarters", quarters.all().stream().filter(q -> q.state() != QuarterState.PLANNED).toList());
 		model.addAttribute("group", groupInfo);
@@ -91,7 +99,7 @@ class DashboardController {
 		model.addAttribute("sort", sort);
 		model.addAttribute("dir", dir);
 		model.addAttribute("overview", overview);
-		model.addAttribute("page", new PageImpl<>(overview.teams(), PageRequest.of(Math.max(0, page), PAGE_SIZE),
+		model.addAttribute("page", new PageImpl<>(overview.teams(), PageRequest.of(pageNumber, PAGE_SIZE),
 				overview.matchingTeams()));
 		model.addAttribute("aspects", aspects(maturityModel, locale));
 		return "dashboard/overview";

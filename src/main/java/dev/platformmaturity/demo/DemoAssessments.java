@@ -1,5 +1,7 @@
 package dev.platformmaturity.demo;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,16 +27,16 @@ import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
 /**
- * The demo organisation's assessments: four closed quarters with every team's submitted assessment, varied and
- * moving up and down between quarters, and the open current quarter with some teams done, some in progress and some
- * not started. Repeatable: the same seed gives the same answers.
+ * The demo organisation's assessments: the four quarters before the current calendar quarter, closed, with every
+ * team's submitted assessment, varied and moving up and down between quarters, and the current calendar quarter open
+ * and due in the future, with some teams done, some in progress and some not started. Repeatable: the same seed and
+ * day give the same answers.
  */
 @Component
 class DemoAssessments {
 
-	static final List<String> PAST = List.of("2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3");
-
-	static final String CURRENT = "2026-Q4";
+	/** The current quarter is due at least this long after the day the demo is seeded. */
+	static final int DAYS_LEFT_AT_LEAST = 14;
 
 	private static final List<String> COMMENTS_EN = List.of("We discussed this at length in the retro.",
 			"Depends on the product line; this is the common case.", "Improved since the new platform team started.",
@@ -51,15 +53,45 @@ class DemoAssessments {
 
 	private final AssessmentLoader loader;
 
-	DemoAssessments(Quarters quarters, Teams teams, ModelCatalog catalog, AssessmentLoader loader) {
+	private final Clock clock;
+
+	DemoAssessments(Quarters quarters, Teams teams, ModelCatalog catalog, AssessmentLoader loader, Clock clock) {
 		this.quarters = quarters;
 		this.teams = teams;
 		this.catalog = catalog;
 		this.loader = loader;
+		this.clock = clock;
+	}
+
+	/** The demo's quarters as of today: four closed ones, oldest first, and the current calendar quarter. */
+	record DemoQuarters(List<String> past, String current) {
+
+		static DemoQuarters of(LocalDate today) {
+			LocalDate start = firstDay(today);
+			List<String> past = new ArrayList<>();
+			for (int back = 4; back >= 1; back--) {
+				past.add(label(start.minusMonths(3L * back)));
+			}
+			return new DemoQuarters(List.copyOf(past), label(start));
+		}
+
+		static LocalDate firstDay(LocalDate day) {
+			return LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
+		}
+
+		static String label(LocalDate firstDay) {
+			return firstDay.getYear() + "-Q" + ((firstDay.getMonthValue() - 1) / 3 + 1);
+		}
+
+	}
+
+	DemoQuarters demoQuarters() {
+		return DemoQuarters.of(LocalDate.now(clock));
 	}
 
 	/** Seeds quarters and assessments; the caller provides the transaction and administrator rights. */
 	void seed(List<String> teamSlugs) {
+		DemoQuarters labels = demoQuarters();
 		ModelVersion version = catalog.currentVersion();
 		Random random = new Random(20261126L);
 		Map<String, Map<String, Double>> tendencies = new HashMap<>();
@@ -69,9 +101,9 @@ class DemoAssessments {
 			tendencies.put(slug, perAspect);
 		}
 		Map<String, Loaded> previous = new HashMap<>();
-		for (String label : PAST) {
-			QuarterInfo quarter = createQuarter(label);
-			quarters.openQuarter(label);
+		for (String label : labels.past()) {
+			QuarterInfo quarter = createQuarter(label, false);
+			quarters.openQuarter(label, null);
 			List<Loaded> loaded = new ArrayList<>();
 			for (String slug : teamSlugs) {
 				drift(tendencies.get(slug), random);
@@ -81,10 +113,10 @@ class DemoAssessments {
 				previous.put(slug, assessment);
 			}
 			loader.load(version, loaded);
-			quarters.closeQuarter(label);
+			quarters.closeQuarter(label, null);
 		}
-		QuarterInfo current = createQuarter(CURRENT);
-		quarters.openQuarter(CURRENT);
+		QuarterInfo current = createQuarter(labels.current(), true);
+		quarters.openQuarter(labels.current(), null);
 		List<Loaded> loaded = new ArrayList<>();
 		for (int i = 0; i < teamSlugs.size(); i++) {
 			String slug = teamSlugs.get(i);
@@ -100,11 +132,14 @@ class DemoAssessments {
 		loader.load(version, loaded);
 	}
 
-	private QuarterInfo createQuarter(String label) {
+	/** Due seven weeks after opening; the current quarter at least {@link #DAYS_LEFT_AT_LEAST} days from today. */
+	private QuarterInfo createQuarter(String label, boolean current) {
 		int year = Integer.parseInt(label.substring(0, 4));
 		int number = label.charAt(6) - '0';
 		LocalDate opens = LocalDate.of(year, (number - 1) * 3 + 1, 1);
-		return quarters.create(label, opens, opens.plusWeeks(7));
+		LocalDate due = opens.plusWeeks(7);
+		LocalDate soonest = LocalDate.now(clock).plusDays(DAYS_LEFT_AT_LEAST);
+		return quarters.create(label, opens, current && due.isBefore(soonest) ? soonest : due);
 	}
 
 	/** Tendencies move a little each quarter, mostly up, sometimes down. */
@@ -157,8 +192,10 @@ class DemoAssessments {
 			}
 		}
 		LocalDate day = quarter.opensOn().plusDays(10 + random.nextInt(30));
-		return new Loaded(team.id(), quarter.id(), status, author.id(), day.atTime(9 + random.nextInt(8), 0).toInstant(ZoneOffset.UTC),
-				levels, notApplicable, comments, targets, carriedOver);
+		Instant at = day.atTime(9 + random.nextInt(8), 0).toInstant(ZoneOffset.UTC);
+		Instant now = clock.instant();
+		return new Loaded(team.id(), quarter.id(), status, author.id(), at.isAfter(now) ? now : at, levels,
+				notApplicable, comments, targets, carriedOver);
 	}
 
 }

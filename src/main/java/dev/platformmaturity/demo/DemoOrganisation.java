@@ -5,7 +5,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,8 +23,8 @@ import dev.platformmaturity.team.TeamAdministration;
 /**
  * A demo organisation for trying the application out: 3 groups, 12 teams with Chinese and English names, an
  * administrator, two platform leads and members in every team, all with one password, and five quarters of
- * assessments. Seeded into an empty database
- * when {@code app.demo.enabled} is true, or, when it is unset, when the application runs on its embedded database.
+ * assessments up to the current calendar quarter, which is open. Seeded into an empty database when
+ * {@code app.demo.enabled} is true, as the development entry point sets it.
  */
 @Component
 @Order(50)
@@ -81,8 +80,6 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final DemoProperties properties;
 
-	private final boolean embeddedDatabase;
-
 	private final JdbcClient jdbc;
 
 	private final Accounts accounts;
@@ -93,11 +90,9 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final DemoAssessments assessments;
 
-	DemoOrganisation(DemoProperties properties, @Value("${spring.datasource.url:}") String datasourceUrl,
-			JdbcClient jdbc, Accounts accounts, TeamAdministration administration, TransactionTemplate transactions,
-			DemoAssessments assessments) {
+	DemoOrganisation(DemoProperties properties, JdbcClient jdbc, Accounts accounts, TeamAdministration administration,
+			TransactionTemplate transactions, DemoAssessments assessments) {
 		this.properties = properties;
-		this.embeddedDatabase = datasourceUrl.isBlank();
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.administration = administration;
@@ -106,7 +101,7 @@ class DemoOrganisation implements ApplicationRunner {
 	}
 
 	boolean enabled() {
-		return properties.enabled() != null ? properties.enabled() : embeddedDatabase;
+		return properties.enabled();
 	}
 
 	@Override
@@ -120,6 +115,7 @@ class DemoOrganisation implements ApplicationRunner {
 			throw new IllegalStateException("app.demo.password is not acceptable (" + problem + "): use at least "
 					+ PasswordPolicy.MIN_LENGTH + " characters");
 		});
+		DemoAssessments.DemoQuarters quarters = assessments.demoQuarters();
 		SystemTask.run(() -> transactions.executeWithoutResult(status -> seed(password)));
 		log.warn("""
 
@@ -131,8 +127,8 @@ class DemoOrganisation implements ApplicationRunner {
 				    {}  member of Mobile Banking
 				  Other demo accounts: {}
 				==========================================================================""",
-				GROUPS.size(), TEAMS.size(), PEOPLE.size(), DemoAssessments.PAST.get(0), DemoAssessments.CURRENT,
-				DemoAssessments.CURRENT, password,
+				GROUPS.size(), TEAMS.size(), PEOPLE.size(), quarters.past().get(0), quarters.current(),
+				quarters.current(), password,
 				generated ? "   (generated; set app.demo.password to choose it)" : "", ADMIN, LEAD, MEMBER,
 				String.join(", ", PEOPLE.stream().map(DemoPerson::username).skip(4).toList()));
 	}

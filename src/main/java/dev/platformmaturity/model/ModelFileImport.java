@@ -46,7 +46,7 @@ class ModelFileImport implements ApplicationRunner {
 		List<ModelFile> files = new ArrayList<>();
 		for (Resource file : modelFiles()) {
 			try (InputStream content = file.getInputStream()) {
-				files.add(ModelFileReader.read(file.getFilename(), content));
+				files.add(ModelFileReader.read(location(file), content));
 			}
 			catch (IOException unreadable) {
 				throw new UncheckedIOException("Cannot read model file " + file.getDescription(), unreadable);
@@ -54,6 +54,16 @@ class ModelFileImport implements ApplicationRunner {
 		}
 		importer.importAll(files);
 		catalog.forgetCurrent();
+	}
+
+	/** Where a file was found, in full: files of the same name may lie in several locations. */
+	private static String location(Resource file) {
+		try {
+			return file.getURI().toString();
+		}
+		catch (IOException notAddressable) {
+			return file.getDescription();
+		}
 	}
 
 	private List<Resource> modelFiles() {

@@ -57,7 +57,7 @@ class ModelImporter {
 		MaturityModel model = file.model();
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(IMPORT_LOCK).query().singleRow();
 		Optional<Map<String, Object>> existing = jdbc
-			.sql("select content_hash, source_name from model_version where model_id = ?")
+			.sql("select content_hash, source_name, imported_at from model_version where model_id = ?")
 			.param(model.id())
 			.query()
 			.listOfRows()
@@ -68,12 +68,13 @@ class ModelImporter {
 				log.debug("Model {} from {} is already imported", model.id(), file.source());
 				return Outcome.ALREADY_IMPORTED;
 			}
-			throw new ModelVersionConflictException(file, (String) existing.get().get("source_name"));
+			throw new ModelVersionConflictException(file, (String) existing.get().get("source_name"),
+					existing.get().get("imported_at"));
 		}
 		long versionId = insert("""
 				insert into model_version (model_id, model_key, version, published, content_hash, source_name)
 				values (?, ?, ?, ?, ?, ?)""", model.id(), model.key(), model.version(), model.published(),
-				file.fingerprint(), file.source());
+				file.fingerprint(), stored(file.source()));
 		texts("insert into model_version_text (model_version_id, lang, name) values (?, ?, ?)", versionId, model.name());
 		int position = 0;
 		for (String language : model.languages()) {
@@ -197,6 +198,11 @@ class ModelImporter {
 			}
 			jdbc.sql(sql).params(params).update();
 		}
+	}
+
+	/** The source as the column can hold it: a location longer than 500 characters keeps its end, the file name. */
+	private static String stored(String source) {
+		return source.length() <= 500 ? source : "…" + source.substring(source.length() - 499);
 	}
 
 }

@@ -36,10 +36,21 @@ public final class Scoring {
 			}
 			sum += level;
 		}
-		if (answeredLevels.isEmpty()) {
+		return aspectScore(sum, answeredLevels.size());
+	}
+
+	/**
+	 * The same score from its kept inputs: the sum and the number of the answered levels of an aspect.
+	 * @throws IllegalArgumentException for a sum that levels 1..4 cannot add up to
+	 */
+	public static Optional<BigDecimal> aspectScore(int levelSum, int levelCount) {
+		if (levelCount < 0 || levelSum < levelCount * LOWEST_LEVEL || levelSum > levelCount * HIGHEST_LEVEL) {
+			throw new IllegalArgumentException(levelCount + " answered levels cannot add up to " + levelSum);
+		}
+		if (levelCount == 0) {
 			return Optional.empty();
 		}
-		return Optional.of(mean(BigDecimal.valueOf(sum), answeredLevels.size()));
+		return Optional.of(mean(BigDecimal.valueOf(levelSum), levelCount));
 	}
 
 	/**

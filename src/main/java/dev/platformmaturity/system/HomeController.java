@@ -1,6 +1,8 @@
 package dev.platformmaturity.system;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -8,6 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.platformmaturity.account.AccountUser;
+import dev.platformmaturity.assessment.AssessmentStatus;
+import dev.platformmaturity.assessment.Overdue;
 import dev.platformmaturity.assessment.Quarters;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.team.TeamSummary;
@@ -22,10 +26,13 @@ class HomeController {
 
 	private final Quarters quarters;
 
-	HomeController(ModelCatalog catalog, Teams teams, Quarters quarters) {
+	private final Overdue overdue;
+
+	HomeController(ModelCatalog catalog, Teams teams, Quarters quarters, Overdue overdue) {
 		this.catalog = catalog;
 		this.teams = teams;
 		this.quarters = quarters;
+		this.overdue = overdue;
 	}
 
 	@GetMapping("/")
@@ -35,8 +42,16 @@ class HomeController {
 			var myTeams = teams.teamsOf(user.personId());
 			page.addAttribute("myTeams", myTeams);
 			quarters.open().ifPresent(open -> {
+				var progress = quarters.progress(open.id(), myTeams.stream().map(TeamSummary::id).toList());
+				Set<Long> overdueTeams = myTeams.stream()
+					.map(TeamSummary::id)
+					.filter(team -> overdue.isOverdue(open, progress.containsKey(team) ? progress.get(team).status()
+							: AssessmentStatus.NOT_STARTED))
+					.collect(Collectors.toSet());
 				page.addAttribute("openQuarter", open);
-				page.addAttribute("progress", quarters.progress(open.id(), myTeams.stream().map(TeamSummary::id).toList()));
+				page.addAttribute("pastDue", overdue.isPastDue(open));
+				page.addAttribute("progress", progress);
+				page.addAttribute("overdueTeams", overdueTeams);
 			});
 		}
 		return "system/home";

@@ -2,7 +2,6 @@ package dev.platformmaturity.team;
 
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.shared.FormErrors;
+import dev.platformmaturity.shared.PageNumbers;
 
 @Controller
 @RequestMapping("/admin/groups")
@@ -31,7 +31,8 @@ class GroupAdminController {
 	@GetMapping
 	String list(@RequestParam(name = "q", defaultValue = "") String search,
 			@RequestParam(name = "page", defaultValue = "0") int pageNumber, Model page) {
-		page.addAttribute("groups", administration.groups(search, PageRequest.of(Math.max(0, pageNumber), 25, Sort.by("name"))));
+		page.addAttribute("groups", PageNumbers.within(pageNumber, 25, Sort.by("name"),
+				pageable -> administration.groups(search, pageable)));
 		page.addAttribute("q", search);
 		return "team/groups";
 	}

@@ -3,10 +3,6 @@ package dev.platformmaturity.team;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
@@ -32,6 +29,7 @@ import dev.platformmaturity.account.Passwords;
 import dev.platformmaturity.account.PersonInfo;
 import dev.platformmaturity.account.Role;
 import dev.platformmaturity.shared.FieldProblem;
+import dev.platformmaturity.shared.TextRules;
 
 /**
  * Onboards an organisation from two CSV files: teams ({@code slug,name,group}) and people
@@ -103,8 +101,14 @@ class OrganisationImport {
 	@Transactional(readOnly = true)
 	Plan plan(byte[] teamsFile, byte[] peopleFile) {
 		List<RowProblem> problems = new ArrayList<>();
-		List<TeamRow> teamRows = readTeams(teamsFile, problems);
-		List<PersonRow> personRows = readPeople(peopleFile, problems);
+		List<RowProblem> refusedText = new ArrayList<>();
+		List<TeamRow> teamRows = readTeams(teamsFile, problems, refusedText);
+		List<PersonRow> personRows = readPeople(peopleFile, problems, refusedText);
+		if (!refusedText.isEmpty()) {
+			// Rows were left out, so checks across rows and against the database would report false problems.
+			problems.addAll(refusedText);
+			return new Plan(teamRows, personRows, List.of(), problems);
+		}
 		if (teamRows.isEmpty() && personRows.isEmpty() && problems.isEmpty()) {
 			problems.add(new RowProblem("", 0, new FieldProblem("file", "import.nothing")));
 		}
@@ -146,18 +150,18 @@ class OrganisationImport {
 				generated);
 	}
 
-	private List<TeamRow> readTeams(byte[] file, List<RowProblem> problems) {
+	private List<TeamRow> readTeams(byte[] file, List<RowProblem> problems, List<RowProblem> refusedText) {
 		List<TeamRow> rows = new ArrayList<>();
-		for (Row row : rows(file, "teams", TEAM_COLUMNS, REQUIRED_TEAM_COLUMNS, problems)) {
+		for (Row row : rows(file, "teams", TEAM_COLUMNS, REQUIRED_TEAM_COLUMNS, problems, refusedText)) {
 			rows.add(new TeamRow(row.line(), value(row.record(), "slug").toLowerCase(Locale.ROOT),
 					value(row.record(), "name"), value(row.record(), "group")));
 		}
 		return rows;
 	}
 
-	private List<PersonRow> readPeople(byte[] file, List<RowProblem> problems) {
+	private List<PersonRow> readPeople(byte[] file, List<RowProblem> problems, List<RowProblem> refusedText) {
 		List<PersonRow> rows = new ArrayList<>();
-		for (Row row : rows(file, "people", PEOPLE_COLUMNS, REQUIRED_PEOPLE_COLUMNS, problems)) {
+		for (Row row : rows(file, "people", PEOPLE_COLUMNS, REQUIRED_PEOPLE_COLUMNS, problems, refusedText)) {
 			CSVRecord record = row.record();
 			long line = row.line();
 			String roleText = value(record, "role").toUpperCase(Locale.ROOT);
@@ -174,7 +178,7 @@ class OrganisationImport {
 				.toList();
 			rows.add(new PersonRow(line, value(record, "username").toLowerCase(Locale.ROOT), value(record, "name"),
 					value(record, "email"), language.isEmpty() ? "en" : language, role == null ? Role.MEMBER : role,
-					teamSlugs, record.isMapped("password") ? record.get("password") : ""));
+					teamSlugs, value(record, "password")));
 		}
 		return rows;
 	}
@@ -182,9 +186,11 @@ class OrganisationImport {
 	/** Groups the teams file names that do not exist yet, in order of first mention. */
 	private List<String> checkTeams(List<TeamRow> rows, List<RowProblem> problems) {
 		Set<String> slugsInFile = new HashSet<>();
+		Set<String> slugsTaken = existingSlugs(rows.stream().map(TeamRow::slug).toList());
+		Map<String, Boolean> groupExists = new HashMap<>();
 		Map<String, String> newGroups = new LinkedHashMap<>();
 		for (TeamRow row : rows) {
-			for (FieldProblem problem : administration.teamProblems(row.slug(), row.name())) {
+			for (FieldProblem problem : administration.teamProblems(row.slug(), row.name(), slugsTaken::contains)) {
 				problems.add(new RowProblem("teams", row.line(), problem));
 			}
 			if (!row.slug().isEmpty() && !slugsInFile.add(row.slug())) {
@@ -196,7 +202,8 @@ class OrganisationImport {
 			else if (row.group().length() > 200) {
 				problems.add(new RowProblem("teams", row.line(), new FieldProblem("group", "group.name.tooLong")));
 			}
-			else if (groups.findByNameIgnoreCase(row.group()).isEmpty()) {
+			else if (!groupExists.computeIfAbsent(key(row.group()),
+					name -> groups.findByNameIgnoreCase(row.group()).isPresent())) {
 				newGroups.putIfAbsent(key(row.group()), row.group());
 			}
 			if (row.name().length() > 200) {
@@ -210,9 +217,11 @@ class OrganisationImport {
 		Set<String> newSlugs = new HashSet<>();
 		teamRows.forEach(row -> newSlugs.add(row.slug()));
 		Set<String> allSlugs = new HashSet<>(newSlugs);
-		rows.stream().flatMap(row -> row.teams().stream()).distinct()
+		allSlugs.addAll(existingSlugs(rows.stream()
+			.flatMap(row -> row.teams().stream())
 			.filter(slug -> !newSlugs.contains(slug))
-			.forEach(slug -> teams.findBySlug(slug).ifPresent(team -> allSlugs.add(slug)));
+			.distinct()
+			.toList()));
 		Set<String> usernames = new HashSet<>();
 		Set<String> emails = new HashSet<>();
 		for (PersonRow row : rows) {
@@ -235,39 +244,53 @@ class OrganisationImport {
 		}
 	}
 
+	/** Which of these slugs teams already have, in one query. */
+	private Set<String> existingSlugs(List<String> slugs) {
+		return slugs.isEmpty() ? Set.of() : new HashSet<>(teams.existingSlugs(slugs));
+	}
+
 	/** A parsed record and the line of the file it starts on. */
 	private record Row(CSVRecord record, long line) {
 	}
 
+	/**
+	 * The records of a file with the line each starts on, counted in one pass. A file that is not strictly UTF-8 is
+	 * refused at its first undecodable line; a field whose text {@link TextRules} refuses is reported with its line
+	 * and column in {@code refusedText}, and its row is left out.
+	 */
 	private static List<Row> rows(byte[] file, String name, List<String> columns, Set<String> required,
-			List<RowProblem> problems) {
+			List<RowProblem> problems, List<RowProblem> refusedText) {
 		if (file == null || file.length == 0) {
 			return List.of();
 		}
-		String text;
+		String content;
 		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(file))
-				.toString();
+			content = Utf8.decode(file);
 		}
-		catch (CharacterCodingException notUtf8) {
-			problems.add(new RowProblem(name, 0, new FieldProblem("file", "import.file.notUtf8")));
+		catch (Utf8.UndecodableException notUtf8) {
+			problems.add(new RowProblem(name, notUtf8.line(), new FieldProblem("file", "import.file.notUtf8")));
 			return List.of();
 		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
+		if (content.startsWith("\uFEFF")) {
+			content = content.substring(1);
 		}
 		CSVFormat format = CSVFormat.DEFAULT.builder()
 			.setHeader()
 			.setSkipHeaderRecord(true)
 			.setIgnoreHeaderCase(true)
 			.setIgnoreEmptyLines(true)
-			.setTrim(true)
+			.setIgnoreSurroundingSpaces(true)
 			.get();
-		String content = text;
 		try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
+			List<RowProblem> refusedHeaders = parser.getHeaderNames()
+				.stream()
+				.flatMap(header -> TextRules.problem("header", header).stream())
+				.map(problem -> new RowProblem(name, 1, problem))
+				.toList();
+			if (!refusedHeaders.isEmpty()) {
+				refusedText.addAll(refusedHeaders);
+				return List.of();
+			}
 			Set<String> headers = new LinkedHashSet<>();
 			parser.getHeaderNames().forEach(header -> headers.add(header.strip().toLowerCase(Locale.ROOT)));
 			Set<String> unknown = new LinkedHashSet<>(headers);
@@ -285,14 +308,15 @@ class OrganisationImport {
 				return List.of();
 			}
 			List<Row> rows = new ArrayList<>();
+			LineCounter lines = new LineCounter(content);
 			for (CSVRecord record : records) {
-				long line = 1 + content.substring(0, (int) record.getCharacterPosition()).chars().filter(c -> c == '\n').count();
-				if (record.isConsistent()) {
-					rows.add(new Row(record, line));
-				}
-				else {
+				long line = lines.lineOfRecordAt(record.getCharacterPosition());
+				if (!record.isConsistent()) {
 					problems.add(new RowProblem(name, line,
 							new FieldProblem("row", "import.row.columns", headers.size(), record.size())));
+				}
+				else if (textAccepted(record, name, line, refusedText)) {
+					rows.add(new Row(record, line));
 				}
 			}
 			return rows;
@@ -301,6 +325,52 @@ class OrganisationImport {
 			problems.add(new RowProblem(name, 0, new FieldProblem("file", "import.file.unreadable", unreadable.getMessage())));
 			return List.of();
 		}
+	}
+
+	private static boolean textAccepted(CSVRecord record, String file, long line, List<RowProblem> refusedText) {
+		boolean accepted = true;
+		for (Map.Entry<String, String> field : record.toMap().entrySet()) {
+			Optional<FieldProblem> problem = TextRules.problem(field.getKey().strip().toLowerCase(Locale.ROOT),
+					field.getValue());
+			if (problem.isPresent()) {
+				refusedText.add(new RowProblem(file, line, problem.get()));
+				accepted = false;
+			}
+		}
+		return accepted;
+	}
+
+	/** Line numbers of character positions asked for in increasing order, in one pass over the text. */
+	private static final class LineCounter {
+
+		private final String text;
+
+		private int position;
+
+		private long line = 1;
+
+		LineCounter(String text) {
+			this.text = text;
+		}
+
+		/**
+		 * The line (from 1) a record starts on, given the position the parser reports for it: that position can lie
+		 * before empty lines the parser skipped. A line ends with LF, CR LF or a CR alone.
+		 */
+		long lineOfRecordAt(long reported) {
+			while (position < reported || position < text.length() && isLineBreak(text.charAt(position))) {
+				char c = text.charAt(position++);
+				if (c == '\n' || c == '\r' && (position >= text.length() || text.charAt(position) != '\n')) {
+					line++;
+				}
+			}
+			return line;
+		}
+
+		private static boolean isLineBreak(char c) {
+			return c == '\n' || c == '\r';
+		}
+
 	}
 
 	private static String value(CSVRecord record, String column) {

@@ -41,6 +41,14 @@ public class TeamAccess {
 		return has(Role.ADMIN) ? exists(slug) : isMember(slug);
 	}
 
+	/**
+	 * Whether the caller changes every team's assessments (administrators), without a look-up: for a query that checks
+	 * membership itself, in the same statement as the rest of its work.
+	 */
+	public boolean editsEveryTeam() {
+		return has(Role.ADMIN);
+	}
+
 	private boolean exists(String slug) {
 		return oncePerRequest("exists:" + slug, () -> teams.existsBySlug(slug));
 	}

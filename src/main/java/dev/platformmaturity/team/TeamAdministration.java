@@ -1,7 +1,10 @@
 package dev.platformmaturity.team;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Page;
@@ -88,11 +91,16 @@ public class TeamAdministration {
 	/** Problems of a new team's slug and name, without changing anything. */
 	@Transactional(readOnly = true)
 	List<FieldProblem> teamProblems(String slug, String name) {
+		return teamProblems(slug, name, teams::existsBySlug);
+	}
+
+	/** The same, with a question for taken slugs that can be answered for many teams at once (imports). */
+	List<FieldProblem> teamProblems(String slug, String name, Predicate<String> slugTaken) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (slug == null || !SLUG.matcher(slug).matches() || slug.length() > 64) {
 			problems.add(new FieldProblem("slug", "team.slug.invalid"));
 		}
-		else if (teams.existsBySlug(slug)) {
+		else if (slugTaken.test(slug)) {
 			problems.add(new FieldProblem("slug", "team.slug.taken", slug));
 		}
 		if (name == null || name.isBlank()) {
@@ -135,9 +143,27 @@ public class TeamAdministration {
 		return person;
 	}
 
+	/**
+	 * Who could join the team: enabled people, not members yet, whose username, name or e-mail contains what was
+	 * typed; by name, at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	List<PersonInfo> candidates(String slug, String typed, int limit) {
+		Set<Long> members = new HashSet<>(memberships.memberIds(team(slug).id()));
+		return accounts.lookup(typed, limit + members.size())
+			.stream()
+			.filter(person -> !members.contains(person.id()))
+			.limit(limit)
+			.toList();
+	}
+
+	/** Removes a member; a person who is not a member of the team is refused rather than reported as removed. */
 	@Transactional
 	void removeMember(String slug, long personId) {
-		memberships.remove(personId, team(slug).id());
+		Team team = team(slug);
+		if (memberships.remove(personId, team.id()) == 0) {
+			throw new InvalidInputException(new FieldProblem("personId", "membership.notMember", team.ref().name()));
+		}
 	}
 
 	private static void requireVersion(long actual, long expected, Class<?> type, long id) {

@@ -25,6 +25,9 @@ interface TeamRepository extends JpaRepository<Team, Long> {
 
 	List<Team> findBySlugIn(Collection<String> slugs);
 
+	@Query("select t.slug from Team t where t.slug in :slugs")
+	List<String> existingSlugs(@Param("slugs") Collection<String> slugs);
+
 	@Query(SUMMARY + """
 			where (:search = '' or lower(t.name) like concat('%', :search, '%') escape '\\'
 			       or t.slug like concat('%', :search, '%') escape '\\')

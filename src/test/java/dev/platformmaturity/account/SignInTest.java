@@ -1,12 +1,11 @@
 package dev.platformmaturity.account;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -26,6 +25,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -83,9 +83,8 @@ class SignInTest {
 	void theSignInPageKeepsTheTypedUsernameAndExplainsInTheUsersLanguage() throws Exception {
 		String username = TestData.unique("typo");
 		MvcResult failed = mvc.perform(formLogin().user(username).password("wrong password!")).andReturn();
-		HttpSession session = failed.getRequest().getSession();
 
-		mvc.perform(get("/login?error").session((MockHttpSession) session).header("Accept-Language", "zh-CN"))
+		mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")).header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("value=\"" + username + "\"")))
 			.andExpect(content().string(containsString("用户名或密码不正确。")))
 			.andExpect(content().string(not(containsString("wrong password!"))));
@@ -149,14 +148,17 @@ class SignInTest {
 	@Test
 	void signingInChangesTheSessionId() throws Exception {
 		TestData.Person person = data.person(Role.MEMBER);
-		MockHttpSession session = new MockHttpSession();
-		String before = session.getId();
+		Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
 
-		mvc.perform(post("/login").session(session)
+		Cookie after = mvc.perform(post("/login").cookie(before)
 				.param("username", person.username()).param("password", TestData.PASSWORD).with(csrf()))
-			.andExpect(authenticated());
+			.andExpect(authenticated())
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
 
-		assertThat(session.getId()).isNotEqualTo(before);
+		assertThat(after).isNotNull();
+		assertThat(after.getValue()).isNotEqualTo(before.getValue());
 	}
 
 	@Test
@@ -164,12 +166,19 @@ class SignInTest {
 		TestData.Person person = data.person(Role.MEMBER);
 
 		mvc.perform(post("/login").param("username", person.username()).param("password", TestData.PASSWORD))
-			.andExpect(status().isForbidden())
+			.andExpect(redirectedUrl("/login?expired"))
 			.andExpect(unauthenticated());
-		mvc.perform(post("/account/profile").with(user(data.principal(person))).param("displayName", "Changed").param("language", "en"))
-			.andExpect(status().isForbidden());
+		mvc.perform(get("/login?expired"))
+			.andExpect(content().string(containsString("Your session has ended, or the page was open too long.")));
+		mvc.perform(post("/account/profile").with(user(data.principal(person))).param("displayName", "Changed").param("language", "en")
+				.header("Accept-Language", "zh-CN"))
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/sign-in/page-expired"));
 		mvc.perform(post("/logout").with(user(data.principal(person))))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/sign-in/page-expired"));
+		mvc.perform(get("/sign-in/page-expired").header("Accept-Language", "zh-CN"))
+			.andExpect(content().string(containsString("页面的安全令牌已过期；请刷新页面后重试。")));
 		assertThat(jdbc.sql("select display_name from person where id = ?").param(person.id()).query(String.class).single())
 			.isEqualTo("Test " + person.username());
 	}
@@ -177,11 +186,15 @@ class SignInTest {
 	@Test
 	void signingOutEndsTheSession() throws Exception {
 		TestData.Person person = data.person(Role.MEMBER);
-		MvcResult signedIn = mvc.perform(formLogin().user(person.username()).password(TestData.PASSWORD)).andReturn();
-		MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
+		Cookie session = mvc.perform(formLogin().user(person.username()).password(TestData.PASSWORD))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		mvc.perform(get("/teams").cookie(session)).andExpect(status().isOk());
 
-		mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/?signedOut"));
-		mvc.perform(get("/teams").session(session)).andExpect(redirectedUrl("/login"));
+		mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/?signedOut"));
+
+		mvc.perform(get("/teams").cookie(session)).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test

@@ -1,8 +1,12 @@
 package dev.platformmaturity.assessment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -11,6 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 
+import dev.platformmaturity.account.SystemTask;
+import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.Browser;
 import dev.platformmaturity.support.BrowserTest;
 import dev.platformmaturity.support.TestData;
@@ -30,6 +36,12 @@ class AnsweringJourneyBrowserTest {
 	@Autowired
 	MessageSource messages;
 
+	@Autowired
+	AssessmentLoader loader;
+
+	@Autowired
+	ModelCatalog catalog;
+
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "zh-CN" })
 	void aMemberAnswersComesBackMeetsAConflictSubmitsAndSeesTheResults(String language, Browser browser, Browser colleagueBrowser) {
@@ -45,6 +57,9 @@ class AnsweringJourneyBrowserTest {
 		browser.open("/login?lang=" + language);
 		browser.signIn(member.username(), TestData.PASSWORD);
 		browser.open(answerPage + "?aspect=investment");
+		assertThat(browser.findAll(By.cssSelector("fieldset[data-question]"))).as("opening the page starts nothing")
+			.isEmpty();
+		browser.clickAndLoad(By.cssSelector(".start-form button"));
 		choose(browser, "investment_1", 3);
 		choose(browser, "investment_2", 2);
 		browser.find(By.id("comment-investment_1")).sendKeys("我们有专职团队 / a dedicated team");
@@ -52,7 +67,7 @@ class AnsweringJourneyBrowserTest {
 		new org.openqa.selenium.support.ui.Select(browser.find(By.id("target"))).selectByValue("4");
 		waitUntilSaved(browser);
 		assertThat(browser.text(By.id("progress-label"))).as(() -> savedState(browser))
-			.isEqualTo(message("assessment.progress", locale, 2, 20));
+			.isEqualTo(message("assessment.reviewed", locale, 2, 20));
 
 		browser.signOut();
 		browser.signIn(member.username(), TestData.PASSWORD);
@@ -84,12 +99,14 @@ class AnsweringJourneyBrowserTest {
 			}
 			waitUntilSaved(browser);
 		}
-		assertThat(browser.text(By.id("progress-label"))).isEqualTo(message("assessment.progress", locale, 20, 20));
+		assertThat(browser.text(By.id("progress-label"))).isEqualTo(message("assessment.reviewed", locale, 20, 20));
 
 		browser.open("/teams/" + team.slug() + "/assessments/" + quarter.label());
 		browser.clickAndLoad(By.cssSelector(".submit-form button"));
 		assertThat(browser.text(By.cssSelector(".notice--success"))).isEqualTo(message("assessment.submitted.notice", locale));
-		assertThat(browser.findAll(By.cssSelector(".results svg[role=img]"))).hasSize(1);
+		assertThat(browser.findAll(By.cssSelector(".results svg[role=img]"))).filteredOn(WebElement::isDisplayed)
+			.as("one radar shown: the regular one, or on a phone the one with large texts")
+			.hasSize(1);
 		assertThat(browser.text(By.cssSelector("#aspect-measurement h2"))).contains("4.00");
 		assertThat(browser.findAll(By.cssSelector("#aspect-measurement h3"))).noneMatch(h -> h.getText().startsWith(
 				message("results.opportunities", locale, 5, "").substring(0, 4)) && h.getText().contains("5"));
@@ -99,13 +116,53 @@ class AnsweringJourneyBrowserTest {
 		assertThat(browser.findAll(By.cssSelector("a.button[href$='/answer']"))).isEmpty();
 	}
 
+	@Test
+	void aMemberConfirmsCarriedOverAnswersByChoosingThemAgainOrAllOfAnAspectAtOnce(Browser browser) {
+		TestData.Team team = data.team("Carried");
+		TestData.Person member = data.member(team);
+		TestData.Quarter earlier = data.closedQuarter();
+		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(),
+				earlier.id(), AssessmentStatus.SUBMITTED, member.id(), Instant.now(),
+				Map.of("investment_1", 2, "investment_2", 3, "investment_3", 1, "adoption_1", 4), Set.of(), Map.of(),
+				Map.of(), Set.of()))));
+		TestData.Quarter quarter = data.openQuarter();
+		String overview = "/teams/" + team.slug() + "/assessments/" + quarter.label();
+		browser.open("/login?lang=en");
+		browser.signIn(member.username(), TestData.PASSWORD);
+		browser.open(overview);
+		browser.clickAndLoad(By.cssSelector(".start-form button"));
+		assertThat(browser.text(By.id("progress-label"))).isEqualTo("0 of 20 reviewed");
+		assertThat(browser.text(By.id("carried-over-count"))).contains("4 carried over");
+
+		choose(browser, "investment_2", 3);
+		browser.waitUntil(driver -> driver
+			.findElements(By.cssSelector("#question-investment_2 [data-role=carried-over]"))
+			.isEmpty());
+		waitUntilSaved(browser);
+		assertThat(browser.text(By.id("progress-label"))).isEqualTo("1 of 20 reviewed");
+		assertThat(browser.text(By.id("carried-over-count"))).contains("3 carried over");
+
+		// Where a person sees it: not under the sticky status line at the top of the window.
+		browser.script("arguments[0].scrollIntoView({block: 'center'})",
+				browser.find(By.cssSelector("button[name='confirm-all']")));
+		browser.clickAndLoad(By.cssSelector("button[name='confirm-all']"));
+		assertThat(browser.text(By.id("progress-label"))).isEqualTo("3 of 20 reviewed");
+		assertThat(browser.findAll(By.cssSelector("[data-role=carried-over]"))).isEmpty();
+		assertThat(checked(browser, "investment_3")).isEqualTo("investment_3:1");
+
+		browser.open(overview + "/history");
+		assertThat(browser.findAll(By.xpath("//td[normalize-space()='Confirmed']"))).hasSize(3);
+	}
+
 	private static void choose(Browser browser, String question, int level) {
-		WebElement radio = browser.find(By.cssSelector("input[name='option." + question + "'][value='" + question + ":" + level + "']"));
+		WebElement radio = browser.find(By.cssSelector("fieldset[data-question='" + question
+				+ "'] input[data-role='option'][value='" + question + ":" + level + "']"));
 		radio.findElement(By.xpath("./ancestor::label")).click();
 	}
 
 	private static String checked(Browser browser, String question) {
-		return browser.findAll(By.cssSelector("input[name='option." + question + "']:checked"))
+		return browser
+			.findAll(By.cssSelector("fieldset[data-question='" + question + "'] input[data-role='option']:checked"))
 			.stream()
 			.map(radio -> radio.getAttribute("value"))
 			.findFirst()

@@ -19,6 +19,7 @@ import dev.platformmaturity.account.Role;
 import dev.platformmaturity.account.SystemTask;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class AssessmentRulesTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	AssessmentLoader loader;
+	TestAssessments given;
 
 	@Autowired
 	ModelCatalog catalog;
@@ -73,14 +74,16 @@ class AssessmentRulesTest {
 				Map.of("investment_1", "Kept from last time"));
 
 		mvc.perform(get(base()).with(asMember())).andExpect(jsonPath("$.status").value("NOT_STARTED"));
-		mvc.perform(get("/teams/" + team.slug() + "/assessments/" + open.label() + "/answer").with(asMember()))
-			.andExpect(status().isOk());
+		mvc.perform(post(page() + "/start").with(asMember()).with(csrf()))
+			.andExpect(status().is3xxRedirection());
 
 		mvc.perform(get(base()).with(asMember()))
 			.andExpect(jsonPath("$.status").value("IN_PROGRESS"))
 			.andExpect(jsonPath("$.modelVersion").value(catalog.current().id()))
 			.andExpect(jsonPath("$.questions").value(20))
 			.andExpect(jsonPath("$.answered").value(3))
+			.andExpect(jsonPath("$.reviewed").value(0))
+			.andExpect(jsonPath("$.carriedOver").value(3))
 			.andExpect(jsonPath("$.answers.investment_1.level").value(3))
 			.andExpect(jsonPath("$.answers.investment_1.comment").value("Kept from last time"))
 			.andExpect(jsonPath("$.answers.investment_1.carriedOver").value(true))
@@ -151,7 +154,7 @@ class AssessmentRulesTest {
 		try {
 			var saves = questions.stream()
 				.map(question -> pool.submit(() -> SystemTask.run(() -> assessments.saveAnswer(team.slug(), open.label(),
-						question, new AnswerChange(question + ":3", false, null, 0, false), member.id()))))
+						question, new AnswerChange(question + ":3", false, null, 0), member.id()))))
 				.toList();
 			for (var save : saves) {
 				assertThat(save.get().answer().level()).isEqualTo(3);
@@ -249,7 +252,7 @@ class AssessmentRulesTest {
 		SystemTask.run(() -> org.assertj.core.api.Assertions
 			.assertThatThrownBy(() -> assessments.submit(team.slug(), open.label(), member.id()))
 			.isInstanceOf(AssessmentProblem.class)
-			.hasFieldOrPropertyWithValue("messageKey", "assessment.submit.unanswered"));
+			.hasFieldOrPropertyWithValue("messageKey", "assessment.submit.unreviewed"));
 		assertThat(assessmentStatus()).isEqualTo("IN_PROGRESS");
 	}
 
@@ -350,9 +353,12 @@ class AssessmentRulesTest {
 
 	private void submitted(TestData.Quarter quarter, Map<String, Integer> levels, Set<String> notApplicable,
 			Map<String, String> comments) {
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(),
-				quarter.id(), AssessmentStatus.SUBMITTED, member.id(), java.time.Instant.now(), levels, notApplicable,
-				comments, Map.of("investment", 2), Set.of()))));
+		given.submitted(team, quarter, member)
+			.levels(levels)
+			.notApplicable(notApplicable)
+			.comments(comments)
+			.targets(Map.of("investment", 2))
+			.load();
 	}
 
 	private long version(String question) {

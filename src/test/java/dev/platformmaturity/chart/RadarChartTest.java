@@ -282,6 +282,35 @@ class RadarChartTest {
 				List.of(new Series("s", values("1 2 3 4 4"), SeriesStyle.CURRENT))).series()).hasSize(1);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			English | Investment,Adoption,Interfaces,Operations,Measurement | Previous quarter 2026-Q3 | Score 2026-Q4
+			Chinese | 投入,采用,接口,运营,衡量 | 上一季度 2026-Q3 | 得分 2026-Q4
+			""")
+	void largeTextsStayAtLeast11PxTallWhenTheChartIsShrunkToAPhonesWidth(String language, String aspects,
+			String previous, String current) {
+		List<String> axes = List.of(aspects.split(","));
+		Series[] series = { new Series(previous, values("2 2 3 1 1"), SeriesStyle.PREVIOUS),
+				new Series("Target", values("3 3 3 2 2"), SeriesStyle.TARGET),
+				new Series(current, values("2.5 2 3 1.75 1"), SeriesStyle.CURRENT) };
+
+		SvgDocument large = SvgDocument.parse(RadarChart.svg(spec("large", axes, series), RadarChart.TextSize.LARGE));
+		SvgDocument regular = SvgDocument.parse(RadarChart.svg(spec("regular", axes, series)));
+
+		large.assertPortable();
+		assertThat(smallestTextOnAPhone(large)).as("LARGE, %s", language).isGreaterThanOrEqualTo(11);
+		assertThat(smallestTextOnAPhone(regular)).as("REGULAR, %s: why LARGE exists", language).isLessThan(11);
+		assertThat(new Geometry(large, "large").radius).isEqualTo(new Geometry(regular, "regular").radius);
+	}
+
+	/** The height in px of the chart's smallest text when the chart is drawn 358 px wide. */
+	private static double smallestTextOnAPhone(SvgDocument svg) {
+		double scale = 358 / number(svg.root, "width");
+		List<Element> texts = elements(svg.root, "text");
+		assertThat(texts).hasSizeGreaterThan(10);
+		return texts.stream().mapToDouble(text -> number(text, "font-size") * scale).min().orElseThrow();
+	}
+
 	private static RadarChart.Spec spec(String idPrefix, List<String> axes, Series... series) {
 		return new RadarChart.Spec(idPrefix, "Radar of Team 7", "Scores per aspect", axes, 4, List.of(series));
 	}

@@ -3,10 +3,8 @@ package dev.platformmaturity.dashboard;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,12 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.platformmaturity.account.Role;
-import dev.platformmaturity.account.SystemTask;
-import dev.platformmaturity.assessment.AssessmentLoader;
-import dev.platformmaturity.assessment.AssessmentStatus;
-import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.Browser;
 import dev.platformmaturity.support.BrowserTest;
+import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +30,7 @@ class DashboardBrowserTest {
 	TestData data;
 
 	@Autowired
-	AssessmentLoader loader;
-
-	@Autowired
-	ModelCatalog catalog;
+	TestAssessments given;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,10 +45,10 @@ class DashboardBrowserTest {
 		TestData.Person lead = data.person(Role.LEAD);
 		for (int i = 0; i < teams.size(); i++) {
 			int level = i + 1;
-			long teamId = teams.get(i).id();
-			SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(teamId, quarter.id(),
-					AssessmentStatus.SUBMITTED, lead.id(), Instant.now(), Map.of("investment_1", level, "adoption_1", level), Set.of(),
-					Map.of("adoption_1", "注释 " + level), Map.of(), Set.of()))));
+			given.submitted(teams.get(i), quarter, lead)
+				.levels(Map.of("investment_1", level, "adoption_1", level))
+				.comments(Map.of("adoption_1", "注释 " + level))
+				.load();
 		}
 
 		browser.signIn(lead.username(), TestData.PASSWORD);

@@ -3,7 +3,6 @@ package dev.platformmaturity.dashboard;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,14 +23,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.platformmaturity.account.Role;
 import dev.platformmaturity.account.SystemTask;
-import dev.platformmaturity.assessment.AssessmentLoader;
-import dev.platformmaturity.assessment.AssessmentLoader.Loaded;
 import dev.platformmaturity.assessment.AssessmentStatus;
 import dev.platformmaturity.assessment.Assessments;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.StatementCounter;
+import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +59,7 @@ class DashboardTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	AssessmentLoader loader;
+	TestAssessments given;
 
 	@Autowired
 	ModelCatalog catalog;
@@ -169,8 +167,7 @@ class DashboardTest {
 					}
 				}
 			}
-			SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new Loaded(team.id(), randomQuarter.id(),
-					AssessmentStatus.SUBMITTED, lead.id(), Instant.now(), levels, notApplicable, Map.of(), Map.of(), Set.of()))));
+			given.submitted(team, randomQuarter, lead).levels(levels).notApplicable(notApplicable).load();
 		}
 		Map<String, Map<String, BigDecimal>> fromDatabase = new HashMap<>();
 		SystemTask.run(() -> dashboards.eachTeam(randomQuarter.id(), randomGroup, row -> fromDatabase.put(row.slug(), row.scores())));
@@ -347,8 +344,8 @@ class DashboardTest {
 	private void load(TestData.Team team, AssessmentStatus status, TestData.Person author, Map<String, Integer> levels,
 			Set<String> notApplicable, Map<String, String> comments) {
 		long quarterId = jdbc.sql("select max(id) from quarter where state = 'CLOSED'").query(Long.class).single();
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new Loaded(team.id(), quarterId, status,
-				author.id(), Instant.now(), levels, notApplicable, comments, Map.of(), Set.of()))));
+		given.assessment(team, quarterId, status, author).levels(levels).notApplicable(notApplicable)
+			.comments(comments).load();
 	}
 
 	private List<Dashboards.TeamRow> dashboards(String sort, boolean descending, String search) {

@@ -1,9 +1,12 @@
 package dev.platformmaturity.demo;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.platformmaturity.account.SystemTask;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.MovableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +30,16 @@ class DemoOrganisationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MovableClock clock;
+
+	@AfterEach
+	void timeGoesOn() {
+		clock.reset();
+	}
+
 	@Test
-	void isOffWhenADatabaseIsConfigured() {
+	void isOffUnlessEnabled() {
 		assertThat(demo.enabled()).isFalse();
 	}
 
@@ -61,6 +73,7 @@ class DemoOrganisationTest {
 
 	@Test
 	void seedsFourClosedQuartersOfSubmittedAssessmentsAndAnOpenQuarterAtEveryStage() {
+		clock.moveTo(LocalDate.of(2026, 11, 30));
 		seed();
 
 		assertThat(jdbc.sql("select label || ':' || state from quarter where label in ('2025-Q4','2026-Q1','2026-Q2','2026-Q3','2026-Q4') order by label")
@@ -84,6 +97,37 @@ class DemoOrganisationTest {
 				where asp.key = 'investment' and q.label in ('2026-Q2', '2026-Q3') group by a.team_id""")
 			.query(Double.class).list();
 		assertThat(investmentMovesBetweenQuarters).anyMatch(change -> change > 0).anyMatch(change -> change < 0);
+	}
+
+	@Test
+	void theOpenQuarterIsTheCurrentCalendarQuarterDueInTheFutureWhateverTheDay() {
+		clock.moveTo(LocalDate.of(2027, 3, 31));
+		seed();
+
+		assertThat(jdbc.sql("""
+				select label || ':' || state || ':' || opens_on || ':' || due_on from quarter
+				where label between '2026-Q1' and '2027-Q1' order by label""").query(String.class).list())
+			.containsExactly("2026-Q1:CLOSED:2026-01-01:2026-02-19", "2026-Q2:CLOSED:2026-04-01:2026-05-20",
+					"2026-Q3:CLOSED:2026-07-01:2026-08-19", "2026-Q4:CLOSED:2026-10-01:2026-11-19",
+					"2027-Q1:OPEN:2027-01-01:2027-04-14");
+		assertThat(jdbc.sql("""
+				select max(a.updated_at) from assessment a join quarter q on q.id = a.quarter_id
+				where q.label = '2027-Q1'""")
+			.query(OffsetDateTime.class).single().toInstant()).as("nothing happened after today")
+			.isBeforeOrEqualTo(clock.instant());
+	}
+
+	@Test
+	void earlyInAQuarterItIsDueSevenWeeksAfterOpening() {
+		clock.moveTo(LocalDate.of(2027, 7, 2));
+		seed();
+
+		assertThat(jdbc.sql("select state || ':' || due_on from quarter where label = '2027-Q3'")
+			.query(String.class)
+			.single())
+			.isEqualTo("OPEN:2027-08-19");
+		assertThat(jdbc.sql("select state from quarter where label = '2027-Q2'").query(String.class).single())
+			.isEqualTo("CLOSED");
 	}
 
 	private static final String DEMO_ANSWERS = """

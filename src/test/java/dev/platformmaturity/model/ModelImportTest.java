@@ -11,15 +11,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
 
-import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.StatementCounter;
+import dev.platformmaturity.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@IntegrationTest
+/** The model module on its own: it needs no other module to import, store and read model versions. */
+@ApplicationModuleTest
+@Import({ TestDatabase.class, StatementCounter.class })
 class ModelImportTest {
 
 	@Autowired
@@ -120,6 +124,26 @@ class ModelImportTest {
 			.hasMessageContaining("aspects[flow].questions[flow_1].options[2].value: value 7 is outside 1..4");
 		assertThat(modelRows()).isEqualTo(rowsBefore);
 		assertThat(catalog.version(startupValid + "-v1")).isEmpty();
+	}
+
+	@Test
+	void aConflictBetweenFilesOfTheSameNameNamesTheLocationOfEach(@TempDir Path folder) throws IOException {
+		String key = ModelFiles.uniqueKey("twins");
+		Path shipped = Files.createDirectories(folder.resolve("shipped"));
+		Path added = Files.createDirectories(folder.resolve("added"));
+		Files.writeString(shipped.resolve("model.yaml"), ModelFiles.validWithKey(key, 1), StandardCharsets.UTF_8);
+		Files.writeString(added.resolve("model.yaml"),
+				ModelFiles.validWithKey(key, 1).replace("Characteristic 3.1", "Characteristic 3.1, reworded"),
+				StandardCharsets.UTF_8);
+		ModelProperties bothFolders = new ModelProperties("cncf-pemm",
+				List.of(shipped.toUri() + "*.yaml", added.toUri() + "*.yaml"));
+		ModelFileImport startUpImport = new ModelFileImport(importer, bothFolders,
+				new PathMatchingResourcePatternResolver(), catalog);
+
+		assertThatThrownBy(() -> startUpImport.run(null)).isInstanceOf(ModelVersionConflictException.class)
+			.hasMessageContaining("Model file file:" + added.resolve("model.yaml") + " declares id '" + key + "-v1'")
+			.hasMessageContaining("already imported from file:" + shipped.resolve("model.yaml") + " (at ");
+		assertThat(catalog.version(key + "-v1")).isEmpty();
 	}
 
 	@Test

@@ -2,10 +2,7 @@ package dev.platformmaturity.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,12 +10,9 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.platformmaturity.account.Role;
-import dev.platformmaturity.account.SystemTask;
-import dev.platformmaturity.assessment.AssessmentLoader;
-import dev.platformmaturity.assessment.AssessmentStatus;
-import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.Browser;
 import dev.platformmaturity.support.BrowserTest;
+import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +24,7 @@ class ReportBrowserTest {
 	TestData data;
 
 	@Autowired
-	AssessmentLoader loader;
-
-	@Autowired
-	ModelCatalog catalog;
+	TestAssessments given;
 
 	@Test
 	void aLeadDownloadsTheOrganisationReportFromTheDashboard(Browser browser) throws Exception {
@@ -41,9 +32,7 @@ class ReportBrowserTest {
 		TestData.Team team = data.team("Reported team", group);
 		TestData.Person lead = data.person(Role.LEAD);
 		TestData.Quarter quarter = data.openQuarter();
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(), quarter.id(),
-				AssessmentStatus.SUBMITTED, lead.id(), Instant.now(), Map.of("investment_1", 3), Set.of(), Map.of(), Map.of(),
-				Set.of()))));
+		given.submitted(team, quarter, lead).levels(Map.of("investment_1", 3)).load();
 
 		browser.signIn(lead.username(), TestData.PASSWORD);
 		browser.open("/dashboard?quarter=" + quarter.label() + "&group=" + group);

@@ -22,13 +22,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.platformmaturity.account.Role;
-import dev.platformmaturity.account.SystemTask;
-import dev.platformmaturity.assessment.AssessmentLoader;
 import dev.platformmaturity.assessment.AssessmentLoader.Loaded;
-import dev.platformmaturity.assessment.AssessmentStatus;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.support.IntegrationTest;
+import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +49,7 @@ class ReportTest {
 	TestData data;
 
 	@Autowired
-	AssessmentLoader loader;
+	TestAssessments given;
 
 	@Autowired
 	ModelCatalog catalog;
@@ -144,7 +142,7 @@ class ReportTest {
 		long group = data.group("Two hundred");
 		TestData.Quarter big = data.closedQuarter();
 		List<String> names = new ArrayList<>();
-		List<Loaded> assessments = new ArrayList<>();
+		List<Loaded> loaded = new ArrayList<>();
 		for (int i = 0; i < 200; i++) {
 			String name = (i % 2 == 0 ? "团队" : "Team ") + String.format("%03d", i);
 			TestData.Team each = data.team(name, group);
@@ -154,11 +152,10 @@ class ReportTest {
 				for (MaturityModel.Aspect aspect : catalog.current().aspects()) {
 					aspect.questions().forEach(q -> levels.put(q.id(), 1 + (q.id().hashCode() & 0x7fffffff) % 4));
 				}
-				assessments.add(new Loaded(each.id(), big.id(), AssessmentStatus.SUBMITTED, lead.id(), Instant.now(), levels,
-						Set.of(), Map.of(), Map.of(), Set.of()));
+				loaded.add(given.submitted(each, big, lead).levels(levels).loaded());
 			}
 		}
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), assessments));
+		given.load(loaded);
 
 		MvcResult result = mvc.perform(get("/api/v1/reports/organisation.pdf?quarter=" + big.label() + "&group=" + group + "&lang=zh-CN")
 				.with(httpBasic(lead.username(), TestData.PASSWORD)))
@@ -291,9 +288,11 @@ class ReportTest {
 	}
 
 	private void load(TestData.Team team, TestData.Quarter quarter, Map<String, Integer> levels, Map<String, String> comments) {
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new Loaded(team.id(), quarter.id(),
-				AssessmentStatus.SUBMITTED, member.id(), Instant.now(), levels, Set.of(), comments, Map.of("investment", 3),
-				Set.of()))));
+		given.submitted(team, quarter, member)
+			.levels(levels)
+			.comments(comments)
+			.targets(Map.of("investment", 3))
+			.load();
 	}
 
 	private String teamReport(String language) {

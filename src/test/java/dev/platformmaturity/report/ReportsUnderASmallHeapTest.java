@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.web.server.context.WebServerPortFileWriter;
 
 import dev.platformmaturity.PlatformMaturityApplication;
@@ -162,15 +163,16 @@ class ReportsUnderASmallHeapTest {
 			Path portFile = Files.createTempFile(work, "port", ".txt");
 			Files.delete(portFile);
 			Path log = Files.createTempFile(work, "application", ".log");
-			TestDatabase.Connection database = TestDatabase.get();
+			JdbcConnectionDetails database = TestDatabase.shared();
 			List<String> command = new ArrayList<>();
 			command.add(ProcessHandle.current().info().command().orElse("java"));
 			command.addAll(List.of(jvmOptions));
 			command.addAll(List.of("-cp",
 					System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
 					Main.class.getName(), portFile.toAbsolutePath().toString(), "--server.port=0",
-					"--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
-					"--spring.datasource.password=" + database.password(), "--app.demo.enabled=false"));
+					"--spring.datasource.url=" + database.getJdbcUrl(),
+					"--spring.datasource.username=" + database.getUsername(),
+					"--spring.datasource.password=" + database.getPassword(), "--app.demo.enabled=false"));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();

@@ -37,6 +37,15 @@ class ScoringTest {
 	void scoresTheMeanOfTheAnsweredLevelsRoundedHalfUpToTwoDecimalsAndNothingAnsweredAsNoScore(String levels,
 			String score) {
 		assertThat(Scoring.aspectScore(levels(levels))).isEqualTo(decimal(score));
+		int sum = levels(levels).stream().mapToInt(Integer::intValue).sum();
+		assertThat(Scoring.aspectScore(sum, levels(levels).size())).as("from the kept sum and count")
+			.isEqualTo(decimal(score));
+	}
+
+	@ParameterizedTest(name = "sum {0} of {1} levels is refused")
+	@CsvSource({ "1, 0", "0, 1", "5, 1", "9, 2", "-1, -1", "3, 4" })
+	void refusesKeptInputsThatLevels1To4CannotAddUpTo(int levelSum, int levelCount) {
+		assertThatIllegalArgumentException().isThrownBy(() -> Scoring.aspectScore(levelSum, levelCount));
 	}
 
 	@ParameterizedTest(name = "[{0}] is refused")

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.servlet.FlashMap;
+import org.springframework.test.web.servlet.MvcResult;
 
 import dev.platformmaturity.account.Role;
 import dev.platformmaturity.account.SystemTask;
@@ -101,17 +101,18 @@ class DisplayTextPagesTest {
 		TestData.Person admin = data.person(Role.ADMIN);
 		String renamed = "Renamed " + OVERRIDE + "eman";
 		long version = jdbc.sql("select version from team where id = ?").param(team.id()).query(Long.class).single();
-		FlashMap flash = mvc.perform(post("/admin/teams/" + team.slug()).with(user(data.principal(admin))).with(csrf())
-				.param("version", String.valueOf(version))
-				.param("slug", team.slug())
-				.param("name", renamed)
-				.param("groupId", String.valueOf(group))
-				.param("enabled", "true"))
+		MvcResult saved = mvc.perform(post("/admin/teams/" + team.slug()).with(user(data.principal(admin)))
+			.with(csrf())
+			.param("version", String.valueOf(version))
+			.param("slug", team.slug())
+			.param("name", renamed)
+			.param("groupId", String.valueOf(group))
+			.param("enabled", "true"))
 			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getFlashMap();
+			.andReturn();
+		// the notice travels in the session, as it does for a browser following the redirect
 		String page = new String(mvc.perform(get("/admin/teams/" + team.slug()).with(user(data.principal(admin)))
-				.flashAttrs(flash))
+			.cookie(saved.getResponse().getCookie("SESSION")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

@@ -98,11 +98,17 @@ public final class Browser implements AutoCloseable {
 		return downloads;
 	}
 
-	/** Waits until a download whose name ends with {@code suffix} is complete, and returns it. */
+	/**
+	 * Waits until a download whose name ends with {@code suffix} is complete, and returns it. Chromium writes into
+	 * {@code <name>.crdownload} and, just before renaming it, creates {@code <name>} empty: the download is complete
+	 * once no {@code .crdownload} file is left.
+	 */
 	public Path downloaded(String suffix) {
 		waitUntil(driver -> {
 			try (Stream<Path> files = Files.list(downloads)) {
-				return files.anyMatch(file -> file.getFileName().toString().endsWith(suffix));
+				List<String> names = files.map(file -> file.getFileName().toString()).toList();
+				return names.stream().anyMatch(name -> name.endsWith(suffix))
+						&& names.stream().noneMatch(name -> name.endsWith(".crdownload"));
 			}
 			catch (IOException unreadable) {
 				return false;
@@ -167,9 +173,30 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Signs out through the person's menu in the header. */
 	public Browser signOut() {
-		find(By.cssSelector(".account-nav form button")).click();
+		openAccountMenu();
+		find(By.cssSelector(".account-menu form button")).click();
 		waitUntil(driver -> driver.getCurrentUrl().contains("signedOut"));
+		return this;
+	}
+
+	/** Opens the signed-in person's menu in the header: their account, administration, signing out. */
+	public Browser openAccountMenu() {
+		WebElement menu = find(By.cssSelector("details.account-menu"));
+		if (menu.getDomAttribute("open") == null) {
+			menu.findElement(By.tagName("summary")).click();
+		}
+		return this;
+	}
+
+	/**
+	 * Shows pages {@code width} CSS pixels wide: below 600 as a phone does (scroll bars over the page, the width of
+	 * the viewport meta tag), otherwise as a laptop, such as 1366.
+	 */
+	public Browser resize(int width, int height) {
+		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
 		return this;
 	}
 

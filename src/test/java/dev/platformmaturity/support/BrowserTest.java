@@ -11,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
 
 /** The application on a real port with the shared test PostgreSQL, driven by headless Chromium. */
 @Target(ElementType.TYPE)
@@ -19,8 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import({ TestData.class, StatementCounter.class })
+@Import({ TestDatabase.class, TestData.class, TestAssessments.class, StatementCounter.class, MovableClock.class })
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {
 }

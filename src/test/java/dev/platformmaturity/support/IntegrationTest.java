@@ -9,7 +9,6 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ContextConfiguration;
 
 /** The whole application on the shared test PostgreSQL, with MockMvc. All such tests share one cached context. */
 @Target(ElementType.TYPE)
@@ -17,7 +16,6 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest
 @AutoConfigureMockMvc
-@ContextConfiguration(initializers = TestDatabase.Initializer.class)
-@Import({ TestData.class, StatementCounter.class })
+@Import({ TestDatabase.class, TestData.class, TestAssessments.class, StatementCounter.class, MovableClock.class })
 public @interface IntegrationTest {
 }

@@ -131,7 +131,7 @@ class AccessRulesTest {
 	void theApiAnswers401WithoutCredentialsAndCreatesNoSession() throws Exception {
 		mvc.perform(get("/api/v1/teams"))
 			.andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", "Basic realm=\"Platform Maturity\""))
+			.andExpect(header().string("WWW-Authenticate", "Bearer realm=\"Platform Maturity\""))
 			.andExpect(header().doesNotExist("Set-Cookie"))
 			.andExpect(jsonPath("$.status").value(401));
 		mvc.perform(get("/api/v1/teams").with(httpBasic(member.username(), "wrong password")))

@@ -2,9 +2,13 @@ package dev.platformmaturity.team;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.Cookie;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -125,7 +129,7 @@ class OrganisationImportTest {
 				"people:3:username:person.username.taken", "people:4:username:import.username.duplicate",
 				"people:5:email:person.email.invalid", "people:6:language:person.language.invalid",
 				"people:7:role:import.role.invalid", "people:8:teams:import.team.unknown",
-				"people:9:password:password.tooShort", "people:10:username:person.username.invalid",
+				"people:9:password:password.tooShort", "people:10:username:person.username.required",
 				"people:11:row:import.row.columns");
 		assertThatThrownBy(() -> asAdmin(() -> organisationImport.importAll(bytes(teams), bytes(people))))
 			.isInstanceOf(OrganisationImport.InvalidImportException.class);
@@ -142,7 +146,8 @@ class OrganisationImportTest {
 		Plan nothing = asAdmin(() -> organisationImport.plan(new byte[0], bytes("username,name\n")));
 
 		assertThat(problems(wrongHeader)).containsExactly("teams:1:header:import.header.invalid");
-		assertThat(problems(notUtf8)).containsExactly("teams:0:file:import.file.notUtf8");
+		assertThat(problems(notUtf8)).as("the first line that is not UTF-8")
+			.containsExactly("teams:2:file:import.file.notUtf8");
 		assertThat(problems(nothing)).containsExactly(":0:file:import.nothing");
 		assertThat(messages.getMessage("import.file.notUtf8", null, Locale.SIMPLIFIED_CHINESE))
 			.contains("UTF-8");
@@ -158,23 +163,24 @@ class OrganisationImportTest {
 	@Test
 	void theAdministratorPreviewsThenImportsWhatThePreviewShowed() throws Exception {
 		TestData.Person admin = data.person(Role.ADMIN);
-		MockHttpSession session = new MockHttpSession();
 		String teams = "slug,name,group\n" + prefix + "-web,Web 网页," + prefix + " Channels\n";
 
-		String preview = mvc.perform(multipart("/admin/import/preview")
+		MockHttpServletResponse previewed = mvc.perform(multipart("/admin/import/preview")
 				.file(new MockMultipartFile("teams", "teams.csv", "text/csv", bytes(teams)))
-				.session(session).with(user(data.principal(admin))).with(csrf()).header("Accept-Language", "zh-CN"))
+				.with(user(data.principal(admin))).with(csrf()).header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("一切正常。导入将创建 1 个部门、1 个团队、0 名人员和 0 条团队成员关系。")))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn().getResponse();
+		String preview = previewed.getContentAsString();
+		Cookie session = previewed.getCookie("SESSION");
 		String token = preview.replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
 		assertThat(jdbc.sql("select count(*) from team where slug = ?").param(prefix + "-web").query(Long.class).single()).isZero();
 
-		mvc.perform(post("/admin/import").param("token", token).session(session)
+		mvc.perform(post("/admin/import").param("token", token).cookie(session)
 				.with(user(data.principal(admin))).with(csrf()))
 			.andExpect(content().string(containsString("Created 1 group(s), 1 team(s), 0 person(s) and 0 membership(s).")));
 		assertThat(jdbc.sql("select count(*) from team where slug = ?").param(prefix + "-web").query(Long.class).single()).isOne();
 
-		mvc.perform(post("/admin/import").param("token", token).session(session)
+		mvc.perform(post("/admin/import").param("token", token).cookie(session)
 				.with(user(data.principal(admin))).with(csrf()))
 			.andExpect(content().string(containsString("The preview has expired or was replaced")));
 	}
@@ -189,6 +195,86 @@ class OrganisationImportTest {
 			.andExpect(content().string(containsString("发现 1 个问题。更正之前不会导入任何内容。")))
 			.andExpect(content().string(containsString("请输入类似 name@example.org 的电子邮箱地址。")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"token\""))));
+	}
+
+	@Test
+	void aNulCharacterInAFieldIsReportedWithItsLineAndColumnAndNothingIsImported() {
+		String teams = "slug,name,group\n" + prefix + "-ok,Fine," + prefix + " G\n" + prefix + "-nul,Bad\u0000Name,"
+				+ prefix + " G\n";
+		String people = "username,name,teams\n" + prefix + ".p,P\u0000erson," + prefix + "-ok\n";
+		long rowsBefore = rows();
+
+		Plan plan = asAdmin(() -> organisationImport.plan(bytes(teams), bytes(people)));
+
+		assertThat(plan.valid()).isFalse();
+		assertThat(problems(plan)).containsExactly("teams:3:name:input.text.nul", "people:2:name:input.text.nul");
+		assertThat(plan.problems().get(0).problem().arguments()).containsExactly("name", 4, "U+0000");
+		assertThatThrownBy(() -> asAdmin(() -> organisationImport.importAll(bytes(teams), bytes(people))))
+			.isInstanceOf(OrganisationImport.InvalidImportException.class);
+		assertThat(rows()).isEqualTo(rowsBefore);
+	}
+
+	@Test
+	void aNulCharacterInTheHeaderIsReported() {
+		Plan plan = asAdmin(() -> organisationImport.plan(bytes("slug,na\u0000me,group\nx,y,z\n"), new byte[0]));
+
+		assertThat(problems(plan)).containsExactly("teams:1:header:input.text.nul");
+	}
+
+	@Test
+	void lineNumbersCountLfCrLfAndLoneCrLineEnds() {
+		String[] ends = { "\n", "\r\n", "\r" };
+		for (String end : ends) {
+			String teams = "slug,name,group" + end + prefix + "-a,\"Two" + end + "lines\",G" + end + end
+					+ "Bad Slug,x,G" + end;
+			Plan plan = asAdmin(() -> organisationImport.plan(bytes(teams), new byte[0]));
+			assertThat(problems(plan)).as("line ends %s", end.replace("\r", "CR").replace("\n", "LF"))
+				.containsExactly("teams:5:slug:team.slug.invalid");
+		}
+	}
+
+	/** The line of every record is counted in one pass (it used to be recounted from the start for each record). */
+	@Test
+	void aTenThousandRowPreviewNamesTheRightLineOfEveryProblem() {
+		StringBuilder teams = new StringBuilder("slug,name,group\n");
+		StringBuilder people = new StringBuilder("username,name,email,teams\n");
+		List<String> expectedTeams = new ArrayList<>();
+		List<String> expectedPeople = new ArrayList<>();
+		long teamLine = 2;
+		long personLine = 2;
+		for (int i = 0; i < OrganisationImport.MAX_ROWS; i++) {
+			boolean badTeam = i % 997 == 13;
+			boolean twoLines = i % 500 == 7;
+			teams.append(badTeam ? "Bad Slug " + i : prefix + "-t" + i)
+				.append(',')
+				.append(twoLines ? "\"Team\n" + i + "\"" : "Team " + i)
+				.append(',')
+				.append(prefix).append(" G").append(i % 10)
+				.append('\n');
+			if (badTeam) {
+				expectedTeams.add("teams:" + teamLine + ":slug:team.slug.invalid");
+			}
+			teamLine += twoLines ? 2 : 1;
+			boolean badPerson = i % 1013 == 5;
+			people.append(prefix).append(".p").append(i)
+				.append(",Person ").append(i)
+				.append(',').append(badPerson ? "not-an-email-" + i : prefix + ".p" + i + "@example.org")
+				.append(',').append(prefix).append("-t").append(i == 0 ? 0 : i - 1)
+				.append('\n');
+			if (badPerson) {
+				expectedPeople.add("people:" + personLine + ":email:person.email.invalid");
+			}
+			personLine++;
+		}
+
+		Plan plan = asAdmin(() -> organisationImport.plan(bytes(teams.toString()), bytes(people.toString())));
+
+		assertThat(plan.teams()).hasSize(OrganisationImport.MAX_ROWS);
+		assertThat(plan.people()).hasSize(OrganisationImport.MAX_ROWS);
+		assertThat(plan.teams().get(9_999).line()).isEqualTo(teamLine - 1);
+		assertThat(plan.people().get(9_999).line()).isEqualTo(personLine - 1);
+		assertThat(problems(plan).stream().filter(problem -> !problem.contains(":teams:import.team.unknown")))
+			.containsExactlyElementsOf(Stream.concat(expectedTeams.stream(), expectedPeople.stream()).toList());
 	}
 
 	private static List<String> problems(Plan plan) {
