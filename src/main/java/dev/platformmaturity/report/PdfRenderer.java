@@ -63,8 +63,16 @@ class PdfRenderer {
 		this.limit = limit;
 	}
 
-	/** The header and footer written on every page, and the document's metadata. */
-	record Frame(String title, String header, String pageLabel, String language) {
+	/**
+	 * The header and footer written on every page, the document's metadata, and whether its pages lie on their side
+	 * (one orientation per document: the layout takes its width from the first page).
+	 */
+	record Frame(String title, String header, String pageLabel, String language, boolean landscape) {
+
+		Frame(String title, String header, String pageLabel, String language) {
+			this(title, header, pageLabel, language, false);
+		}
+
 	}
 
 	/**
@@ -80,7 +88,7 @@ class PdfRenderer {
 			DocumentFonts documentFonts = new DocumentFonts(document, parsed);
 			ChartPainter painter = new ChartPainter(document, documentFonts, text, ReportFonts.order(frame.language()));
 			for (Supplier<String> part : parts) {
-				layOut(part.get(), document, documentFonts, charts, painter);
+				layOut(part.get(), document, documentFonts, charts, painter, frame.landscape());
 			}
 			frame(document, frame, documentFonts);
 			document.save(out);
@@ -91,12 +99,13 @@ class PdfRenderer {
 	}
 
 	private void layOut(String html, PDDocument document, DocumentFonts documentFonts, ReportCharts charts,
-			ChartPainter painter) throws IOException {
+			ChartPainter painter, boolean landscape) throws IOException {
+		ReportProperties.PageSize size = properties.pageSize();
 		PdfRendererBuilder builder = new PdfRendererBuilder();
 		builder.useFastMode();
 		builder.usePDDocument(document);
 		builder.withW3cDocument(W3C_DOM.get().fromJsoup(drawable(Jsoup.parse(html))), BASE_URL);
-		builder.useDefaultPageSize(properties.pageSize().widthMm, properties.pageSize().heightMm,
+		builder.useDefaultPageSize(landscape ? size.heightMm : size.widthMm, landscape ? size.widthMm : size.heightMm,
 				BaseRendererBuilder.PageSizeUnits.MM);
 		builder.useObjectDrawerFactory(charts.drawers(painter));
 		builder.useReplacementText(Character.toString(ReportText.REPLACEMENT));

@@ -30,16 +30,20 @@ import dev.platformmaturity.model.ModelCatalog;
 
 /**
  * The two PDF reports. The team report: one team's quarter, with the same results and charts as its page. The
- * organisation report: a quarter across all teams (or a group), written a part at a time — summary, heatmap rows,
- * one block per team — so that its memory does not grow with the number of teams.
+ * organisation report: a quarter across all teams (or a group), written a part at a time — key findings and summary,
+ * heatmap rows, one block per team — so that its memory does not grow with the number of teams.
  */
 @Service
 public class Reports {
 
-	/** Charts are drawn at their own size up to this width, as the SVG charts were; the median radar up to 120 mm. */
+	/** Charts are drawn at their own size up to this width, as the SVG charts were. */
 	private static final double CHART_WIDTH_MM = 150;
 
-	private static final double NARROW_CHART_WIDTH_MM = 120;
+	/** Team blocks side by side on a landscape page; their heading stays with the first row. */
+	private static final int TEAMS_PER_ROW = 3;
+
+	/** The organisation's median radar and trend side by side on a landscape page, low enough to leave room. */
+	private static final double HALF_CHART_WIDTH_MM = 95;
 
 	private final TeamResults results;
 
@@ -55,8 +59,10 @@ public class Reports {
 
 	private final ReportProperties properties;
 
+	private final KeyFindings findings;
+
 	Reports(TeamResults results, Dashboards dashboards, ModelCatalog catalog, TemplateEngine templates,
-			MessageSource messages, PdfRenderer renderer, ReportProperties properties) {
+			MessageSource messages, PdfRenderer renderer, ReportProperties properties, KeyFindings findings) {
 		this.results = results;
 		this.dashboards = dashboards;
 		this.catalog = catalog;
@@ -64,6 +70,7 @@ public class Reports {
 		this.messages = messages;
 		this.renderer = renderer;
 		this.properties = properties;
+		this.findings = findings;
 	}
 
 	/** The team's report for the quarter; a one-page "nothing to report" when the team has not started. */
@@ -89,8 +96,10 @@ public class Reports {
 	}
 
 	/**
-	 * The organisation's report for the quarter (a group's, when given): completion, distribution, the median team,
-	 * the median over the quarters, the heatmap and one block per team.
+	 * The organisation's report for the quarter (a group's, when given): key findings, distribution, the median team,
+	 * the median over the quarters, the heatmap and one block per team, on landscape pages so that every aspect column
+	 * of the heatmap fits. Rendered in parts of at most {@code teamsPerPart} teams; the sections flow within a part, so a small
+	 * organisation gets one part and no half-empty pages.
 	 */
 	public void organisationReport(QuarterInfo quarter, Long groupId, String groupName, Locale locale, OutputStream out) {
 		String language = locale.toLanguageTag();
@@ -100,7 +109,7 @@ public class Reports {
 		String title = groupName == null ? message("report.organisation.title", locale, quarter.label())
 				: message("report.organisation.groupTitle", locale, groupName, quarter.label());
 		PdfRenderer.Frame frame = new PdfRenderer.Frame(title, organisation(locale) + " · " + title,
-				message("report.page", locale), language);
+				message("report.page", locale), language, true);
 		Dashboards.Completion completion = dashboards.completion(quarter.id(), groupId);
 		ReportCharts charts = new ReportCharts();
 		if (completion.submitted() + completion.inProgress() == 0) {
@@ -111,6 +120,7 @@ public class Reports {
 
 		Map<String, Object> common = base(locale);
 		common.put("title", title);
+		common.put("group", groupName);
 		common.put("aspectKeys", aspectKeys);
 		common.put("aspectNames", aspectNames);
 		Map<String, List<String>> levelTitles = new LinkedHashMap<>();
@@ -119,43 +129,95 @@ public class Reports {
 		common.put("levelTitles", levelTitles);
 
 		List<Supplier<String>> parts = new ArrayList<>();
-		parts.add(() -> summary(quarter, groupId, groupName, completion, model, aspectKeys, aspectNames, common, charts,
-				locale));
-		int size = properties.teamsPerPart();
-		int teamParts = (int) ((completion.teams() + size - 1) / size);
-		for (boolean heatmap : new boolean[] { true, false }) {
-			for (int page = 0; page < teamParts; page++) {
-				int part = page;
-				parts.add(() -> {
-					Map<String, Object> variables = new LinkedHashMap<>(common);
-					variables.put("heatmap", heatmap);
-					variables.put("first", part == 0);
-					variables.put("rows", dashboards.teamsPage(quarter.id(), groupId, part, size));
-					return html("report/organisation-teams", locale, variables);
-				});
-			}
+		for (List<Section> part : sections(completion.teams())) {
+			parts.add(() -> {
+				Map<String, Object> variables = new LinkedHashMap<>(common);
+				boolean summary = part.get(0).kind() == Section.Kind.SUMMARY;
+				variables.put("summary", summary);
+				if (summary) {
+					summary(quarter, groupId, completion, model, aspectKeys, aspectNames, variables, charts,
+							locale);
+				}
+				List<Dashboards.TeamRow> heatmapRows = new ArrayList<>();
+				List<Dashboards.TeamRow> teamRows = new ArrayList<>();
+				for (Section section : part) {
+					if (section.kind() != Section.Kind.SUMMARY) {
+						(section.kind() == Section.Kind.HEATMAP ? heatmapRows : teamRows)
+							.addAll(dashboards.teamsPage(quarter.id(), groupId, section.page(), section.size()));
+					}
+				}
+				variables.put("heatmapRows", heatmapRows);
+				variables.put("heatmapFirst", part.contains(new Section(Section.Kind.HEATMAP, 0, sliceSize())));
+				int lead = part.contains(new Section(Section.Kind.TEAMS, 0, sliceSize()))
+						? Math.min(TEAMS_PER_ROW, teamRows.size()) : 0;
+				variables.put("teamsLead", teamRows.subList(0, lead));
+				variables.put("teamsRest", teamRows.subList(lead, teamRows.size()));
+				return html("report/organisation", locale, variables);
+			});
 		}
 		renderer.render(parts, charts, frame, out);
 	}
 
-	private String summary(QuarterInfo quarter, Long groupId, String groupName, Dashboards.Completion completion,
-			MaturityModel model, List<String> aspectKeys, List<String> aspectNames, Map<String, Object> common,
+	/** A page of {@code size} teams of the heatmap or of the team blocks, or the summary. */
+	record Section(Kind kind, int page, int size) {
+
+		enum Kind {
+
+			SUMMARY, HEATMAP, TEAMS
+
+		}
+
+	}
+
+	/** Teams are read in slices of half a part, so that the end of the heatmap and the start of the teams can share one. */
+	private int sliceSize() {
+		return Math.max(1, (properties.teamsPerPart() + 1) / 2);
+	}
+
+	/**
+	 * The sections in order (summary, heatmap slices, team slices) packed into parts of at most {@code teamsPerPart}
+	 * teams.
+	 */
+	List<List<Section>> sections(long teams) {
+		int slice = sliceSize();
+		int slices = (int) ((teams + slice - 1) / slice);
+		List<List<Section>> parts = new ArrayList<>();
+		List<Section> part = new ArrayList<>(List.of(new Section(Section.Kind.SUMMARY, 0, slice)));
+		long held = 0;
+		for (Section.Kind kind : new Section.Kind[] { Section.Kind.HEATMAP, Section.Kind.TEAMS }) {
+			for (int page = 0; page < slices; page++) {
+				long rows = Math.min(slice, teams - (long) page * slice);
+				if (held + rows > properties.teamsPerPart()) {
+					parts.add(part);
+					part = new ArrayList<>();
+					held = 0;
+				}
+				part.add(new Section(kind, page, slice));
+				held += rows;
+			}
+		}
+		parts.add(part);
+		return parts;
+	}
+
+	private void summary(QuarterInfo quarter, Long groupId, Dashboards.Completion completion,
+			MaturityModel model, List<String> aspectKeys, List<String> aspectNames, Map<String, Object> variables,
 			ReportCharts charts, Locale locale) {
 		String language = locale.toLanguageTag();
 		List<Dashboards.Distribution> distributions = dashboards.distributions(quarter.id(), groupId, aspectKeys);
 		Map<String, Map<String, BigDecimal>> trend = dashboards.medianTrend(groupId);
 		List<String> trendLabels = List.copyOf(trend.keySet());
-		Map<String, Object> variables = new LinkedHashMap<>(common);
 		variables.put("quarter", quarter);
-		variables.put("group", groupName);
 		variables.put("modelName", model.name().in(language) + " (" + model.id() + ")");
-		variables.put("completion", completion);
+		variables.put("findings", findings.of(quarter, groupId, completion, distributions, aspectKeys, aspectNames,
+				locale));
 		variables.put("distributions", distributions);
+		variables.put("medianTeams", distributions.stream().map(KeyFindings::scored).toList());
 		variables.put("medianRadar", charts.place(RadarChart.chart(new RadarChart.Spec("median",
 				message("report.organisation.medianRadar", locale), message("report.organisation.medianRadarDescription", locale),
 				aspectNames, 4, List.of(new Series(message("dashboard.median", locale),
 						distributions.stream().map(Dashboards.Distribution::median).toList(), SeriesStyle.CURRENT)))),
-				NARROW_CHART_WIDTH_MM));
+				HALF_CHART_WIDTH_MM));
 		variables.put("trend", trend);
 		variables.put("trendLabels", trendLabels);
 		List<Series> series = new ArrayList<>();
@@ -167,8 +229,7 @@ public class Reports {
 		variables.put("trendChart", trendLabels.isEmpty() ? null : charts.place(LineChart.chart(new LineChart.Spec(
 				"median-trend", message("dashboard.trends.medianTitle", locale),
 				message("dashboard.trends.description", locale), trendLabels, BigDecimal.ONE, BigDecimal.valueOf(4),
-				series)), CHART_WIDTH_MM));
-		return html("report/organisation-summary", locale, variables);
+				series)), HALF_CHART_WIDTH_MM));
 	}
 
 	private String nothing(Locale locale, String heading, String reason) {

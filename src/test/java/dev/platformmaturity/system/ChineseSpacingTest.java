@@ -51,6 +51,10 @@ class ChineseSpacingTest {
 			"report.organisation.title:0", "report.organisation.nothing:0",
 			// seconds to wait before asking again
 			"report.busy:0", "report.busy.text:0",
+			// the organisation report's key findings: dates, medians, quarter labels
+			"report.findings.overdue:1", "report.findings.due:0", "report.findings.strongest:1",
+			"report.findings.weakest:1", "report.findings.rises:0", "report.findings.falls:0",
+			"report.findings.noChange:0",
 			// usernames, short names (slugs), e-mail addresses, roles
 			"person.username.taken:0", "membership.person.unknown:0", "membership.exists:0", "admin.people.edit:0",
 			"admin.people.created:0", "admin.people.updated:0", "team.slug.taken:0", "import.slug.duplicate:0",
