@@ -164,7 +164,8 @@ class ReportTest {
 			.andReturn();
 		Pdf pdf = Pdf.parse(result.getResponse().getContentAsByteArray());
 
-		assertThat(pdf.text()).contains("共 200 个团队：180 个已提交，0 个进行中，20 个未开始。", "各级别的团队数", "中位数团队", "各团队详情");
+		assertThat(pdf.text()).contains("主要发现", "共 200 个团队，180 个已提交，0 个进行中，20 个未开始。", "各级别的团队数",
+				"中位数团队", "各团队详情");
 		String text = pdf.text();
 		assertThat(names).allSatisfy(name -> assertThat(text).contains(name));
 		assertThat(pdf.pages()).isBetween(20, 160);
