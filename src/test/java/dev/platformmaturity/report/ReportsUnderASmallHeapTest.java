@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -27,9 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
-import org.springframework.boot.web.server.context.WebServerPortFileWriter;
 
 import dev.platformmaturity.PlatformMaturityApplication;
 import dev.platformmaturity.account.Role;
@@ -144,6 +143,9 @@ class ReportsUnderASmallHeapTest {
 
 		private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
+		/** The line the application logs when it is ready, with the port it listens on. */
+		private static final Pattern READY = Pattern.compile("Platform Maturity is ready: https?://[^:]+:(\\d+)/");
+
 		private final Process process;
 
 		private final Path log;
@@ -160,8 +162,6 @@ class ReportsUnderASmallHeapTest {
 
 		static ChildApplication start(String... jvmOptions) throws Exception {
 			Path work = Files.createDirectories(Path.of("target", "child-application"));
-			Path portFile = Files.createTempFile(work, "port", ".txt");
-			Files.delete(portFile);
 			Path log = Files.createTempFile(work, "application", ".log");
 			JdbcConnectionDetails database = TestDatabase.shared();
 			List<String> command = new ArrayList<>();
@@ -169,7 +169,7 @@ class ReportsUnderASmallHeapTest {
 			command.addAll(List.of(jvmOptions));
 			command.addAll(List.of("-cp",
 					System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-					Main.class.getName(), portFile.toAbsolutePath().toString(), "--server.port=0",
+					PlatformMaturityApplication.class.getName(), "--server.port=0",
 					"--spring.datasource.url=" + database.getJdbcUrl(),
 					"--spring.datasource.username=" + database.getUsername(),
 					"--spring.datasource.password=" + database.getPassword(), "--app.demo.enabled=false"));
@@ -178,11 +178,11 @@ class ReportsUnderASmallHeapTest {
 				.start();
 			try {
 				Instant deadline = Instant.now().plus(START_TIMEOUT);
-				while (!Files.exists(portFile) || Files.readString(portFile).isBlank()) {
+				Matcher address = READY.matcher("");
+				while (!address.reset(Files.readString(log)).find()) {
 					waitAlive(process, log, deadline);
 				}
-				ChildApplication app = new ChildApplication(process, log,
-						"http://127.0.0.1:" + Files.readString(portFile).strip());
+				ChildApplication app = new ChildApplication(process, log, "http://127.0.0.1:" + address.group(1));
 				while (!app.ready()) {
 					waitAlive(process, log, deadline);
 				}
@@ -192,17 +192,6 @@ class ReportsUnderASmallHeapTest {
 				stop(process);
 				throw failed;
 			}
-		}
-
-		/** The application, writing the port it listens on to the file named by the first argument. */
-		static final class Main {
-
-			public static void main(String[] args) {
-				SpringApplication application = new SpringApplication(PlatformMaturityApplication.class);
-				application.addListeners(new WebServerPortFileWriter(args[0]));
-				application.run(Arrays.copyOfRange(args, 1, args.length));
-			}
-
 		}
 
 		private static void waitAlive(Process process, Path log, Instant deadline) throws Exception {
