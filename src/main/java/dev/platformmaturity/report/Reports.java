@@ -98,8 +98,8 @@ public class Reports {
 	/**
 	 * The organisation's report for the quarter (a group's, when given): key findings, distribution, the median team,
 	 * the median over the quarters, the heatmap and one block per team, on landscape pages so that every aspect column
-	 * of the heatmap fits. Rendered in parts of at most {@code teamsPerPart} teams; the sections flow within a part, so a small
-	 * organisation gets one part and no half-empty pages.
+	 * of the heatmap fits. Rendered in parts of at most {@code teamsPerPart} teams; the sections flow within a part,
+	 * so a small organisation gets one part and no half-empty pages.
 	 */
 	public void organisationReport(QuarterInfo quarter, Long groupId, String groupName, Locale locale, OutputStream out) {
 		String language = locale.toLanguageTag();
@@ -169,7 +169,7 @@ public class Reports {
 
 	}
 
-	/** Teams are read in slices of half a part, so that the end of the heatmap and the start of the teams can share one. */
+	/** Teams are read in slices of half a part, so the end of the heatmap and the start of the teams can share one. */
 	private int sliceSize() {
 		return Math.max(1, (properties.teamsPerPart() + 1) / 2);
 	}

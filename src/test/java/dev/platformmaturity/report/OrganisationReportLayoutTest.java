@@ -101,16 +101,17 @@ class OrganisationReportLayoutTest {
 			.isNotNegative();
 		assertThat(findings).contains(organisation.submitted() + " of " + teams + " teams submitted; "
 				+ organisation.inProgress() + " in progress, " + organisation.notStarted() + " not started.");
-		// aspect k scores min(4, k + 1) in two teams of three: the first aspect is weakest, the fourth the first strongest
-		assertThat(findings).contains("Strongest aspect: " + model.aspects().get(3).name().in("en") + ", median 4.00 over "
-				+ organisation.scored() + " teams.");
-		assertThat(findings).contains("Weakest aspect: " + model.aspects().get(0).name().in("en") + ", median 1.00 over "
-				+ organisation.scored() + " teams.");
+		// aspect k scores min(4, k + 1) in two teams of three: the first aspect is weakest, the fourth strongest
+		assertThat(findings).contains("Strongest aspect: " + model.aspects().get(3).name().in("en")
+				+ ", median 4.00 over " + organisation.scored() + " teams.");
+		assertThat(findings).contains("Weakest aspect: " + model.aspects().get(0).name().in("en")
+				+ ", median 1.00 over " + organisation.scored() + " teams.");
 		assertThat(findings).contains("Biggest rises since " + organisation.previous().label() + ": "
 				+ organisation.riser() + " (+" + organisation.rise().toPlainString() + ").");
 		assertThat(findings).contains("Biggest falls since " + organisation.previous().label() + ": "
 				+ organisation.faller() + " (" + organisation.fall().toPlainString() + ").");
-		assertThat(findings).contains("Not submitted (" + (organisation.inProgress() + organisation.notStarted()) + "): ");
+		assertThat(findings)
+			.contains("Not submitted (" + (organisation.inProgress() + organisation.notStarted()) + "): ");
 		organisation.notSubmittedNames().forEach(name -> assertThat(findings).contains(name));
 
 		String chinese = report(organisation, "zh-CN").pages().get(0).text().replaceAll("\\s+", " ");
