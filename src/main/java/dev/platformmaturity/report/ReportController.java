@@ -51,11 +51,41 @@ class ReportController {
 		this.shownQuarter = shownQuarter;
 	}
 
-	@GetMapping({ "/teams/{team}/assessments/{quarter}/report.pdf", "/api/v1/teams/{team}/assessments/{quarter}/report.pdf" })
+	@GetMapping("/teams/{team}/assessments/{quarter}/report.pdf")
 	ModelAndView teamReport(@PathVariable String team, @PathVariable String quarter,
 			@RequestParam(name = "lang", required = false) String lang, @AuthenticationPrincipal AccountUser user,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		boolean api = request.getRequestURI().contains("/api/");
+		return team(team, quarter, lang, user, locale, false, request, response);
+	}
+
+	/** For scripts: busy is answered with problem details; no view, so the API description lists it. */
+	@GetMapping("/api/v1/teams/{team}/assessments/{quarter}/report.pdf")
+	void teamReportForScripts(@PathVariable String team, @PathVariable String quarter,
+			@RequestParam(name = "lang", required = false) String lang, @AuthenticationPrincipal AccountUser user,
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		team(team, quarter, lang, user, locale, true, request, response);
+	}
+
+	@GetMapping("/reports/organisation.pdf")
+	@PreAuthorize("hasRole('LEAD')")
+	ModelAndView organisationReport(@RequestParam(required = false) String quarter,
+			@RequestParam(required = false) Long group, @RequestParam(name = "lang", required = false) String lang,
+			@AuthenticationPrincipal AccountUser user, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		return organisation(quarter, group, lang, user, locale, false, request, response);
+	}
+
+	@GetMapping("/api/v1/reports/organisation.pdf")
+	@PreAuthorize("hasRole('LEAD')")
+	void organisationReportForScripts(@RequestParam(required = false) String quarter,
+			@RequestParam(required = false) Long group, @RequestParam(name = "lang", required = false) String lang,
+			@AuthenticationPrincipal AccountUser user, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		organisation(quarter, group, lang, user, locale, true, request, response);
+	}
+
+	private ModelAndView team(String team, String quarter, String lang, AccountUser user, Locale locale, boolean api,
+			HttpServletRequest request, HttpServletResponse response) {
 		Locale language = ReportLanguage.of(lang, locale, user, api);
 		teams.team(team);
 		quarters.byLabel(quarter);
@@ -63,13 +93,8 @@ class ReportController {
 		return rendered(api, request, response, () -> reports.teamReport(team, quarter, language, pdf));
 	}
 
-	@GetMapping({ "/reports/organisation.pdf", "/api/v1/reports/organisation.pdf" })
-	@PreAuthorize("hasRole('LEAD')")
-	ModelAndView organisationReport(@RequestParam(required = false) String quarter,
-			@RequestParam(required = false) Long group, @RequestParam(name = "lang", required = false) String lang,
-			@AuthenticationPrincipal AccountUser user, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) {
-		boolean api = request.getRequestURI().contains("/api/");
+	private ModelAndView organisation(String quarter, Long group, String lang, AccountUser user, Locale locale,
+			boolean api, HttpServletRequest request, HttpServletResponse response) {
 		Locale language = ReportLanguage.of(lang, locale, user, api);
 		QuarterInfo shown = shownQuarter.get(quarter);
 		String groupName = group == null ? null : teams.group(group).name();
