@@ -134,7 +134,7 @@ class WebhookNotificationTest extends NotificationTestSupport {
 		assertThat(submitted.path("assessment").path("status").asString()).isEqualTo("SUBMITTED");
 		JsonNode reopenedBody = body(receiver, "/all", 2);
 		assertThat(reopenedBody.path("text").asString())
-			.startsWith("平台成熟度：Payments 在 " + quarter.label()
+			.startsWith("平台成熟度：Payments在 " + quarter.label()
 					+ " 的评估已被重新打开，原因：Answered for the wrong team");
 		assertThat(reopenedBody.path("assessment").path("reason").asString()).isEqualTo("Answered for the wrong team");
 		assertThat(List.of(body(receiver, "/all", 3), body(receiver, "/all", 4)))
