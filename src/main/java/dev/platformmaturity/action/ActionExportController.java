@@ -1,28 +1,17 @@
 package dev.platformmaturity.action;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.platformmaturity.shared.CsvExport;
 import dev.platformmaturity.team.Teams;
 
-/**
- * Actions as CSV for platform leads, written like the dashboard's exports: UTF-8 with a byte-order mark (so
- * spreadsheet programs show Chinese correctly), by Commons CSV (quoting, line breaks inside notes), row by row.
- */
+/** Actions as CSV for platform leads, through the one CSV writer, row by row. */
 @Controller
 class ActionExportController {
 
@@ -40,23 +29,8 @@ class ActionExportController {
 		if (group != null) {
 			teams.group(group);
 		}
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("platform-maturity_actions.csv", StandardCharsets.UTF_8)
-			.build()
-			.toString());
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		writer.write('\uFEFF');
-		try (CSVPrinter csv = new CSVPrinter(writer,
-				CSVFormat.DEFAULT.builder().setHeader(ActionExport.HEADER.toArray(String[]::new)).get())) {
-			export.each(group, values -> {
-				try {
-					csv.printRecord(values);
-				}
-				catch (IOException failed) {
-					throw new UncheckedIOException(failed);
-				}
-			});
+		try (CsvExport csv = CsvExport.download(response, "platform-maturity_actions.csv", ActionExport.HEADER)) {
+			export.each(group, csv::row);
 		}
 	}
 

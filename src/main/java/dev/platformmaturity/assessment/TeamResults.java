@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import dev.platformmaturity.chart.Chart;
 import dev.platformmaturity.chart.LineChart;
 import dev.platformmaturity.chart.RadarChart;
 import dev.platformmaturity.chart.Series;
@@ -24,7 +25,7 @@ import dev.platformmaturity.scoring.Scoring;
 /**
  * A team's results for a quarter in one language: per aspect the score, the level reached with its texts, the next
  * level's characteristics as opportunities, target, previous quarter and the team's comments; the radar and the trend
- * as SVG. The same view serves the results page and the PDF report.
+ * as charts. The same view serves the results page and the PDF report.
  */
 @Service
 public class TeamResults {
@@ -38,9 +39,24 @@ public class TeamResults {
 		this.messages = messages;
 	}
 
-	/** @param radarSvgLargeText the radar with texts that stay readable when it is shrunk to a phone's width */
-	public record View(AssessmentSnapshot state, String language, String modelName, String radarSvg, String trendSvg,
-			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters, String radarSvgLargeText) {
+	/**
+	 * The radar and (from two quarters on, else null) the trend as charts: SVG for the page, vectors in PDFs.
+	 * @param radarLargeText the radar with texts that stay readable when it is shrunk to a phone's width
+	 */
+	public record View(AssessmentSnapshot state, String language, String modelName, Chart radar, Chart trend,
+			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters, Chart radarLargeText) {
+
+		public String radarSvg() {
+			return radar.svg();
+		}
+
+		public String trendSvg() {
+			return trend == null ? null : trend.svg();
+		}
+
+		public String radarSvgLargeText() {
+			return radarLargeText.svg();
+		}
 
 	}
 
@@ -127,10 +143,10 @@ public class TeamResults {
 		}
 
 		RadarChart.Spec radar = radar(state, aspects, previous, locale);
-		return new View(state, language, model.name().in(language), RadarChart.svg(radar),
+		return new View(state, language, model.name().in(language), RadarChart.chart(radar),
 				trend(model, quarters, language, locale, state.team().slug()), aspects,
 				previous.map(p -> p.quarter().label()).orElse(null), quarters,
-				RadarChart.svg(new RadarChart.Spec(radar.idPrefix() + "-large", radar.title(), radar.description(),
+				RadarChart.chart(new RadarChart.Spec(radar.idPrefix() + "-large", radar.title(), radar.description(),
 						radar.axisLabels(), radar.maxValue(), radar.series()), RadarChart.TextSize.LARGE));
 	}
 
@@ -153,7 +169,7 @@ public class TeamResults {
 				aspects.stream().map(AspectResult::name).toList(), 4, series);
 	}
 
-	private String trend(MaturityModel model, List<PastQuarter> quarters, String language, Locale locale, String team) {
+	private Chart trend(MaturityModel model, List<PastQuarter> quarters, String language, Locale locale, String team) {
 		if (quarters.size() < 2) {
 			return null;
 		}
@@ -165,7 +181,7 @@ public class TeamResults {
 		});
 		Map<String, String> aspects = new LinkedHashMap<>();
 		model.aspects().forEach(aspect -> aspects.put(aspect.key(), aspect.name().in(language)));
-		return LineChart.svg(TrendSeries.spec("trend-" + team, messages.getMessage("results.trend.title", null, locale),
+		return LineChart.chart(TrendSeries.spec("trend-" + team, messages.getMessage("results.trend.title", null, locale),
 				messages.getMessage("results.trend.description", null, locale), labels, aspects,
 				(label, aspect) -> byLabel.get(label).get(aspect)));
 	}

@@ -2,6 +2,12 @@ package dev.platformmaturity.chart;
 
 import java.math.BigDecimal;
 
+import dev.platformmaturity.chart.Chart.Anchor;
+import dev.platformmaturity.chart.Chart.Line;
+import dev.platformmaturity.chart.Chart.Paint;
+import dev.platformmaturity.chart.Chart.Point;
+import dev.platformmaturity.chart.Chart.Rect;
+
 /**
  * A small horizontal box plot of scores on the levels 1 to 4, for a distribution across teams: a whisker from the
  * lowest to the highest score, a box from the lower to the upper quartile and a bar at the median. Pages show the
@@ -40,26 +46,33 @@ public final class BoxPlot {
 	}
 
 	public static String svg(Spec spec) {
-		SvgWriter svg = new SvgWriter(spec.idPrefix(), spec.title(), spec.description(), WIDTH, HEIGHT);
+		return chart(spec).svg();
+	}
+
+	public static Chart chart(Spec spec) {
+		Drawing drawing = new Drawing(spec.idPrefix());
 		for (int level = 1; level <= 4; level++) {
 			double x = x(BigDecimal.valueOf(level));
-			svg.leaf("line", "x1", x, "y1", MIDDLE - 9, "x2", x, "y2", MIDDLE + 9, "stroke", "#BDBDBD", "stroke-width",
-					1);
-			svg.text(String.valueOf(level), x, HEIGHT - 1, 8, "middle", "#595959");
+			drawing.add(new Line(new Point(x, MIDDLE - 9), new Point(x, MIDDLE + 9), Paint.stroke("#BDBDBD", 1)));
+			drawing.text(String.valueOf(level), x, HEIGHT - 1, 8, Anchor.MIDDLE, "#595959");
 		}
 		if (spec.complete()) {
 			String colour = SeriesStyle.CURRENT.colour();
-			svg.leaf("line", "id", svg.id("whisker"), "x1", x(spec.min()), "y1", MIDDLE, "x2", x(spec.max()), "y2",
-					MIDDLE, "stroke", colour, "stroke-width", 1.5);
+			drawing.open(drawing.id("whisker"), Paint.stroke(colour, 1.5));
+			drawing.add(new Line(new Point(x(spec.min()), MIDDLE), new Point(x(spec.max()), MIDDLE), Paint.INHERITED));
+			drawing.close();
 			double left = x(spec.lowerQuartile());
-			svg.leaf("rect", "id", svg.id("box"), "x", left, "y", MIDDLE - BOX_HALF_HEIGHT, "width",
-					Math.max(1, x(spec.upperQuartile()) - left), "height", 2 * BOX_HALF_HEIGHT, "fill", "#CFE3F2",
-					"stroke", colour, "stroke-width", 1.5);
+			drawing.open(drawing.id("box"), new Paint("#CFE3F2", null, colour, 1.5, null, false));
+			drawing.add(new Rect(left, MIDDLE - BOX_HALF_HEIGHT, Math.max(1, x(spec.upperQuartile()) - left),
+					2 * BOX_HALF_HEIGHT, Paint.INHERITED));
+			drawing.close();
 			double median = x(spec.median());
-			svg.leaf("line", "id", svg.id("median"), "x1", median, "y1", MIDDLE - BOX_HALF_HEIGHT - 2, "x2", median,
-					"y2", MIDDLE + BOX_HALF_HEIGHT + 2, "stroke", "#000000", "stroke-width", 2.5);
+			drawing.open(drawing.id("median"), Paint.stroke("#000000", 2.5));
+			drawing.add(new Line(new Point(median, MIDDLE - BOX_HALF_HEIGHT - 2),
+					new Point(median, MIDDLE + BOX_HALF_HEIGHT + 2), Paint.INHERITED));
+			drawing.close();
 		}
-		return svg.finish();
+		return drawing.chart(spec.title(), spec.description(), WIDTH, HEIGHT);
 	}
 
 	private static double x(BigDecimal score) {

@@ -3,7 +3,11 @@ package dev.platformmaturity.chart;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.platformmaturity.chart.SvgWriter.Point;
+import dev.platformmaturity.chart.Chart.Anchor;
+import dev.platformmaturity.chart.Chart.Line;
+import dev.platformmaturity.chart.Chart.Paint;
+import dev.platformmaturity.chart.Chart.Point;
+import dev.platformmaturity.chart.Chart.Rect;
 
 /**
  * The legend under a chart: per series a sample of its line with its marker, then its label. Items flow into centred
@@ -49,30 +53,29 @@ final class Legend {
 		return rows.size() * rowHeight;
 	}
 
-	void draw(SvgWriter svg, double centreX, double top) {
-		svg.open("g", "id", svg.id("legend"));
+	void draw(Drawing drawing, double centreX, double top) {
+		drawing.open(drawing.id("legend"), Paint.INHERITED);
 		for (int r = 0; r < rows.size(); r++) {
 			List<Series> row = rows.get(r);
 			double x = centreX - rowWidth(row) / 2;
 			double middle = top + r * rowHeight + rowHeight / 2;
 			for (Series item : row) {
-				sample(svg, item.style(), x, middle);
-				svg.text(item.label(), x + SAMPLE_WIDTH + LABEL_GAP, middle + fontSize * 0.35, fontSize, "start",
-						Palette.TEXT);
+				sample(drawing, item.style(), x, middle);
+				drawing.text(item.label(), x + SAMPLE_WIDTH + LABEL_GAP, middle + fontSize * 0.35, fontSize,
+						Anchor.START, Palette.TEXT);
 				x += itemWidth(item) + ITEM_GAP;
 			}
 		}
-		svg.close("g");
+		drawing.close();
 	}
 
-	private static void sample(SvgWriter svg, SeriesStyle style, double x, double middle) {
+	private static void sample(Drawing drawing, SeriesStyle style, double x, double middle) {
 		if (style.areaOpacity() > 0) {
-			svg.leaf("rect", "x", x, "y", middle - 5, "width", SAMPLE_WIDTH, "height", 10d, "fill", style.colour(),
-					"fill-opacity", style.areaOpacity());
+			drawing.add(new Rect(x, middle - 5, SAMPLE_WIDTH, 10, Paint.INHERITED.withFill(style.colour(),
+					style.areaOpacity())));
 		}
-		svg.leaf("line", SvgWriter.concat(new Object[] { "x1", x, "y1", middle, "x2", x + SAMPLE_WIDTH, "y2", middle },
-				SeriesPainter.stroke(style)));
-		SeriesPainter.markers(svg, null, style, List.of(new Point(x + SAMPLE_WIDTH / 2, middle)));
+		drawing.add(new Line(new Point(x, middle), new Point(x + SAMPLE_WIDTH, middle), SeriesPainter.stroke(style)));
+		SeriesPainter.markers(drawing, null, style, List.of(new Point(x + SAMPLE_WIDTH / 2, middle)));
 	}
 
 	private double rowWidth(List<Series> row) {

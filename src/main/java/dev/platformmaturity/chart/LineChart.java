@@ -5,10 +5,14 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.platformmaturity.chart.SvgWriter.Point;
+import dev.platformmaturity.chart.Chart.Anchor;
+import dev.platformmaturity.chart.Chart.Line;
+import dev.platformmaturity.chart.Chart.Paint;
+import dev.platformmaturity.chart.Chart.Point;
+import dev.platformmaturity.chart.Chart.Text;
 
 /**
- * A line chart as SVG, for scores over quarters: a grid line per whole level, a point per x label, lines broken where
+ * A line chart for scores over quarters: a grid line per whole level, a point per x label, lines broken where
  * a value is missing (a lone value between gaps keeps its marker). Many x labels are turned and, beyond what fits,
  * thinned out from the newest backwards, so the latest quarter is always labelled.
  */
@@ -73,7 +77,12 @@ public final class LineChart {
 
 	}
 
+	/** The chart as SVG for a page. */
 	public static String svg(Spec spec) {
+		return chart(spec).svg();
+	}
+
+	public static Chart chart(Spec spec) {
 		List<Integer> levels = levels(spec);
 		double yLabelWidth = levels.stream()
 			.mapToDouble(level -> TextMetrics.width(String.valueOf(level), FONT_SIZE))
@@ -98,52 +107,52 @@ public final class LineChart {
 		double height = legend.height() > 0 ? legendTop + legend.height() + MARGIN
 				: plotBottom + labelsHeight + MARGIN;
 
-		SvgWriter svg = new SvgWriter(spec.idPrefix(), spec.title(), spec.description(), WIDTH, height);
-		svg.open("g", "id", svg.id("grid"), "stroke", Palette.GRID, "stroke-width", 1d);
+		Drawing drawing = new Drawing(spec.idPrefix());
+		drawing.open(drawing.id("grid"), Paint.stroke(Palette.GRID, 1));
 		for (int level : levels) {
 			double y = plot.y(BigDecimal.valueOf(level));
-			svg.leaf("line", "x1", plotLeft, "y1", y, "x2", plotRight, "y2", y);
+			drawing.add(new Line(new Point(plotLeft, y), new Point(plotRight, y), Paint.INHERITED));
 		}
-		svg.close("g");
-		svg.open("g", "id", svg.id("y-labels"));
+		drawing.close();
+		drawing.open(drawing.id("y-labels"), Paint.INHERITED);
 		for (int level : levels) {
-			svg.text(String.valueOf(level), plotLeft - 8, plot.y(BigDecimal.valueOf(level)) + FONT_SIZE * 0.35,
-					FONT_SIZE, "end", Palette.MUTED_TEXT);
+			drawing.text(String.valueOf(level), plotLeft - 8, plot.y(BigDecimal.valueOf(level)) + FONT_SIZE * 0.35,
+					FONT_SIZE, Anchor.END, Palette.MUTED_TEXT);
 		}
-		svg.close("g");
-		svg.open("g", "id", svg.id("axes"), "stroke", Palette.AXIS, "stroke-width", 1d);
-		svg.leaf("line", "x1", plotLeft, "y1", plotTop, "x2", plotLeft, "y2", plotBottom);
-		svg.leaf("line", "x1", plotLeft, "y1", plotBottom, "x2", plotRight, "y2", plotBottom);
+		drawing.close();
+		drawing.open(drawing.id("axes"), Paint.stroke(Palette.AXIS, 1));
+		drawing.add(new Line(new Point(plotLeft, plotTop), new Point(plotLeft, plotBottom), Paint.INHERITED));
+		drawing.add(new Line(new Point(plotLeft, plotBottom), new Point(plotRight, plotBottom), Paint.INHERITED));
 		for (int i = 0; i < count; i++) {
-			svg.leaf("line", "x1", plot.x(i), "y1", plotBottom, "x2", plot.x(i), "y2", plotBottom + TICK);
+			drawing.add(new Line(new Point(plot.x(i), plotBottom), new Point(plot.x(i), plotBottom + TICK),
+					Paint.INHERITED));
 		}
-		svg.close("g");
-		svg.open("g", "id", svg.id("x-labels"));
+		drawing.close();
+		drawing.open(drawing.id("x-labels"), Paint.INHERITED);
 		for (int i = count - 1; i >= 0; i -= every) {
 			String label = spec.xLabels().get(i);
 			if (rotated) {
-				double x = plot.x(i) + FONT_SIZE * 0.35;
-				double y = plotBottom + 2 * TICK;
-				svg.text(label, x, y, FONT_SIZE, "end", Palette.TEXT, "transform",
-						"rotate(-45 " + SvgWriter.number(x) + " " + SvgWriter.number(y) + ")");
+				drawing.add(new Text(List.of(label), plot.x(i) + FONT_SIZE * 0.35, plotBottom + 2 * TICK, 0, FONT_SIZE,
+						Anchor.END, Palette.TEXT, -45));
 			}
 			else {
-				svg.text(label, plot.x(i), plotBottom + 2 * TICK + FONT_SIZE, FONT_SIZE, "middle", Palette.TEXT);
+				drawing.text(label, plot.x(i), plotBottom + 2 * TICK + FONT_SIZE, FONT_SIZE, Anchor.MIDDLE,
+						Palette.TEXT);
 			}
 		}
-		svg.close("g");
+		drawing.close();
 
 		List<List<Point>> points = spec.series().stream().map(plot::points).toList();
 		for (int i = 0; i < points.size(); i++) {
-			svg.open("g", "id", svg.id("series-" + i));
-			SeriesPainter.lines(svg, spec.series().get(i).style(), points.get(i), false);
-			svg.close("g");
+			drawing.open(drawing.id("series-" + i), Paint.INHERITED);
+			SeriesPainter.lines(drawing, spec.series().get(i).style(), points.get(i), false);
+			drawing.close();
 		}
 		for (int i = 0; i < points.size(); i++) {
-			SeriesPainter.markers(svg, svg.id("markers-" + i), spec.series().get(i).style(), points.get(i));
+			SeriesPainter.markers(drawing, drawing.id("markers-" + i), spec.series().get(i).style(), points.get(i));
 		}
-		legend.draw(svg, WIDTH / 2, legendTop);
-		return svg.finish();
+		legend.draw(drawing, WIDTH / 2, legendTop);
+		return drawing.chart(spec.title(), spec.description(), WIDTH, height);
 	}
 
 	private static List<Integer> levels(Spec spec) {

@@ -4,10 +4,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.platformmaturity.chart.SvgWriter.Point;
+import dev.platformmaturity.chart.Chart.Anchor;
+import dev.platformmaturity.chart.Chart.Line;
+import dev.platformmaturity.chart.Chart.Paint;
+import dev.platformmaturity.chart.Chart.Point;
+import dev.platformmaturity.chart.Chart.Polygon;
+import dev.platformmaturity.chart.Chart.Text;
 
 /**
- * A radar chart as SVG: one axis per aspect, the first at the top and the others clockwise, a ring per level, one
+ * A radar chart: one axis per aspect, the first at the top and the others clockwise, a ring per level, one
  * outline per series. A missing value breaks the outline there instead of pulling it to the centre, because the
  * centre would read as level 0. The size grows beyond the default 520 wide when long axis labels need room.
  */
@@ -94,11 +99,20 @@ public final class RadarChart {
 
 	}
 
+	/** The chart as SVG for a page. */
 	public static String svg(Spec spec) {
 		return svg(spec, TextSize.REGULAR);
 	}
 
 	public static String svg(Spec spec, TextSize texts) {
+		return chart(spec, texts).svg();
+	}
+
+	public static Chart chart(Spec spec) {
+		return chart(spec, TextSize.REGULAR);
+	}
+
+	public static Chart chart(Spec spec, TextSize texts) {
 		int axes = spec.axisLabels().size();
 		List<AxisLabel> labels = new ArrayList<>();
 		double left = -RADIUS;
@@ -119,60 +133,58 @@ public final class RadarChart {
 		double legendTop = centre.y() + bottom + LEGEND_GAP;
 		double height = legend.height() > 0 ? legendTop + legend.height() + MARGIN : centre.y() + bottom + MARGIN;
 
-		SvgWriter svg = new SvgWriter(spec.idPrefix(), spec.title(), spec.description(), width, height);
-		grid(svg, spec, centre, texts);
-		svg.open("g", "id", svg.id("axes"));
+		Drawing drawing = new Drawing(spec.idPrefix());
+		grid(drawing, spec, centre, texts);
+		drawing.open(drawing.id("axes"), Paint.INHERITED);
 		for (AxisLabel label : labels) {
-			label.draw(svg, centre);
+			label.draw(drawing, centre);
 		}
-		svg.close("g");
+		drawing.close();
 		List<List<Point>> points = spec.series().stream().map(series -> points(series, spec, centre)).toList();
 		for (int i = 0; i < points.size(); i++) {
-			outline(svg, svg.id("series-" + i), spec.series().get(i).style(), points.get(i));
+			outline(drawing, drawing.id("series-" + i), spec.series().get(i).style(), points.get(i));
 		}
 		for (int i = 0; i < points.size(); i++) {
-			SeriesPainter.markers(svg, svg.id("markers-" + i), spec.series().get(i).style(), points.get(i));
+			SeriesPainter.markers(drawing, drawing.id("markers-" + i), spec.series().get(i).style(), points.get(i));
 		}
-		legend.draw(svg, centre.x(), legendTop);
-		return svg.finish();
+		legend.draw(drawing, centre.x(), legendTop);
+		return drawing.chart(spec.title(), spec.description(), width, height);
 	}
 
-	private static void grid(SvgWriter svg, Spec spec, Point centre, TextSize texts) {
+	private static void grid(Drawing drawing, Spec spec, Point centre, TextSize texts) {
 		int axes = spec.axisLabels().size();
-		svg.open("g", "id", svg.id("grid"), "fill", "none", "stroke", Palette.GRID, "stroke-width", 1d);
+		drawing.open(drawing.id("grid"), Paint.stroke(Palette.GRID, 1).withFill(Paint.NONE, null));
 		for (int level = 1; level <= spec.maxValue(); level++) {
 			List<Point> ring = new ArrayList<>();
 			for (int axis = 0; axis < axes; axis++) {
 				ring.add(at(centre, direction(axis, axes), RADIUS * level / spec.maxValue()));
 			}
-			svg.leaf("polygon", "points", SvgWriter.points(ring));
+			drawing.add(new Polygon(ring, true, Paint.INHERITED));
 		}
 		for (int axis = 0; axis < axes; axis++) {
-			Point end = at(centre, direction(axis, axes), RADIUS);
-			svg.leaf("line", "x1", centre.x(), "y1", centre.y(), "x2", end.x(), "y2", end.y());
+			drawing.add(new Line(centre, at(centre, direction(axis, axes), RADIUS), Paint.INHERITED));
 		}
-		svg.close("g");
-		svg.open("g", "id", svg.id("levels"));
+		drawing.close();
+		drawing.open(drawing.id("levels"), Paint.INHERITED);
 		for (int level = 1; level <= spec.maxValue(); level++) {
-			svg.text(String.valueOf(level), centre.x() - 7, centre.y() - RADIUS * level / spec.maxValue() - 3,
-					texts.levelFontSize, "end", Palette.MUTED_TEXT);
+			drawing.text(String.valueOf(level), centre.x() - 7, centre.y() - RADIUS * level / spec.maxValue() - 3,
+					texts.levelFontSize, Anchor.END, Palette.MUTED_TEXT);
 		}
-		svg.close("g");
+		drawing.close();
 	}
 
 	/** A closed, optionally filled outline when every value is present; otherwise lines between present neighbours. */
-	private static void outline(SvgWriter svg, String id, SeriesStyle style, List<Point> points) {
-		svg.open("g", "id", id);
+	private static void outline(Drawing drawing, String id, SeriesStyle style, List<Point> points) {
+		drawing.open(id, Paint.INHERITED);
 		if (!points.contains(null)) {
 			boolean filled = style.areaOpacity() > 0;
-			svg.leaf("polygon", SvgWriter.concat(new Object[] { "points", SvgWriter.points(points), "fill",
-					filled ? style.colour() : "none", "fill-opacity", filled ? style.areaOpacity() : null },
-					SeriesPainter.stroke(style)));
+			drawing.add(new Polygon(points, true, SeriesPainter.stroke(style)
+				.withFill(filled ? style.colour() : Paint.NONE, filled ? style.areaOpacity() : null)));
 		}
 		else {
-			SeriesPainter.lines(svg, style, points, true);
+			SeriesPainter.lines(drawing, style, points, true);
 		}
-		svg.close("g");
+		drawing.close();
 	}
 
 	private static List<Point> points(Series series, Spec spec, Point centre) {
@@ -186,7 +198,7 @@ public final class RadarChart {
 		return points;
 	}
 
-	/** The unit vector of an axis in SVG coordinates (y down): the first points up, the next ones clockwise. */
+	/** The unit vector of an axis in the chart's coordinates (y down): the first points up, the next ones clockwise. */
 	private static Point direction(int axis, int axes) {
 		double angle = 2 * Math.PI * axis / axes;
 		return new Point(Math.sin(angle), -Math.cos(angle));
@@ -201,7 +213,7 @@ public final class RadarChart {
 	 * those on the left end there, those at the top and bottom are centred; vertically a label moves from above its
 	 * anchor (top axis) through centred (side axes) to below it (bottom axis), so it never covers the chart.
 	 */
-	private record AxisLabel(List<String> lines, Point anchor, String textAnchor, double left, double right,
+	private record AxisLabel(List<String> lines, Point anchor, Anchor textAnchor, double left, double right,
 			double top, double height, TextSize texts) {
 
 		static AxisLabel place(String text, Point direction, TextSize texts) {
@@ -213,20 +225,21 @@ public final class RadarChart {
 			double height = lines.size() * texts.labelLineHeight;
 			Point anchor = new Point(direction.x() * (RADIUS + LABEL_DISTANCE),
 					direction.y() * (RADIUS + LABEL_DISTANCE));
-			String textAnchor = Math.abs(direction.x()) < 0.1 ? "middle" : direction.x() > 0 ? "start" : "end";
+			Anchor textAnchor = Math.abs(direction.x()) < 0.1 ? Anchor.MIDDLE
+					: direction.x() > 0 ? Anchor.START : Anchor.END;
 			double left = switch (textAnchor) {
-				case "start" -> anchor.x();
-				case "end" -> anchor.x() - width;
-				default -> anchor.x() - width / 2;
+				case START -> anchor.x();
+				case END -> anchor.x() - width;
+				case MIDDLE -> anchor.x() - width / 2;
 			};
 			double top = anchor.y() - height * (1 - direction.y()) / 2;
 			return new AxisLabel(lines, anchor, textAnchor, left, left + width, top, height, texts);
 		}
 
-		void draw(SvgWriter svg, Point centre) {
+		void draw(Drawing drawing, Point centre) {
 			double firstBaseline = centre.y() + top + texts.labelLineHeight * 0.75;
-			svg.text(lines, centre.x() + anchor.x(), firstBaseline, texts.labelLineHeight, texts.labelFontSize,
-					textAnchor, Palette.TEXT);
+			drawing.add(new Text(lines, centre.x() + anchor.x(), firstBaseline, texts.labelLineHeight,
+					texts.labelFontSize, textAnchor, Palette.TEXT, 0));
 		}
 
 	}

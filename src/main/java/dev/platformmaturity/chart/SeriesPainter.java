@@ -3,8 +3,12 @@ package dev.platformmaturity.chart;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.platformmaturity.chart.Chart.Circle;
+import dev.platformmaturity.chart.Chart.Paint;
+import dev.platformmaturity.chart.Chart.Point;
+import dev.platformmaturity.chart.Chart.Polygon;
+import dev.platformmaturity.chart.Chart.Rect;
 import dev.platformmaturity.chart.SeriesStyle.Marker;
-import dev.platformmaturity.chart.SvgWriter.Point;
 
 /** Draws what radar and line charts share: series lines broken at missing values, markers, the legend's samples. */
 final class SeriesPainter {
@@ -13,13 +17,15 @@ final class SeriesPainter {
 
 	private static final double MARKER_RADIUS = 4.5;
 
+	private static final String MARKER_RIM = "#FFFFFF";
+
 	private SeriesPainter() {
 	}
 
-	/** Stroke attributes of a series' line; give the element its own {@code fill}. */
-	static Object[] stroke(SeriesStyle style) {
-		return new Object[] { "stroke", style.colour(), "stroke-width", LINE_WIDTH, "stroke-dasharray",
-				style.dashArray().isEmpty() ? null : style.dashArray(), "stroke-linejoin", "round" };
+	/** The stroke of a series' line, with no fill of its own; give the shape its own fill where it has one. */
+	static Paint stroke(SeriesStyle style) {
+		return new Paint(null, null, style.colour(), LINE_WIDTH, style.dashArray().isEmpty() ? null : style.dashArray(),
+				true);
 	}
 
 	/**
@@ -49,43 +55,41 @@ final class SeriesPainter {
 	}
 
 	/** Lines through each run of two or more points; a lone point between gaps shows only its marker. */
-	static void lines(SvgWriter svg, SeriesStyle style, List<Point> points, boolean cyclic) {
+	static void lines(Drawing drawing, SeriesStyle style, List<Point> points, boolean cyclic) {
 		for (List<Point> run : runs(points, cyclic)) {
 			if (run.size() > 1) {
-				svg.leaf("polyline", SvgWriter.concat(new Object[] { "points", SvgWriter.points(run), "fill", "none" },
-						stroke(style)));
+				drawing.add(new Polygon(run, false, stroke(style).withFill(Paint.NONE, null)));
 			}
 		}
 	}
 
 	/** Markers with a white rim, so they stay visible where lines of several series cross. */
-	static void markers(SvgWriter svg, String id, SeriesStyle style, List<Point> points) {
-		svg.open("g", "id", id, "fill", style.colour(), "stroke", "#FFFFFF", "stroke-width", 1d);
-		points.stream().filter(point -> point != null).forEach(point -> marker(svg, style.marker(), point));
-		svg.close("g");
+	static void markers(Drawing drawing, String id, SeriesStyle style, List<Point> points) {
+		drawing.open(id, new Paint(style.colour(), null, MARKER_RIM, 1d, null, false));
+		points.stream().filter(point -> point != null).forEach(point -> marker(drawing, style.marker(), point));
+		drawing.close();
 	}
 
-	static void marker(SvgWriter svg, Marker marker, Point at) {
+	private static void marker(Drawing drawing, Marker marker, Point at) {
 		double r = MARKER_RADIUS;
 		switch (marker) {
-			case CIRCLE -> svg.leaf("circle", "cx", at.x(), "cy", at.y(), "r", r * 0.9);
-			case SQUARE -> svg.leaf("rect", "x", at.x() - r * 0.8, "y", at.y() - r * 0.8, "width", r * 1.6, "height",
-					r * 1.6);
-			case TRIANGLE -> shape(svg, at, 0, -1.25, 1.1, 0.75, -1.1, 0.75);
-			case TRIANGLE_DOWN -> shape(svg, at, 0, 1.25, 1.1, -0.75, -1.1, -0.75);
-			case DIAMOND -> shape(svg, at, 0, -1.15, 1.15, 0, 0, 1.15, -1.15, 0);
-			case PLUS -> shape(svg, at, plus(0));
-			case CROSS -> shape(svg, at, plus(Math.PI / 4));
+			case CIRCLE -> drawing.add(new Circle(at, r * 0.9, Paint.INHERITED));
+			case SQUARE -> drawing.add(new Rect(at.x() - r * 0.8, at.y() - r * 0.8, r * 1.6, r * 1.6, Paint.INHERITED));
+			case TRIANGLE -> shape(drawing, at, 0, -1.25, 1.1, 0.75, -1.1, 0.75);
+			case TRIANGLE_DOWN -> shape(drawing, at, 0, 1.25, 1.1, -0.75, -1.1, -0.75);
+			case DIAMOND -> shape(drawing, at, 0, -1.15, 1.15, 0, 0, 1.15, -1.15, 0);
+			case PLUS -> shape(drawing, at, plus(0));
+			case CROSS -> shape(drawing, at, plus(Math.PI / 4));
 		}
 	}
 
 	/** A polygon given as (dx, dy) pairs in marker radii from the marker's centre. */
-	private static void shape(SvgWriter svg, Point at, double... offsets) {
+	private static void shape(Drawing drawing, Point at, double... offsets) {
 		List<Point> points = new ArrayList<>();
 		for (int i = 0; i < offsets.length; i += 2) {
 			points.add(new Point(at.x() + offsets[i] * MARKER_RADIUS, at.y() + offsets[i + 1] * MARKER_RADIUS));
 		}
-		svg.leaf("polygon", "points", SvgWriter.points(points));
+		drawing.add(new Polygon(points, true, Paint.INHERITED));
 	}
 
 	private static double[] plus(double rotation) {

@@ -1,5 +1,6 @@
 /**
- * Server-side SVG charts (radar, line) that render the same in browsers and in PDFs made with openhtmltopdf and Batik.
+ * Server-side charts (radar, line): each drawn once as a {@link dev.platformmaturity.chart.Chart} of shapes, written as
+ * SVG for pages and drawn as vectors into PDF reports.
  */
 @ApplicationModule(allowedDependencies = {})
 package dev.platformmaturity.chart;

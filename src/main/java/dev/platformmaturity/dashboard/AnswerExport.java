@@ -10,7 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Every answer of a quarter's assessments, in one streamed query, for the raw-answers CSV. */
+/** Every answer of a quarter's assessments, in one streamed query, for the raw-answers CSV (null: an empty cell). */
 @Service
 @PreAuthorize("hasRole('LEAD')")
 class AnswerExport {
@@ -44,10 +44,8 @@ class AnswerExport {
 				OffsetDateTime at = rs.getObject("updated_at", OffsetDateTime.class);
 				row.accept(Arrays.asList(rs.getString("slug"), rs.getString("team_name"), rs.getString("group_name"),
 						rs.getString("label"), rs.getString("aspect"), rs.getString("question"),
-						rs.getObject("level") == null ? "" : rs.getInt("level"), rs.getBoolean("not_applicable"),
-						rs.getString("comment") == null ? "" : rs.getString("comment"),
-						rs.getString("display_name") == null ? "" : rs.getString("display_name"),
-						at == null ? "" : at.toInstant().toString()));
+						rs.getObject("level", Integer.class), rs.getBoolean("not_applicable"), rs.getString("comment"),
+						rs.getString("display_name"), at == null ? null : at.toInstant().toString()));
 			});
 	}
 

@@ -1,21 +1,11 @@
 package dev.platformmaturity.dashboard;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,11 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.platformmaturity.assessment.QuarterInfo;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
+import dev.platformmaturity.shared.CsvExport;
 import dev.platformmaturity.team.Teams;
 
 /**
- * The dashboard's data as CSV for spreadsheets: UTF-8 with a byte-order mark (so spreadsheet programs show Chinese
- * correctly), written by Commons CSV (quoting, line breaks inside comments), streamed row by row.
+ * The dashboard's data as CSV for spreadsheets, streamed row by row through {@link CsvExport} (byte-order mark,
+ * quoting, cells that could run as formulas neutralised).
  */
 @Controller
 @RequestMapping("/dashboard")
@@ -70,17 +61,15 @@ class DashboardExportController {
 				"questions"));
 		header.addAll(aspects);
 		header.addAll(List.of("reviewed", "carried_over", "overdue", "figures"));
-		try (CSVPrinter csv = csv(response, "platform-maturity_heatmap_" + shown.label() + ".csv", header)) {
+		String fileName = "platform-maturity_heatmap_" + shown.label() + ".csv";
+		try (CsvExport csv = CsvExport.download(response, fileName, header)) {
 			dashboards.eachTeam(DashboardQuery.of(shown.id(), null, group, provisional), row -> {
 				List<Object> values = new ArrayList<>(List.of(row.slug(), row.name(), row.group(), shown.label(),
 						row.status().name(), row.answered(), row.questions()));
-				aspects.forEach(aspect -> {
-					BigDecimal score = row.scores().get(aspect);
-					values.add(score == null ? "" : score.toPlainString());
-				});
+				aspects.forEach(aspect -> values.add(row.scores().get(aspect)));
 				values.addAll(List.of(row.reviewed(), row.carriedOver(), row.overdue(),
 						row.scores().isEmpty() ? "none" : row.provisional() ? "provisional" : "final"));
-				print(csv, values);
+				csv.row(values);
 			});
 		}
 	}
@@ -92,27 +81,10 @@ class DashboardExportController {
 		if (group != null) {
 			teams.group(group);
 		}
-		try (CSVPrinter csv = csv(response, "platform-maturity_answers_" + shown.label() + ".csv",
+		try (CsvExport csv = CsvExport.download(response, "platform-maturity_answers_" + shown.label() + ".csv",
 				List.of("team", "team_name", "group", "quarter", "aspect", "question", "option_level", "not_applicable",
 						"comment", "answered_by", "answered_at"))) {
-			answers.each(shown.id(), group, row -> print(csv, row));
-		}
-	}
-
-	private static CSVPrinter csv(HttpServletResponse response, String fileName, List<String> header) throws IOException {
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		writer.write('\uFEFF');
-		return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
-	}
-
-	private static void print(CSVPrinter csv, List<?> values) {
-		try {
-			csv.printRecord(values);
-		}
-		catch (IOException failed) {
-			throw new UncheckedIOException(failed);
+			answers.each(shown.id(), group, csv::row);
 		}
 	}
 

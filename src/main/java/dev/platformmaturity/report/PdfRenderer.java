@@ -3,42 +3,36 @@ package dev.platformmaturity.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.MessageFormat;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
 
 import org.springframework.stereotype.Component;
 
 import dev.platformmaturity.report.ReportFonts.Face;
+import dev.platformmaturity.shared.DisplayText;
 
 /**
- * Turns report HTML into one PDF and writes the running header and "page n of N" on every page. A report of one part
- * is laid out and framed in memory. A report of several parts lays out each part on its own (so no part needs the
- * whole report in memory) and merges them through temporary files. Fonts come from the application itself, so a
- * report looks the same on any machine and Chinese is real text.
+ * Turns report HTML into one PDF and writes the running header and "page n of N" on every page. The parts of a
+ * report are laid out one after the other into the same document (so no part needs the whole report in memory, and
+ * each font is embedded once); a report of several parts keeps its pages' content in a temporary file rather than in
+ * memory. Fonts come from the application itself, so a report looks the same on any machine and Chinese is real text;
+ * every text goes through {@link ReportText}, so a character no font has never fails a report. Charts are drawn as
+ * vectors ({@link ChartPainter}). Renders run under {@link RenderLimit}.
  */
 @Component
 class PdfRenderer {
@@ -51,76 +45,70 @@ class PdfRenderer {
 
 	private static final float FRAME_FONT_SIZE = 8;
 
+	/** Making one looks the XML parser factory up (a service lookup); kept per thread, as it is not thread-safe. */
+	private static final ThreadLocal<W3CDom> W3C_DOM = ThreadLocal.withInitial(W3CDom::new);
+
 	private final ReportProperties properties;
 
 	private final ReportFonts fonts;
 
-	PdfRenderer(ReportProperties properties, ReportFonts fonts) {
+	private final ReportText text;
+
+	private final RenderLimit limit;
+
+	PdfRenderer(ReportProperties properties, ReportFonts fonts, ReportText text, RenderLimit limit) {
 		this.properties = properties;
 		this.fonts = fonts;
-	}
-
-	/** The header and footer written on every page, and the document's metadata. */
-	record Frame(String title, String header, String pageLabel, String language) {
+		this.text = text;
+		this.limit = limit;
 	}
 
 	/**
-	 * Renders the parts, in order, into {@code out}. {@code pageLabel} is a pattern with {0} for the page and {1} for
-	 * the number of pages.
+	 * The header and footer written on every page, the document's metadata, and whether its pages lie on their side
+	 * (one orientation per document: the layout takes its width from the first page).
 	 */
-	void render(List<Supplier<String>> parts, Frame frame, OutputStream out) {
-		try (ReportFonts.Parsed parsed = fonts.borrow()) {
-			if (parts.size() == 1) {
-				try (PDDocument document = new PDDocument(IOUtils.createMemoryOnlyStreamCache())) {
-					DocumentFonts documentFonts = new DocumentFonts(document, parsed);
-					layOut(parts.get(0).get(), document, documentFonts);
-					frame(document, frame, documentFonts);
-					document.save(out);
-				}
+	record Frame(String title, String header, String pageLabel, String language, boolean landscape) {
+
+		Frame(String title, String header, String pageLabel, String language) {
+			this(title, header, pageLabel, language, false);
+		}
+
+	}
+
+	/**
+	 * Renders the parts, in order, into {@code out}, drawing the charts they placed. {@code pageLabel} is a pattern
+	 * with {0} for the page and {1} for the number of pages. Waits for a render permit first and throws
+	 * {@link ReportsBusyException} before writing anything when none comes.
+	 */
+	void render(List<Supplier<String>> parts, ReportCharts charts, Frame frame, OutputStream out) {
+		try (RenderLimit.Permit permit = limit.acquire();
+				ReportFonts.Parsed parsed = fonts.borrow();
+				PDDocument document = new PDDocument(parts.size() == 1 ? IOUtils.createMemoryOnlyStreamCache()
+						: IOUtils.createTempFileOnlyStreamCache())) {
+			DocumentFonts documentFonts = new DocumentFonts(document, parsed);
+			ChartPainter painter = new ChartPainter(document, documentFonts, text, ReportFonts.order(frame.language()));
+			for (Supplier<String> part : parts) {
+				layOut(part.get(), document, documentFonts, charts, painter, frame.landscape());
 			}
-			else {
-				renderInParts(parts, frame, parsed, out);
-			}
+			frame(document, frame, documentFonts);
+			document.save(out);
 		}
 		catch (IOException failed) {
 			throw new UncheckedIOException("The report could not be written", failed);
 		}
 	}
 
-	private void renderInParts(List<Supplier<String>> parts, Frame frame, ReportFonts.Parsed parsed, OutputStream out)
-			throws IOException {
-		Path work = Files.createTempDirectory("report");
-		try {
-			PDFMergerUtility merger = new PDFMergerUtility();
-			for (int i = 0; i < parts.size(); i++) {
-				Path file = work.resolve("part-" + i + ".pdf");
-				try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
-					layOut(parts.get(i).get(), document, new DocumentFonts(document, parsed));
-					document.save(file.toFile());
-				}
-				merger.addSource(file.toFile());
-			}
-			Path merged = work.resolve("merged.pdf");
-			merger.setDestinationFileName(merged.toString());
-			merger.mergeDocuments(IOUtils.createTempFileOnlyStreamCache());
-			try (PDDocument document = Loader.loadPDF(merged.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-				frame(document, frame, new DocumentFonts(document, parsed));
-				document.save(out);
-			}
-		}
-		finally {
-			deleteQuietly(work);
-		}
-	}
-
-	private void layOut(String html, PDDocument document, DocumentFonts documentFonts) throws IOException {
+	private void layOut(String html, PDDocument document, DocumentFonts documentFonts, ReportCharts charts,
+			ChartPainter painter, boolean landscape) throws IOException {
+		ReportProperties.PageSize size = properties.pageSize();
 		PdfRendererBuilder builder = new PdfRendererBuilder();
 		builder.useFastMode();
 		builder.usePDDocument(document);
-		builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), BASE_URL);
-		builder.useDefaultPageSize(properties.pageSize().widthMm, properties.pageSize().heightMm,
+		builder.withW3cDocument(W3C_DOM.get().fromJsoup(drawable(Jsoup.parse(html))), BASE_URL);
+		builder.useDefaultPageSize(landscape ? size.heightMm : size.widthMm, landscape ? size.widthMm : size.heightMm,
 				BaseRendererBuilder.PageSizeUnits.MM);
-		builder.useSVGDrawer(new BatikSVGDrawer());
+		builder.useObjectDrawerFactory(charts.drawers(painter));
+		builder.useReplacementText(Character.toString(ReportText.REPLACEMENT));
 		builder.useFont(documentFonts.supplier(Face.LATIN), LATIN, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
 		builder.useFont(documentFonts.supplier(Face.LATIN_BOLD), LATIN, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
 		builder.useFont(documentFonts.supplier(Face.CHINESE), CHINESE, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
@@ -131,123 +119,57 @@ class PdfRenderer {
 		}
 	}
 
-	/**
-	 * The report fonts as embedded in one document: each face loaded at most once, and only when first used (loading
-	 * the Chinese font reads the widths of its 50,000 glyphs; a report in English without Chinese text never needs it).
-	 */
-	private static final class DocumentFonts {
-
-		private final PDDocument document;
-
-		private final ReportFonts.Parsed parsed;
-
-		private final Map<Face, PDType0Font> loaded = new EnumMap<>(Face.class);
-
-		DocumentFonts(PDDocument document, ReportFonts.Parsed parsed) {
-			this.document = document;
-			this.parsed = parsed;
-		}
-
-		PDType0Font get(Face face) {
-			PDType0Font font = loaded.get(face);
-			if (font == null) {
-				try {
-					font = PDType0Font.load(document, parsed.get(face), true);
-				}
-				catch (IOException failed) {
-					throw new UncheckedIOException("The font " + face + " could not be embedded", failed);
-				}
-				loaded.put(face, font);
+	/** Every text of the page as the report fonts draw it, so layout, charts and frame agree. */
+	private Document drawable(Document page) {
+		NodeTraversor.traverse((node, depth) -> {
+			if (node instanceof TextNode textNode) {
+				textNode.text(text.drawable(textNode.getWholeText()));
 			}
-			return font;
-		}
-
-		PDFontSupplier supplier(Face face) {
-			return new PDFontSupplier(null) {
-				@Override
-				public PDFont supply() {
-					return get(face);
-				}
-			};
-		}
-
+		}, page);
+		return page;
 	}
 
 	/** Header text at the top left, the page label at the bottom right, on every page; and the document metadata. */
 	private void frame(PDDocument document, Frame frame, DocumentFonts documentFonts) throws IOException {
+		List<Face> order = ReportFonts.order(frame.language());
+		List<ReportText.Run> header = text.runs(frame.header(), order);
 		int pages = document.getNumberOfPages();
 		int number = 0;
 		for (PDPage page : document.getPages()) {
 			number++;
 			float width = page.getMediaBox().getWidth();
 			float height = page.getMediaBox().getHeight();
-			List<Run> header = runs(frame.header(), documentFonts);
-			List<Run> label = runs(MessageFormat.format(frame.pageLabel(), number, pages), documentFonts);
+			List<ReportText.Run> label = text.runs(MessageFormat.format(frame.pageLabel(), number, pages), order);
 			try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND,
 					true, true)) {
 				content.setNonStrokingColor(0.35f, 0.38f, 0.42f);
-				write(content, header, 42, height - 28);
-				write(content, label, width - 42 - width(label), 26);
+				write(content, header, documentFonts, 42, height - 28);
+				write(content, label, documentFonts, width - 42 - width(label, documentFonts), 26);
 			}
 		}
 		PDDocumentInformation information = document.getDocumentInformation();
-		information.setTitle(frame.title());
+		information.setTitle(DisplayText.of(frame.title()));
 		information.setCreator("Platform Maturity");
 		document.getDocumentCatalog().setLanguage(frame.language());
 	}
 
-	/** A stretch of text in one font: the Latin font where it has the glyph, else the Chinese one. */
-	private record Run(PDType0Font font, String text) {
-	}
-
-	private static List<Run> runs(String text, DocumentFonts fonts) throws IOException {
-		List<Run> runs = new ArrayList<>();
-		StringBuilder current = new StringBuilder();
-		PDType0Font currentFont = null;
-		for (int codePoint : text.codePoints().toArray()) {
-			PDType0Font latin = fonts.get(Face.LATIN);
-			PDType0Font font = latin.hasGlyph(codePoint) ? latin : fonts.get(Face.CHINESE);
-			if (font != currentFont && current.length() > 0) {
-				runs.add(new Run(currentFont, current.toString()));
-				current.setLength(0);
-			}
-			currentFont = font;
-			current.appendCodePoint(codePoint);
-		}
-		if (current.length() > 0) {
-			runs.add(new Run(currentFont, current.toString()));
-		}
-		return runs;
-	}
-
-	private static float width(List<Run> runs) throws IOException {
+	private static float width(List<ReportText.Run> runs, DocumentFonts fonts) throws IOException {
 		float width = 0;
-		for (Run run : runs) {
-			width += run.font().getStringWidth(run.text()) / 1000 * FRAME_FONT_SIZE;
+		for (ReportText.Run run : runs) {
+			width += fonts.get(run.face()).getStringWidth(run.text()) / 1000 * FRAME_FONT_SIZE;
 		}
 		return width;
 	}
 
-	private static void write(PDPageContentStream content, List<Run> runs, float x, float y) throws IOException {
+	private static void write(PDPageContentStream content, List<ReportText.Run> runs, DocumentFonts fonts, float x,
+			float y) throws IOException {
 		content.beginText();
 		content.newLineAtOffset(x, y);
-		for (Run run : runs) {
-			content.setFont(run.font(), FRAME_FONT_SIZE);
+		for (ReportText.Run run : runs) {
+			content.setFont(fonts.get(run.face()), FRAME_FONT_SIZE);
 			content.showText(run.text());
 		}
 		content.endText();
-	}
-
-	private static void deleteQuietly(Path directory) {
-		if (directory == null) {
-			return;
-		}
-		try (var paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-		}
-		catch (IOException ignored) {
-			// a temporary folder left behind does no harm
-		}
 	}
 
 }

@@ -62,7 +62,7 @@ class ActionViewsTest {
 				+ " \"dueOn\": \"2001-01-31\", \"notes\": \"two\\nlines\"}");
 		action("{\"title\": \"Golden paths\", \"aspect\": \"adoption\", \"status\": \"IN_PROGRESS\"}");
 		action("{\"title\": \"Publish DORA figures\", \"aspect\": \"investment\", \"status\": \"DONE\","
-				+ " \"plannedLevel\": 3}");
+				+ " \"plannedLevel\": 3, \"notes\": \"=HYPERLINK(\\\"http://evil.example/\\\",\\\"Click\\\")\"}");
 	}
 
 	@Test
@@ -144,6 +144,8 @@ class ActionViewsTest {
 		assertThat(rows.get(0).get("overdue")).isEqualTo("true");
 		assertThat(rows.get(0).get("notes")).isEqualTo("two\nlines");
 		assertThat(rows.get(2).get("status")).isEqualTo("DONE");
+		assertThat(rows.get(2).get("notes")).as("a formula opens as text")
+			.isEqualTo("'=HYPERLINK(\"http://evil.example/\",\"Click\")");
 		assertThat(rows.get(2).get("done_at")).isNotBlank();
 
 		mvc.perform(get("/actions.csv").with(user(data.principal(member)))).andExpect(status().isForbidden());

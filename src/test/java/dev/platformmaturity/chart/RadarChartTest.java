@@ -202,6 +202,18 @@ class RadarChartTest {
 	}
 
 	@Test
+	void dropsBidiControlsFromUserTextAsPagesDo() {
+		String svgText = RadarChart.svg(new RadarChart.Spec("bidi", "Radar of Evil\u202Egnp.exe", "d",
+				List.of("A", "B", "C"), 4, List.of(new Series("Team \u2067x\u2069\u202Eevil", values("1 2 3"),
+						SeriesStyle.forIndex(0)))));
+		SvgDocument svg = SvgDocument.parse(svgText);
+
+		assertThat(svg.byId("bidi-title").getTextContent()).isEqualTo("Radar of Evilgnp.exe");
+		assertThat(svg.texts(svg.byId("bidi-legend"))).containsExactly("Team xevil");
+		assertThat(svgText).doesNotContain("\u202E", "\u2067", "\u2069");
+	}
+
+	@Test
 	void legendListsEverySeriesWithItsLineAndMarker() {
 		SvgDocument svg = SvgDocument.parse(RadarChart.svg(spec("l", ASPECTS,
 				new Series("Payments", values("1 2 2 1 1"), SeriesStyle.forIndex(0)),

@@ -135,8 +135,8 @@ final class SvgDocument {
 	}
 
 	/**
-	 * Batik and openhtmltopdf need plain SVG 1.1 with presentation attributes, and numbers written with a '.'
-	 * whatever the default locale.
+	 * Any SVG renderer, not only browsers, can draw plain SVG 1.1 with presentation attributes and numbers written
+	 * with a '.' whatever the default locale.
 	 */
 	void assertPortable() {
 		assertThat(root.getNamespaceURI()).isEqualTo(SVG_NAMESPACE);

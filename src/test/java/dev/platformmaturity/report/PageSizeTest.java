@@ -1,6 +1,7 @@
 package dev.platformmaturity.report;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,13 @@ class PageSizeTest {
 		assertThat(render(ReportProperties.PageSize.A4).pageHeight()).isCloseTo(841.9f, offset(1f));
 	}
 
+	private static final ReportFonts FONTS = new ReportFonts();
+
 	private static Pdf render(ReportProperties.PageSize size) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		new PdfRenderer(new ReportProperties(size, "", 150), new ReportFonts()).render(
-				List.of(() -> "<html><body><p>Letter or A4 — 信纸</p></body></html>"),
+		ReportProperties properties = new ReportProperties(size, "", 150, 1, Duration.ofSeconds(5));
+		new PdfRenderer(properties, FONTS, new ReportText(FONTS), new RenderLimit(properties)).render(
+				List.of(() -> "<html><body><p>Letter or A4 — 信纸</p></body></html>"), new ReportCharts(),
 				new PdfRenderer.Frame("Size", "Header", "Page {0} of {1}", "en"), out);
 		return Pdf.parse(out.toByteArray());
 	}

@@ -1,16 +1,24 @@
 package dev.platformmaturity.report;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.platformmaturity.account.Role;
@@ -45,6 +53,12 @@ class ReportTest {
 
 	@Autowired
 	ModelCatalog catalog;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RenderLimit limit;
 
 	TestData.Team team;
 
@@ -150,7 +164,8 @@ class ReportTest {
 			.andReturn();
 		Pdf pdf = Pdf.parse(result.getResponse().getContentAsByteArray());
 
-		assertThat(pdf.text()).contains("共 200 个团队：180 个已提交，0 个进行中，20 个未开始。", "各级别的团队数", "中位数团队", "各团队详情");
+		assertThat(pdf.text()).contains("主要发现", "共 200 个团队，180 个已提交，0 个进行中，20 个未开始。", "各级别的团队数",
+				"中位数团队", "各团队详情");
 		String text = pdf.text();
 		assertThat(names).allSatisfy(name -> assertThat(text).contains(name));
 		assertThat(pdf.pages()).isBetween(20, 160);
@@ -163,6 +178,92 @@ class ReportTest {
 		Pdf pdf = Pdf.parse(mvc.perform(get("/reports/organisation.pdf?quarter=" + empty.label() + "&lang=en").with(asLead()))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
 		assertThat(pdf.text()).contains("No team has started an assessment of " + empty.label());
+	}
+
+	@Test
+	void charactersWithoutAGlyphAndBidiControlsNeverFailAReport() throws Exception {
+		long group = data.group("Ops \u202Eevil");
+		String groupName = jdbc.sql("select name from team_group where id = ?")
+			.param(group)
+			.query(String.class)
+			.single();
+		TestData.Team rocket = data.team("Rocket 🚀 team", group);
+		TestData.Team idle = data.team("Zero\u200Bwidth \u202Eecaps", group);
+		load(rocket, quarter, Map.of("investment_1", 2, "adoption_1", 3),
+				Map.of("investment_1", "Ship it 🚀\uFE0F now, \u202Edesrever\u202C and 中文"));
+		String shownGroup = groupName.replace("\u202E", "");
+
+		for (String language : List.of("en", "zh-CN")) {
+			Pdf pdf = Pdf.parse(mvc.perform(get("/api/v1/teams/" + rocket.slug() + "/assessments/" + quarter.label()
+					+ "/report.pdf?lang=" + language).with(asLead()))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsByteArray());
+			assertThat(pdf.text()).as(language)
+				.contains("Rocket \uFFFD team", "Ship it \uFFFD now, desrever and 中文", shownGroup)
+				.doesNotContain("\u202E", "\u202C", "🚀");
+			assertThat(pdf.pageHeaders()).as("the page frame")
+				.allSatisfy(header -> assertThat(header).contains("Rocket \uFFFD team"));
+			assertThat(pdf.title()).contains("Rocket 🚀 team");
+		}
+
+		Pdf nothing = Pdf.parse(mvc.perform(get("/api/v1/teams/" + idle.slug() + "/assessments/" + quarter.label()
+				+ "/report.pdf?lang=en").with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray());
+		assertThat(nothing.text()).contains("Zero\u200Bwidth ecaps has not started its assessment")
+			.doesNotContain("\u202E");
+		assertThat(nothing.pageHeaders()).singleElement().asString().contains("Zero\u200Bwidth ecaps");
+
+		Pdf organisation = Pdf.parse(mvc.perform(get("/api/v1/reports/organisation.pdf?quarter=" + quarter.label()
+				+ "&group=" + group + "&lang=en").with(asLead()))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsByteArray());
+		assertThat(organisation.text()).contains("Rocket \uFFFD team", "Zero\u200Bwidth ecaps", shownGroup)
+			.doesNotContain("\u202E");
+		assertThat(organisation.pageHeaders()).allSatisfy(header -> assertThat(header).contains(shownGroup));
+	}
+
+	@Test
+	void whileEveryRenderIsTakenBrowsersGetAPageAndScriptsProblemDetailsBoth503WithRetryAfter() throws Exception {
+		List<RenderLimit.Permit> taken = new ArrayList<>();
+		for (int i = 0; i < limit.renders(); i++) {
+			taken.add(limit.acquire());
+		}
+		try {
+			CompletableFuture<MvcResult> api = CompletableFuture.supplyAsync(() -> perform(get(teamReport("en"))
+				.with(httpBasic(member.username(), TestData.PASSWORD))
+				.header("Accept-Language", "zh-CN")));
+			String pagePath = "/teams/" + team.slug() + "/assessments/" + quarter.label() + "/report.pdf?lang=en";
+			MvcResult page = perform(get(pagePath).with(asMember()).accept(MediaType.TEXT_HTML));
+
+			assertThat(page.getResponse().getStatus()).isEqualTo(503);
+			assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("10");
+			assertThat(page.getResponse().getContentType()).startsWith("text/html");
+			assertThat(page.getResponse().getHeader("Content-Disposition")).as("not a download").isNull();
+			assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains("Too many reports are being prepared right now", "Please try again in 10 seconds.",
+						"href=\"" + pagePath + "\"");
+
+			MvcResult problem = api.get(1, TimeUnit.MINUTES);
+			assertThat(problem.getResponse().getStatus()).isEqualTo(503);
+			assertThat(problem.getResponse().getHeader("Retry-After")).isEqualTo("10");
+			assertThat(problem.getResponse().getContentType()).isEqualTo("application/problem+json");
+			assertThat(problem.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains("当前正在生成的报告过多，请在 10 秒后重试。");
+		}
+		finally {
+			taken.forEach(RenderLimit.Permit::close);
+		}
+		mvc.perform(get(teamReport("en")).with(asMember())).andExpect(status().isOk());
+	}
+
+	private MvcResult perform(MockHttpServletRequestBuilder request) {
+		try {
+			return mvc.perform(request).andReturn();
+		}
+		catch (Exception failed) {
+			throw new IllegalStateException(failed);
+		}
 	}
 
 	@Test

@@ -49,6 +49,12 @@ class ChineseSpacingTest {
 			"results.radar.previous:0", "history.title:1", "history.prefilledFrom:0", "dashboard.title:0",
 			"dashboard.compare.heading:0", "dashboard.compare.title:0", "report.team.nothing:1",
 			"report.organisation.title:0", "report.organisation.nothing:0",
+			// seconds to wait before asking again
+			"report.busy:0", "report.busy.text:0",
+			// the organisation report's key findings: dates, medians, quarter labels
+			"report.findings.overdue:1", "report.findings.due:0", "report.findings.strongest:1",
+			"report.findings.weakest:1", "report.findings.rises:0", "report.findings.falls:0",
+			"report.findings.noChange:0",
 			// usernames, short names (slugs), e-mail addresses, roles
 			"person.username.taken:0", "membership.person.unknown:0", "membership.exists:0", "admin.people.edit:0",
 			"admin.people.created:0", "admin.people.updated:0", "team.slug.taken:0", "import.slug.duplicate:0",
