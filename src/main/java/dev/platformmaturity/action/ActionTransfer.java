@@ -19,6 +19,7 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.platformmaturity.account.Accounts;
 import dev.platformmaturity.account.PersonInfo;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelVersion;
@@ -61,12 +62,16 @@ public class ActionTransfer {
 
 	private final ModelCatalog catalog;
 
-	ActionTransfer(JdbcClient jdbc, ActionRows rows, ActionRules rules, Teams teams, ModelCatalog catalog) {
+	private final Accounts accounts;
+
+	ActionTransfer(JdbcClient jdbc, ActionRows rows, ActionRules rules, Teams teams, ModelCatalog catalog,
+			Accounts accounts) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.rules = rules;
 		this.teams = teams;
 		this.catalog = catalog;
+		this.accounts = accounts;
 	}
 
 	@Transactional(readOnly = true)
@@ -189,13 +194,7 @@ public class ActionTransfer {
 		}
 		usernames.remove(null);
 		Map<String, Long> ids = new HashMap<>();
-		if (!usernames.isEmpty()) {
-			jdbc.sql("select username, id from person where username in (:names)")
-				.param("names", usernames)
-				.query(rs -> {
-					ids.put(rs.getString("username"), rs.getLong("id"));
-				});
-		}
+		accounts.findByUsernames(usernames).forEach((username, person) -> ids.put(username, person.id()));
 		return ids;
 	}
 

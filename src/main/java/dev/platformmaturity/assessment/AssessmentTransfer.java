@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.platformmaturity.account.Accounts;
 import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelVersion;
@@ -63,13 +63,16 @@ public class AssessmentTransfer {
 
 	private final ModelCatalog catalog;
 
+	private final Accounts accounts;
+
 	private final AssessmentRows rows;
 
-	AssessmentTransfer(JdbcClient jdbc, Teams teams, ModelCatalog catalog, AssessmentRows rows) {
+	AssessmentTransfer(JdbcClient jdbc, Teams teams, ModelCatalog catalog, AssessmentRows rows, Accounts accounts) {
 		this.jdbc = jdbc;
 		this.teams = teams;
 		this.catalog = catalog;
 		this.rows = rows;
+		this.accounts = accounts;
 	}
 
 	/** Every assessment of the team, oldest quarter first. */
@@ -282,14 +285,8 @@ public class AssessmentTransfer {
 			assessment.answers().forEach(answer -> usernames.add(answer.updatedBy()));
 		}
 		usernames.remove(null);
-		Map<String, Long> ids = new LinkedHashMap<>();
-		if (!usernames.isEmpty()) {
-			jdbc.sql("select username, id from person where username in (:names)")
-				.param("names", usernames)
-				.query(rs -> {
-					ids.put(rs.getString("username"), rs.getLong("id"));
-				});
-		}
+		Map<String, Long> ids = new HashMap<>();
+		accounts.findByUsernames(usernames).forEach((username, person) -> ids.put(username, person.id()));
 		return ids;
 	}
 

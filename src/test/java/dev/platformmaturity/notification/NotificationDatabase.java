@@ -35,32 +35,14 @@ final class NotificationDatabase {
 			try (Connection connection = DriverManager.getConnection(server.getJdbcUrl(), server.getUsername(),
 					server.getPassword()); Statement statement = connection.createStatement()) {
 				statement.execute("create database " + name);
-				return new Details(url.group(1) + name + url.group(3), server.getUsername(), server.getPassword());
+				return new TestDatabase.External(url.group(1) + name + url.group(3), server.getUsername(),
+						server.getPassword());
 			}
 			catch (SQLException notAllowed) {
 				// fall through to a server of its own
 			}
 		}
 		return EmbeddedDatabase.temporary();
-	}
-
-	private record Details(String url, String username, String password) implements JdbcConnectionDetails {
-
-		@Override
-		public String getJdbcUrl() {
-			return url;
-		}
-
-		@Override
-		public String getUsername() {
-			return username;
-		}
-
-		@Override
-		public String getPassword() {
-			return password;
-		}
-
 	}
 
 }

@@ -54,7 +54,8 @@ public class TestDatabase {
 				|| Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
 	}
 
-	private record External(String url, String username, String password) implements JdbcConnectionDetails {
+	/** A database given by its address and credentials. */
+	public record External(String url, String username, String password) implements JdbcConnectionDetails {
 
 		@Override
 		public String getJdbcUrl() {
