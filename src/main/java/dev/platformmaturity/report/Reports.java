@@ -33,9 +33,10 @@ import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
 
 /**
- * The two PDF reports. The team report: one team's quarter, with the same results and charts as its page. The
- * organisation report: a quarter across all teams (or a group), written a part at a time — key findings and summary,
- * heatmap rows, one block per team — so that its memory does not grow with the number of teams.
+ * The two PDF reports. The team report: one team's quarter, with the same results and
+ * charts as its page. The organisation report: a quarter across all teams (or a group),
+ * written a part at a time — key findings and summary, heatmap rows, one block per team —
+ * so that its memory does not grow with the number of teams.
  */
 @Service
 public class Reports {
@@ -43,10 +44,16 @@ public class Reports {
 	/** Charts are drawn at their own size up to this width, as the SVG charts were. */
 	private static final double CHART_WIDTH_MM = 150;
 
-	/** Team blocks side by side on a landscape page; their heading stays with the first row. */
+	/**
+	 * Team blocks side by side on a landscape page; their heading stays with the first
+	 * row.
+	 */
 	private static final int TEAMS_PER_ROW = 3;
 
-	/** The organisation's median radar and trend side by side on a landscape page, low enough to leave room. */
+	/**
+	 * The organisation's median radar and trend side by side on a landscape page, low
+	 * enough to leave room.
+	 */
 	private static final double HALF_CHART_WIDTH_MM = 95;
 
 	private final TeamResults results;
@@ -84,13 +91,17 @@ public class Reports {
 		this.findings = findings;
 	}
 
-	/** The team's report for the quarter; a one-page "nothing to report" when the team has not started. */
+	/**
+	 * The team's report for the quarter; a one-page "nothing to report" when the team has
+	 * not started.
+	 */
 	public void teamReport(String team, String quarter, Locale locale, OutputStream out) {
 		String language = locale.toLanguageTag();
 		TeamResults.View view = results.results(team, quarter, language);
 		String heading = message("report.team.heading", locale, view.state().team().name());
-		PdfRenderer.Frame frame = new PdfRenderer.Frame(message("report.team.title", locale, view.state().team().name(),
-				view.state().quarter().label()), organisation(locale) + " · " + heading + " · " + view.state().quarter().label(),
+		PdfRenderer.Frame frame = new PdfRenderer.Frame(
+				message("report.team.title", locale, view.state().team().name(), view.state().quarter().label()),
+				organisation(locale) + " · " + heading + " · " + view.state().quarter().label(),
 				message("report.page", locale), language);
 		ReportCharts charts = new ReportCharts();
 		if (!view.state().started()) {
@@ -108,11 +119,13 @@ public class Reports {
 	}
 
 	/**
-	 * The organisation's report for the quarter (a group's, when given): key findings, distribution, the median team,
-	 * the median over the quarters, the heatmap and one block per team, on landscape pages so that every aspect column
-	 * of the heatmap fits. Rendered in parts of at most {@code teamsPerPart} teams; the sections flow within a part,
-	 * so a small organisation gets one part and no half-empty pages. Figures across teams are final (submitted
-	 * assessments) unless {@code provisional}, as on the dashboard.
+	 * The organisation's report for the quarter (a group's, when given): key findings,
+	 * distribution, the median team, the median over the quarters, the heatmap and one
+	 * block per team, on landscape pages so that every aspect column of the heatmap fits.
+	 * Rendered in parts of at most {@code teamsPerPart} teams; the sections flow within a
+	 * part, so a small organisation gets one part and no half-empty pages. Figures across
+	 * teams are final (submitted assessments) unless {@code provisional}, as on the
+	 * dashboard.
 	 */
 	public void organisationReport(QuarterInfo quarter, Long groupId, String groupName, boolean provisional,
 			Locale locale, OutputStream out) {
@@ -128,7 +141,8 @@ public class Reports {
 		Dashboards.Completion completion = dashboards.completion(query);
 		ReportCharts charts = new ReportCharts();
 		if (completion.submitted() + completion.inProgress() == 0) {
-			renderer.render(List.of(() -> nothing(locale, title, message("report.organisation.nothing", locale, quarter.label()))),
+			renderer.render(List
+				.of(() -> nothing(locale, title, message("report.organisation.nothing", locale, quarter.label()))),
 					charts, frame, out);
 			return;
 		}
@@ -136,11 +150,13 @@ public class Reports {
 		Map<String, Object> common = base(locale);
 		common.put("title", title);
 		common.put("group", groupName);
+		common.put("provisional", provisional);
 		common.put("aspectKeys", aspectKeys);
 		common.put("aspectNames", aspectNames);
 		Map<String, List<String>> levelTitles = new LinkedHashMap<>();
-		model.aspects().forEach(aspect -> levelTitles.put(aspect.key(),
-				aspect.levels().stream().map(level -> level.title().in(language)).toList()));
+		model.aspects()
+			.forEach(aspect -> levelTitles.put(aspect.key(),
+					aspect.levels().stream().map(level -> level.title().in(language)).toList()));
 		common.put("levelTitles", levelTitles);
 
 		List<Supplier<String>> parts = new ArrayList<>();
@@ -150,8 +166,7 @@ public class Reports {
 				boolean summary = part.get(0).kind() == Section.Kind.SUMMARY;
 				variables.put("summary", summary);
 				if (summary) {
-					summary(quarter, query, completion, model, aspectKeys, aspectNames, variables, charts,
-							locale);
+					summary(quarter, query, completion, model, aspectKeys, aspectNames, variables, charts, locale);
 				}
 				List<Dashboards.TeamRow> heatmapRows = new ArrayList<>();
 				List<Dashboards.TeamRow> teamRows = new ArrayList<>();
@@ -173,7 +188,9 @@ public class Reports {
 		renderer.render(parts, charts, frame, out);
 	}
 
-	/** A page of {@code size} teams of the heatmap or of the team blocks, or the summary. */
+	/**
+	 * A page of {@code size} teams of the heatmap or of the team blocks, or the summary.
+	 */
 	record Section(Kind kind, int page, int size) {
 
 		enum Kind {
@@ -184,14 +201,17 @@ public class Reports {
 
 	}
 
-	/** Teams are read in slices of half a part, so the end of the heatmap and the start of the teams can share one. */
+	/**
+	 * Teams are read in slices of half a part, so the end of the heatmap and the start of
+	 * the teams can share one.
+	 */
 	private int sliceSize() {
 		return Math.max(1, (properties.teamsPerPart() + 1) / 2);
 	}
 
 	/**
-	 * The sections in order (summary, heatmap slices, team slices) packed into parts of at most {@code teamsPerPart}
-	 * teams.
+	 * The sections in order (summary, heatmap slices, team slices) packed into parts of
+	 * at most {@code teamsPerPart} teams.
 	 */
 	List<List<Section>> sections(long teams) {
 		int slice = sliceSize();
@@ -224,13 +244,14 @@ public class Reports {
 		List<String> trendLabels = List.copyOf(trend.keySet());
 		variables.put("quarter", quarter);
 		variables.put("modelName", model.name().in(language) + " (" + model.id() + ")");
-		variables.put("findings", findings.of(quarter, query, completion, distributions, aspectKeys, aspectNames,
-				locale));
+		variables.put("findings",
+				findings.of(quarter, query, completion, distributions, aspectKeys, aspectNames, locale));
 		variables.put("distributions", distributions);
 		variables.put("medianTeams", distributions.stream().map(KeyFindings::scored).toList());
 		variables.put("medianRadar", charts.place(RadarChart.chart(new RadarChart.Spec("median",
-				message("report.organisation.medianRadar", locale), message("report.organisation.medianRadarDescription", locale),
-				aspectNames, 4, List.of(new Series(message("dashboard.median", locale),
+				message("report.organisation.medianRadar", locale),
+				message("report.organisation.medianRadarDescription", locale), aspectNames, 4,
+				List.of(new Series(message("dashboard.median", locale),
 						distributions.stream().map(Dashboards.Distribution::median).toList(), SeriesStyle.CURRENT)))),
 				HALF_CHART_WIDTH_MM));
 		variables.put("trend", trend);
@@ -241,10 +262,13 @@ public class Reports {
 		for (int i = 0; i < aspectKeys.size(); i++) {
 			aspects.put(aspectKeys.get(i), aspectNames.get(i));
 		}
-		variables.put("trendChart", trendLabels.isEmpty() ? null : charts.place(LineChart.chart(TrendSeries.spec(
-				"median-trend", message("dashboard.trends.medianTitle", locale),
-				message("dashboard.trends.description", locale), quarters, aspects,
-				(label, aspect) -> trend.get(label).get(aspect))), HALF_CHART_WIDTH_MM));
+		variables.put("trendChart",
+				trendLabels.isEmpty() ? null
+						: charts.place(LineChart
+							.chart(TrendSeries.spec("median-trend", message("dashboard.trends.medianTitle", locale),
+									message("dashboard.trends.description", locale), quarters, aspects,
+									(label, aspect) -> trend.get(label).get(aspect))),
+								HALF_CHART_WIDTH_MM));
 		variables.put("actionSummary", actionFigures.byAspectAndStatus(query.groupId(), language));
 	}
 
@@ -259,7 +283,8 @@ public class Reports {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("language", locale.toLanguageTag());
 		variables.put("organisation", organisation(locale));
-		variables.put("generatedAt", ZonedDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")));
+		variables.put("generatedAt",
+				ZonedDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")));
 		return variables;
 	}
 

@@ -38,7 +38,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The PDF reports, parsed back with PDFBox: text in English and Chinese, embedded fonts, pages, refusals. */
+/**
+ * The PDF reports, parsed back with PDFBox: text in English and Chinese, embedded fonts,
+ * pages, refusals.
+ */
 @IntegrationTest
 class ReportTest {
 
@@ -75,8 +78,9 @@ class ReportTest {
 		member = data.member(team);
 		lead = data.person(Role.LEAD);
 		quarter = data.closedQuarter();
-		load(team, quarter, Map.of("investment_1", 2, "investment_2", 3, "adoption_1", 4, "interfaces_1", 1, "operations_1", 3,
-				"measurement_1", 2), Map.of("investment_1", "预算由平台团队管理 — budget owned by the platform team"));
+		load(team, quarter, Map.of("investment_1", 2, "investment_2", 3, "adoption_1", 4, "interfaces_1", 1,
+				"operations_1", 3, "measurement_1", 2),
+				Map.of("investment_1", "预算由平台团队管理 — budget owned by the platform team"));
 	}
 
 	@Test
@@ -84,13 +88,14 @@ class ReportTest {
 		MvcResult result = mvc.perform(get(teamReport("en")).with(asMember()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "application/pdf"))
-			.andExpect(header().string("Content-Disposition", containsString("platform-maturity_" + team.slug() + "_" + quarter.label() + ".pdf")))
+			.andExpect(header().string("Content-Disposition",
+					containsString("platform-maturity_" + team.slug() + "_" + quarter.label() + ".pdf")))
 			.andReturn();
 		Pdf pdf = Pdf.parse(result.getResponse().getContentAsByteArray());
 
-		assertThat(pdf.text()).contains("Team report: 支付平台 Payments", quarter.label(), "cncf-pemm-v1",
-				"Investment", "2.50", "Operational · Dedicated team", "Adoption", "4.00", "Optimizing · Participatory",
-				"Interfaces", "1.00", "Provisional · Custom processes", "Opportunities: level 3, As product",
+		assertThat(pdf.text()).contains("Team report: 支付平台 Payments", quarter.label(), "cncf-pemm-v1", "Investment",
+				"2.50", "Operational · Dedicated team", "Adoption", "4.00", "Optimizing · Participatory", "Interfaces",
+				"1.00", "Provisional · Custom processes", "Opportunities: level 3, As product",
 				"预算由平台团队管理 — budget owned by the platform team", "Page 1 of " + pdf.pages());
 		assertThat(pdf.allFontsEmbedded()).isTrue();
 		assertThat(pdf.fonts()).anyMatch(font -> font.contains("DejaVuSans"));
@@ -102,10 +107,13 @@ class ReportTest {
 	@Test
 	void theTeamReportInChineseHasRealChineseText() throws Exception {
 		Pdf pdf = Pdf.parse(mvc.perform(get(teamReport("zh-CN")).with(asMember()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
 
-		assertThat(pdf.text()).contains("团队报告：支付平台 Payments", "投入", "2.50", "可操作 · 专职团队", "采用", "可优化 · 参与性",
-				"接口", "暂时性的 · 自定义程序", "改进机会：第 3 级，作为产品", "第 1 页，共 " + pdf.pages() + " 页");
+		assertThat(pdf.text()).contains("团队报告：支付平台 Payments", "投入", "2.50", "可操作 · 专职团队", "采用", "可优化 · 参与性", "接口",
+				"暂时性的 · 自定义程序", "改进机会：第 3 级，作为产品", "第 1 页，共 " + pdf.pages() + " 页");
 		assertThat(pdf.text()).doesNotContain("\uFFFD");
 		assertThat(pdf.fonts()).anyMatch(font -> font.contains("DroidSansFallback"));
 		assertThat(pdf.allFontsEmbedded()).isTrue();
@@ -115,12 +123,20 @@ class ReportTest {
 	@Test
 	void withoutLangTheReportFollowsThePersonsLanguage() throws Exception {
 		data.prefer(member, "zh-CN");
-		Pdf fromApi = Pdf.parse(mvc.perform(get("/api/v1/teams/" + team.slug() + "/assessments/" + quarter.label() + "/report.pdf")
+		Pdf fromApi = Pdf.parse(mvc
+			.perform(get("/api/v1/teams/" + team.slug() + "/assessments/" + quarter.label() + "/report.pdf")
 				.with(httpBasic(member.username(), TestData.PASSWORD)))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
-		Pdf fromPage = Pdf.parse(mvc.perform(get("/teams/" + team.slug() + "/assessments/" + quarter.label() + "/report.pdf")
-				.with(asMember()).cookie(new jakarta.servlet.http.Cookie("lang", "en")))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
+		Pdf fromPage = Pdf.parse(mvc
+			.perform(get("/teams/" + team.slug() + "/assessments/" + quarter.label() + "/report.pdf").with(asMember())
+				.cookie(new jakarta.servlet.http.Cookie("lang", "en")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
 
 		assertThat(fromApi.text()).contains("团队报告");
 		assertThat(fromPage.text()).contains("Team report");
@@ -129,11 +145,16 @@ class ReportTest {
 	@Test
 	void aTeamThatHasNotStartedGetsANothingToReportPdf() throws Exception {
 		TestData.Team idle = data.team("Idle");
-		Pdf pdf = Pdf.parse(mvc.perform(get("/api/v1/teams/" + idle.slug() + "/assessments/" + quarter.label() + "/report.pdf?lang=en")
-				.with(asLead()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
-		assertThat(pdf.text().replaceAll("\\s+", " "))
-			.contains("Idle has not started its assessment of " + quarter.label() + ": there is nothing to report yet.");
+		Pdf pdf = Pdf
+			.parse(mvc
+				.perform(get("/api/v1/teams/" + idle.slug() + "/assessments/" + quarter.label() + "/report.pdf?lang=en")
+					.with(asLead()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray());
+		assertThat(pdf.text().replaceAll("\\s+", " ")).contains(
+				"Idle has not started its assessment of " + quarter.label() + ": there is nothing to report yet.");
 		assertThat(pdf.pages()).isEqualTo(1);
 	}
 
@@ -157,15 +178,16 @@ class ReportTest {
 		}
 		given.load(loaded);
 
-		MvcResult result = mvc.perform(get("/api/v1/reports/organisation.pdf?quarter=" + big.label() + "&group=" + group + "&lang=zh-CN")
+		MvcResult result = mvc
+			.perform(get("/api/v1/reports/organisation.pdf?quarter=" + big.label() + "&group=" + group + "&lang=zh-CN")
 				.with(httpBasic(lead.username(), TestData.PASSWORD)))
 			.andExpect(status().isOk())
-			.andExpect(header().string("Content-Disposition", containsString("platform-maturity_organisation_" + big.label())))
+			.andExpect(header().string("Content-Disposition",
+					containsString("platform-maturity_organisation_" + big.label())))
 			.andReturn();
 		Pdf pdf = Pdf.parse(result.getResponse().getContentAsByteArray());
 
-		assertThat(pdf.text()).contains("主要发现", "共 200 个团队，180 个已提交，0 个进行中，20 个未开始。", "各级别的团队数",
-				"中位数团队", "各团队详情");
+		assertThat(pdf.text()).contains("主要发现", "共 200 个团队，180 个已提交，0 个进行中，20 个未开始。", "各级别的团队数", "中位数团队", "各团队详情");
 		String text = pdf.text();
 		assertThat(names).allSatisfy(name -> assertThat(text).contains(name));
 		assertThat(pdf.pages()).isBetween(20, 160);
@@ -173,10 +195,45 @@ class ReportTest {
 	}
 
 	@Test
+	void theOrganisationReportCountsInProgressTeamsOnlyWhenAskedAndSaysWhichFiguresItShows() throws Exception {
+		long group = data.group("Final or not");
+		TestData.Quarter shown = data.closedQuarter();
+		given.submitted(data.team("Submitted team", group), shown, lead).levels(Map.of("investment_1", 2)).load();
+		given.inProgress(data.team("Unfinished team", group), shown, lead).levels(Map.of("investment_1", 4)).load();
+		String path = "/api/v1/reports/organisation.pdf?quarter=" + shown.label() + "&group=" + group + "&lang=en";
+
+		String finalOnly = Pdf
+			.parse(mvc.perform(get(path).with(httpBasic(lead.username(), TestData.PASSWORD)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray())
+			.text()
+			.replaceAll("\\s+", " ");
+		String withProvisional = Pdf
+			.parse(mvc.perform(get(path + "&provisional=true").with(httpBasic(lead.username(), TestData.PASSWORD)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray())
+			.text()
+			.replaceAll("\\s+", " ");
+
+		assertThat(finalOnly).contains("Final figures: only submitted assessments count")
+			.doesNotContain("4.00")
+			.doesNotContain("3.00");
+		assertThat(withProvisional).contains("Provisional figures included").contains("4.00", "3.00");
+	}
+
+	@Test
 	void aQuarterWithoutAssessmentsGivesANothingToReportPdf() throws Exception {
 		TestData.Quarter empty = data.closedQuarter();
-		Pdf pdf = Pdf.parse(mvc.perform(get("/reports/organisation.pdf?quarter=" + empty.label() + "&lang=en").with(asLead()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+		Pdf pdf = Pdf
+			.parse(mvc.perform(get("/reports/organisation.pdf?quarter=" + empty.label() + "&lang=en").with(asLead()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray());
 		assertThat(pdf.text()).contains("No team has started an assessment of " + empty.label());
 	}
 
@@ -194,10 +251,14 @@ class ReportTest {
 		String shownGroup = groupName.replace("\u202E", "");
 
 		for (String language : List.of("en", "zh-CN")) {
-			Pdf pdf = Pdf.parse(mvc.perform(get("/api/v1/teams/" + rocket.slug() + "/assessments/" + quarter.label()
-					+ "/report.pdf?lang=" + language).with(asLead()))
+			Pdf pdf = Pdf.parse(mvc
+				.perform(get("/api/v1/teams/" + rocket.slug() + "/assessments/" + quarter.label() + "/report.pdf?lang="
+						+ language)
+					.with(asLead()))
 				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsByteArray());
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray());
 			assertThat(pdf.text()).as(language)
 				.contains("Rocket \uFFFD team", "Ship it \uFFFD now, desrever and 中文", shownGroup)
 				.doesNotContain("\u202E", "\u202C", "🚀");
@@ -206,18 +267,25 @@ class ReportTest {
 			assertThat(pdf.title()).contains("Rocket 🚀 team");
 		}
 
-		Pdf nothing = Pdf.parse(mvc.perform(get("/api/v1/teams/" + idle.slug() + "/assessments/" + quarter.label()
-				+ "/report.pdf?lang=en").with(asLead()))
-			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray());
+		Pdf nothing = Pdf
+			.parse(mvc
+				.perform(get("/api/v1/teams/" + idle.slug() + "/assessments/" + quarter.label() + "/report.pdf?lang=en")
+					.with(asLead()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray());
 		assertThat(nothing.text()).contains("Zero\u200Bwidth ecaps has not started its assessment")
 			.doesNotContain("\u202E");
 		assertThat(nothing.pageHeaders()).singleElement().asString().contains("Zero\u200Bwidth ecaps");
 
-		Pdf organisation = Pdf.parse(mvc.perform(get("/api/v1/reports/organisation.pdf?quarter=" + quarter.label()
-				+ "&group=" + group + "&lang=en").with(asLead()))
+		Pdf organisation = Pdf.parse(mvc
+			.perform(get("/api/v1/reports/organisation.pdf?quarter=" + quarter.label() + "&group=" + group + "&lang=en")
+				.with(asLead()))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray());
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
 		assertThat(organisation.text()).contains("Rocket \uFFFD team", "Zero\u200Bwidth ecaps", shownGroup)
 			.doesNotContain("\u202E");
 		assertThat(organisation.pageHeaders()).allSatisfy(header -> assertThat(header).contains(shownGroup));
@@ -230,9 +298,9 @@ class ReportTest {
 			taken.add(limit.acquire());
 		}
 		try {
-			CompletableFuture<MvcResult> api = CompletableFuture.supplyAsync(() -> perform(get(teamReport("en"))
-				.with(httpBasic(member.username(), TestData.PASSWORD))
-				.header("Accept-Language", "zh-CN")));
+			CompletableFuture<MvcResult> api = CompletableFuture
+				.supplyAsync(() -> perform(get(teamReport("en")).with(httpBasic(member.username(), TestData.PASSWORD))
+					.header("Accept-Language", "zh-CN")));
 			String pagePath = "/teams/" + team.slug() + "/assessments/" + quarter.label() + "/report.pdf?lang=en";
 			MvcResult page = perform(get(pagePath).with(asMember()).accept(MediaType.TEXT_HTML));
 
@@ -240,9 +308,9 @@ class ReportTest {
 			assertThat(page.getResponse().getHeader("Retry-After")).isEqualTo("10");
 			assertThat(page.getResponse().getContentType()).startsWith("text/html");
 			assertThat(page.getResponse().getHeader("Content-Disposition")).as("not a download").isNull();
-			assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8))
-				.contains("Too many reports are being prepared right now", "Please try again in 10 seconds.",
-						"href=\"" + pagePath + "\"");
+			assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(
+					"Too many reports are being prepared right now", "Please try again in 10 seconds.",
+					"href=\"" + pagePath + "\"");
 
 			MvcResult problem = api.get(1, TimeUnit.MINUTES);
 			assertThat(problem.getResponse().getStatus()).isEqualTo(503);
@@ -274,21 +342,23 @@ class ReportTest {
 		mvc.perform(get("/api/v1/teams/" + team.slug() + "/assessments/1999-Q9/report.pdf").with(asLead()))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("There is no quarter 1999-Q9."));
-		mvc.perform(get("/api/v1/reports/organisation.pdf?quarter=" + quarter.label() + "&group=987654321").with(asLead()))
+		mvc.perform(
+				get("/api/v1/reports/organisation.pdf?quarter=" + quarter.label() + "&group=987654321").with(asLead()))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("There is no group 987654321."));
 		mvc.perform(get(teamReport("fr")).with(asLead()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("Reports are written in en, zh-CN; 'fr' is not one of them."));
-		mvc.perform(get("/api/v1/teams/" + other.slug() + "/assessments/" + quarter.label() + "/report.pdf").with(asMember()))
-			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/teams/" + other.slug() + "/assessments/" + quarter.label() + "/report.pdf")
+			.with(asMember())).andExpect(status().isNotFound());
 		mvc.perform(get("/api/v1/reports/organisation.pdf?quarter=" + quarter.label()).with(asMember()))
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/reports/organisation.pdf?quarter=" + quarter.label()).with(asMember()))
 			.andExpect(status().isForbidden());
 	}
 
-	private void load(TestData.Team team, TestData.Quarter quarter, Map<String, Integer> levels, Map<String, String> comments) {
+	private void load(TestData.Team team, TestData.Quarter quarter, Map<String, Integer> levels,
+			Map<String, String> comments) {
 		given.submitted(team, quarter, member)
 			.levels(levels)
 			.comments(comments)
