@@ -16,10 +16,12 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 import dev.platformmaturity.support.EmbeddedDatabase;
 
 /**
- * The development entry point, {@code ./mvnw spring-boot:test-run}: the application on an embedded PostgreSQL 17
- * whose data lives in {@code app.data-dir/postgres} and survives restarts, with the demo organisation (profile
- * {@code development}, see {@code application-development.properties}). It lives in the test sources, so the jar
- * built for deployment holds neither the PostgreSQL binaries nor code that starts or stops database processes.
+ * The development entry point, {@code ./mvnw spring-boot:test-run}: the application on an
+ * embedded PostgreSQL 17 whose data lives in {@code app.data-dir/postgres} and survives
+ * restarts, with the demo organisation (profile {@code development}, see
+ * {@code application-development.properties}). It lives in the test sources, so the jar
+ * built for deployment holds neither the PostgreSQL binaries nor code that starts or
+ * stops database processes.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestPlatformMaturityApplication {
@@ -36,7 +38,10 @@ public class TestPlatformMaturityApplication {
 		return EmbeddedDatabase.durable(dataDir);
 	}
 
-	/** The application's component scan would otherwise also find the tests' own configurations. */
+	/**
+	 * The application's component scan would otherwise also find the tests' own
+	 * configurations.
+	 */
 	private static void leaveOutTestComponents(ConfigurableApplicationContext context) {
 		context.getBeanFactory().registerSingleton("testComponentExcludeFilter", new TestComponentExcludeFilter());
 	}

@@ -4,7 +4,10 @@ import java.io.Serial;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
-/** A request authenticated by a personal access token: it acts for the token's person, within the token's scope. */
+/**
+ * A request authenticated by a personal access token: it acts for the token's person,
+ * within the token's scope.
+ */
 final class AccessTokenAuthentication extends AbstractAuthenticationToken {
 
 	@Serial

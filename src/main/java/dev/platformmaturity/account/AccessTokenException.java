@@ -4,7 +4,10 @@ import java.io.Serial;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** A request's access token or Authorization header is refused; the message key explains why to the caller. */
+/**
+ * A request's access token or Authorization header is refused; the message key explains
+ * why to the caller.
+ */
 class AccessTokenException extends AuthenticationException implements LocalizedRefusal {
 
 	@Serial

@@ -21,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.platformmaturity.shared.FieldProblem;
 
 /**
- * Personal access tokens: created with a name, an expiry of at most a year and a scope, shown once, stored only as
- * their SHA-256, listed with their last use, revocable. A token acts for its person with the person's current role;
- * a disabled person's tokens stop at once.
+ * Personal access tokens: created with a name, an expiry of at most a year and a scope,
+ * shown once, stored only as their SHA-256, listed with their last use, revocable. A
+ * token acts for its person with the person's current role; a disabled person's tokens
+ * stop at once.
  */
 @Service
 class AccessTokens {
@@ -122,7 +123,10 @@ class AccessTokens {
 			.update() == 1;
 	}
 
-	/** The person a token acts for, with its scope; refused when unknown, expired or its person is disabled. */
+	/**
+	 * The person a token acts for, with its scope; refused when unknown, expired or its
+	 * person is disabled.
+	 */
 	@Transactional
 	AccessTokenAuthentication authenticate(String secret) {
 		if (secret == null || !FORMAT.matcher(secret).matches()) {

@@ -19,7 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.shared.FormErrors;
 
-/** A person's own account: name, e-mail, language, password, sessions and personal access tokens. */
+/**
+ * A person's own account: name, e-mail, language, password, sessions and personal access
+ * tokens.
+ */
 @Controller
 class AccountController {
 
@@ -40,7 +43,8 @@ class AccountController {
 
 	@GetMapping("/account")
 	String account(@AuthenticationPrincipal AccountUser user, HttpSession session, Model page) {
-		PersonInfo person = accounts.find(user.personId()).orElseThrow(() -> new PersonNotFoundException(user.personId()));
+		PersonInfo person = accounts.find(user.personId())
+			.orElseThrow(() -> new PersonNotFoundException(user.personId()));
 		page.addAttribute("person", person);
 		page.addAttribute("hasPassword", accounts.hasPassword(user.personId()));
 		if (!page.containsAttribute("profileChange")) {
@@ -79,9 +83,8 @@ class AccountController {
 
 	/** Other sessions end; this one continues under a new id. */
 	@PostMapping("/account/password")
-	String changePassword(@AuthenticationPrincipal AccountUser user,
-			@ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, HttpServletRequest request,
-			Model page, RedirectAttributes redirect) {
+	String changePassword(@AuthenticationPrincipal AccountUser user, @ModelAttribute("passwordForm") PasswordForm form,
+			BindingResult errors, HttpServletRequest request, Model page, RedirectAttributes redirect) {
 		if (!form.confirmed() && form.newPassword() != null && !form.newPassword().isEmpty()) {
 			errors.rejectValue("confirmPassword", "password.confirmMismatch");
 		}
@@ -127,8 +130,8 @@ class AccountController {
 
 	@PostMapping("/account/tokens/{id}/revoke")
 	String revokeToken(@AuthenticationPrincipal AccountUser user, @PathVariable long id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("notice", tokens.revoke(user.personId(), id) ? "account.tokens.revoked"
-				: "account.tokens.notFound");
+		redirect.addFlashAttribute("notice",
+				tokens.revoke(user.personId(), id) ? "account.tokens.revoked" : "account.tokens.notFound");
 		return "redirect:/account#tokens";
 	}
 

@@ -66,7 +66,10 @@ public class Accounts {
 
 	@Transactional(readOnly = true)
 	public Map<Long, PersonInfo> findAll(Collection<Long> ids) {
-		return people.findAllById(ids).stream().map(Person::info).collect(Collectors.toMap(PersonInfo::id, Function.identity()));
+		return people.findAllById(ids)
+			.stream()
+			.map(Person::info)
+			.collect(Collectors.toMap(PersonInfo::id, Function.identity()));
 	}
 
 	/** Whether the person has a local password (people of a provider may have none). */
@@ -80,7 +83,10 @@ public class Accounts {
 		return people.existsByRoleAndEnabledTrue(Role.ADMIN);
 	}
 
-	/** Every problem that would stop {@code person} from being created, without changing anything. */
+	/**
+	 * Every problem that would stop {@code person} from being created, without changing
+	 * anything.
+	 */
 	@Transactional(readOnly = true)
 	public List<FieldProblem> problems(NewPerson person) {
 		List<FieldProblem> problems = new ArrayList<>(PersonRules.check(validator, person));
@@ -101,15 +107,17 @@ public class Accounts {
 		if (!problems.isEmpty()) {
 			throw new InvalidPersonException(problems);
 		}
-		return people.save(new Person(Usernames.normalize(person.username()), person.displayName().strip(),
-				blankToNull(person.email()), person.language(), passwordEncoder.encode(person.password()), person.role()))
+		return people
+			.save(new Person(Usernames.normalize(person.username()), person.displayName().strip(),
+					blankToNull(person.email()), person.language(), passwordEncoder.encode(person.password()),
+					person.role()))
 			.info();
 	}
 
 	/**
-	 * An administrator's change of a person; a new password only when given. Changing the role, disabling the person
-	 * or setting their password ends their sessions; an administrator who sets their own password keeps
-	 * {@code changerSession}.
+	 * An administrator's change of a person; a new password only when given. Changing the
+	 * role, disabling the person or setting their password ends their sessions; an
+	 * administrator who sets their own password keeps {@code changerSession}.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
@@ -166,16 +174,17 @@ public class Accounts {
 	}
 
 	/**
-	 * A person changes their own password, proving they know the current one. Wrong current passwords count toward
-	 * the same lock as failed sign-ins. Every other session of the person ends; {@code currentSession} stays.
+	 * A person changes their own password, proving they know the current one. Wrong
+	 * current passwords count toward the same lock as failed sign-ins. Every other
+	 * session of the person ends; {@code currentSession} stays.
 	 */
 	@Transactional
 	void changePassword(long id, String currentPassword, String newPassword, String currentSession) {
 		Person person = people.findById(id).orElseThrow(() -> new PersonNotFoundException(id));
 		var locked = throttle.lockedFor(person.username());
 		if (locked.isPresent()) {
-			throw new InvalidPersonException(List.of(new FieldProblem("currentPassword", "signIn.locked",
-					SignInThrottle.minutes(locked.get()))));
+			throw new InvalidPersonException(List
+				.of(new FieldProblem("currentPassword", "signIn.locked", SignInThrottle.minutes(locked.get()))));
 		}
 		if (currentPassword == null || currentPassword.isEmpty()) {
 			throw new InvalidPersonException(List.of(new FieldProblem("currentPassword", "password.currentRequired")));
@@ -233,8 +242,9 @@ public class Accounts {
 	}
 
 	/**
-	 * Enabled people whose username, name or e-mail contains what was typed, by name, at most {@code limit}: for an
-	 * administrator choosing someone. Nothing typed finds nobody.
+	 * Enabled people whose username, name or e-mail contains what was typed, by name, at
+	 * most {@code limit}: for an administrator choosing someone. Nothing typed finds
+	 * nobody.
 	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('ADMIN')")

@@ -10,8 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On a start with no enabled administrator, creates {@code admin} with the password from {@code APP_ADMIN_PASSWORD},
- * or a generated one printed once to the log.
+ * On a start with no enabled administrator, creates {@code admin} with the password from
+ * {@code APP_ADMIN_PASSWORD}, or a generated one printed once to the log.
  */
 @Component
 @Order(100)
@@ -38,10 +38,11 @@ class AdministratorBootstrap implements ApplicationRunner {
 		boolean generated = configuredPassword.isEmpty();
 		String password = generated ? Passwords.generate() : configuredPassword;
 		PasswordPolicy.problem(password, USERNAME).ifPresent(problem -> {
-			throw new IllegalStateException("APP_ADMIN_PASSWORD is not acceptable (" + problem
-					+ "): use at least " + PasswordPolicy.MIN_LENGTH + " characters, not containing the username");
+			throw new IllegalStateException("APP_ADMIN_PASSWORD is not acceptable (" + problem + "): use at least "
+					+ PasswordPolicy.MIN_LENGTH + " characters, not containing the username");
 		});
-		SystemTask.run(() -> accounts.create(new NewPerson(USERNAME, "Administrator", null, "en", Role.ADMIN, password)));
+		SystemTask
+			.run(() -> accounts.create(new NewPerson(USERNAME, "Administrator", null, "en", Role.ADMIN, password)));
 		if (generated) {
 			log.warn("""
 
@@ -50,8 +51,7 @@ class AdministratorBootstrap implements ApplicationRunner {
 					    username: {}
 					    password: {}
 					  (shown once; set APP_ADMIN_PASSWORD to choose it yourself)
-					==========================================================================""",
-					USERNAME, password);
+					==========================================================================""", USERNAME, password);
 		}
 		else {
 			log.info("Created the first administrator '{}' with the password from APP_ADMIN_PASSWORD", USERNAME);

@@ -24,9 +24,10 @@ import org.springframework.web.servlet.LocaleResolver;
 import dev.platformmaturity.account.ThrottledAuthenticationProvider.SignInLockedException;
 
 /**
- * The API's 401 and 403 answers, as problem details in the caller's language. A request of a session that has ended,
- * or without a valid CSRF token and not signed in (the save of a page whose session has ended), is answered 401 with
- * "sign in again", so the page can ask the person to; a signed-in one is told that the page's security token expired.
+ * The API's 401 and 403 answers, as problem details in the caller's language. A request
+ * of a session that has ended, or without a valid CSRF token and not signed in (the save
+ * of a page whose session has ended), is answered 401 with "sign in again", so the page
+ * can ask the person to; a signed-in one is told that the page's security token expired.
  */
 final class ApiRefusals {
 
@@ -87,7 +88,10 @@ final class ApiRefusals {
 		return messages.getMessage(key, arguments, locales.resolveLocale(request));
 	}
 
-	/** Browsers would offer a password prompt for a Basic challenge; scripts send their credentials unasked. */
+	/**
+	 * Browsers would offer a password prompt for a Basic challenge; scripts send their
+	 * credentials unasked.
+	 */
 	private static void unauthorized(HttpServletResponse response, String detail) throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Platform Maturity\"");
 		write(response, HttpStatus.UNAUTHORIZED, detail);

@@ -21,9 +21,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The API's {@code Authorization} header: {@code Bearer <personal access token>} authenticates this request alone
- * (never a session); {@code Basic} is left to HTTP Basic once it is well-formed; anything else is refused with 401.
- * A token limited to reading is refused with 403 on any request that may change something.
+ * The API's {@code Authorization} header: {@code Bearer <personal access token>}
+ * authenticates this request alone (never a session); {@code Basic} is left to HTTP Basic
+ * once it is well-formed; anything else is refused with 401. A token limited to reading
+ * is refused with 403 on any request that may change something.
  */
 class AuthorizationHeaderFilter extends OncePerRequestFilter {
 
@@ -43,7 +44,10 @@ class AuthorizationHeaderFilter extends OncePerRequestFilter {
 		this.deny = deny;
 	}
 
-	/** Whether a request authenticates itself, so that it needs neither a session nor a CSRF token. */
+	/**
+	 * Whether a request authenticates itself, so that it needs neither a session nor a
+	 * CSRF token.
+	 */
 	static boolean authenticatesItself(HttpServletRequest request) {
 		return request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 	}

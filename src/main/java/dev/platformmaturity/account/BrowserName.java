@@ -3,7 +3,10 @@ package dev.platformmaturity.account;
 import java.util.List;
 import java.util.Map;
 
-/** A short, readable name for a User-Agent, such as "Firefox on Windows"; the raw value when it is not known. */
+/**
+ * A short, readable name for a User-Agent, such as "Firefox on Windows"; the raw value
+ * when it is not known.
+ */
 final class BrowserName {
 
 	private static final List<Map.Entry<String, String>> BROWSERS = List.of(Map.entry("Edg/", "Edge"),

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The 100,000 most common passwords of breach corpora, as shipped with nbvcxz, lower-cased and sorted; read once, on
- * first use.
+ * The 100,000 most common passwords of breach corpora, as shipped with nbvcxz,
+ * lower-cased and sorted; read once, on first use.
  */
 final class CommonPasswords {
 

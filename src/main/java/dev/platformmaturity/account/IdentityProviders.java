@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 /**
- * The OpenID Connect providers of {@code app.sign-in.providers}. A provider's discovery document is read when someone
- * first signs in with it, not at start-up, so the application starts while a provider is down; a failed read is
- * tried again at the next sign-in.
+ * The OpenID Connect providers of {@code app.sign-in.providers}. A provider's discovery
+ * document is read when someone first signs in with it, not at start-up, so the
+ * application starts while a provider is down; a failed read is tried again at the next
+ * sign-in.
  */
 @Component
 class IdentityProviders implements ClientRegistrationRepository {
@@ -113,8 +114,10 @@ class IdentityProviders implements ClientRegistrationRepository {
 			throw new IllegalStateException("app.sign-in.providers." + id
 					+ ": use lower-case letters, digits and dashes for the provider's id");
 		}
-		for (var setting : Map.of("issuer-uri", Objects.toString(provider.issuerUri(), ""), "client-id",
-				Objects.toString(provider.clientId(), "")).entrySet()) {
+		for (var setting : Map
+			.of("issuer-uri", Objects.toString(provider.issuerUri(), ""), "client-id",
+					Objects.toString(provider.clientId(), ""))
+			.entrySet()) {
 			if (setting.getValue().isBlank()) {
 				throw new IllegalStateException("app.sign-in.providers." + id + "." + setting.getKey() + " is not set");
 			}
@@ -124,7 +127,10 @@ class IdentityProviders implements ClientRegistrationRepository {
 		}
 	}
 
-	/** The provider could not be asked (down, unreachable, or not an OpenID Connect provider at that address). */
+	/**
+	 * The provider could not be asked (down, unreachable, or not an OpenID Connect
+	 * provider at that address).
+	 */
 	static class ProviderUnreachableException extends RuntimeException {
 
 		private final String provider;

@@ -12,8 +12,8 @@ import dev.platformmaturity.account.PersonRules.Username;
 /** A person to create; also the administrators' form. {@code email} may be empty. */
 @AcceptablePassword
 public record NewPerson(@Username String username, @DisplayName String displayName, @Email String email,
-		@Language String language, @NotNull(message = "{person.role.invalid}") Role role, String password)
-		implements PasswordCandidate {
+		@Language String language, @NotNull(message = "{person.role.invalid}") Role role,
+		String password) implements PasswordCandidate {
 
 	static NewPerson empty() {
 		return new NewPerson("", "", "", "en", Role.MEMBER, "");

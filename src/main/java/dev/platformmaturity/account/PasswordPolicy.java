@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The password rule, after NIST SP 800-63B: at least 12 characters, at most 72 bytes (BCrypt's limit), not containing
- * the username, and not guessable: not one of the most common passwords (also not with digits or punctuation merely
- * added before or after it), not the application's name, not a short pattern repeated, not a run of consecutive
- * characters. No rules about character classes. Returns the message key of the first problem.
+ * The password rule, after NIST SP 800-63B: at least 12 characters, at most 72 bytes
+ * (BCrypt's limit), not containing the username, and not guessable: not one of the most
+ * common passwords (also not with digits or punctuation merely added before or after it),
+ * not the application's name, not a short pattern repeated, not a run of consecutive
+ * characters. No rules about character classes. Returns the message key of the first
+ * problem.
  */
 public final class PasswordPolicy {
 
@@ -45,11 +47,13 @@ public final class PasswordPolicy {
 	private static boolean guessable(String lower) {
 		String core = PADDING.matcher(lower).replaceAll("");
 		return CommonPasswords.contains(lower) || (!core.isEmpty() && CommonPasswords.contains(core))
-				|| APPLICATION_NAME.matcher(core).matches() || REPEATED.matcher(lower).matches()
-				|| consecutive(lower);
+				|| APPLICATION_NAME.matcher(core).matches() || REPEATED.matcher(lower).matches() || consecutive(lower);
 	}
 
-	/** Like {@code abcdefghijkl}, {@code 987654321098} or {@code 123456789012}: each character one after the last. */
+	/**
+	 * Like {@code abcdefghijkl}, {@code 987654321098} or {@code 123456789012}: each
+	 * character one after the last.
+	 */
 	private static boolean consecutive(String lower) {
 		int[] points = lower.codePoints().toArray();
 		int step = next(points[0], points[1]);

@@ -2,7 +2,10 @@ package dev.platformmaturity.account;
 
 import java.security.SecureRandom;
 
-/** Random passwords for new accounts, from an alphabet without look-alike characters; they meet the password policy. */
+/**
+ * Random passwords for new accounts, from an alphabet without look-alike characters; they
+ * meet the password policy.
+ */
 public final class Passwords {
 
 	private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -81,8 +81,8 @@ class PeopleAdminController {
 	}
 
 	@PostMapping("/{id}")
-	String update(@PathVariable long id, @ModelAttribute("personEditForm") PersonEditForm form,
-			BindingResult errors, @AuthenticationPrincipal AccountUser admin, HttpServletRequest request, Model page,
+	String update(@PathVariable long id, @ModelAttribute("personEditForm") PersonEditForm form, BindingResult errors,
+			@AuthenticationPrincipal AccountUser admin, HttpServletRequest request, Model page,
 			RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {

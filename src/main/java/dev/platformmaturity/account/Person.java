@@ -46,7 +46,8 @@ class Person {
 	protected Person() {
 	}
 
-	Person(String username, String displayName, String email, String preferredLanguage, String passwordHash, Role role) {
+	Person(String username, String displayName, String email, String preferredLanguage, String passwordHash,
+			Role role) {
 		this.username = username;
 		this.displayName = displayName;
 		this.email = email;
@@ -55,7 +56,9 @@ class Person {
 		this.role = role;
 	}
 
-	/** A person who signs in through an OpenID Connect provider and has no local password. */
+	/**
+	 * A person who signs in through an OpenID Connect provider and has no local password.
+	 */
 	static Person fromProvider(String username, String displayName, String email, String preferredLanguage, Role role,
 			String provider, String subject) {
 		Person person = new Person(username, displayName, email, preferredLanguage, null, role);

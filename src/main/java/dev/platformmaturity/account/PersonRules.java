@@ -26,10 +26,10 @@ import org.hibernate.validator.engine.HibernateConstraintViolation;
 import dev.platformmaturity.shared.FieldProblem;
 
 /**
- * The rules for a person's fields, in one place, as Bean Validation constraints that the commands carry
- * ({@link NewPerson}, {@link PersonChange}, {@link ProfileChange}, {@link NewPassword}) and the services check with
- * {@link #check}. Only what needs the database (a username or e-mail taken, the last administrator) is checked by
- * hand.
+ * The rules for a person's fields, in one place, as Bean Validation constraints that the
+ * commands carry ({@link NewPerson}, {@link PersonChange}, {@link ProfileChange},
+ * {@link NewPassword}) and the services check with {@link #check}. Only what needs the
+ * database (a username or e-mail taken, the last administrator) is checked by hand.
  */
 public final class PersonRules {
 
@@ -38,11 +38,14 @@ public final class PersonRules {
 	private PersonRules() {
 	}
 
-	/** Every broken rule of {@code command} as field problems, in the order of the command's fields. */
+	/**
+	 * Every broken rule of {@code command} as field problems, in the order of the
+	 * command's fields.
+	 */
 	static List<FieldProblem> check(Validator validator, Object command) {
-		List<String> fields = command.getClass().isRecord() ? Arrays.stream(command.getClass().getRecordComponents())
-			.map(component -> component.getName())
-			.toList() : List.of();
+		List<String> fields = command.getClass().isRecord()
+				? Arrays.stream(command.getClass().getRecordComponents()).map(component -> component.getName()).toList()
+				: List.of();
 		return validator.validate(command)
 			.stream()
 			.map(PersonRules::problem)
@@ -61,7 +64,10 @@ public final class PersonRules {
 				arguments == null ? new Object[0] : arguments);
 	}
 
-	/** 2 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit; stored lower-cased. */
+	/**
+	 * 2 to 64 letters, digits, dots, dashes or underscores, starting with a letter or
+	 * digit; stored lower-cased.
+	 */
 	@NotBlank(message = "{person.username.required}")
 	@Pattern(regexp = "\\s*|\\s*[A-Za-z0-9][A-Za-z0-9._-]{1,63}\\s*", message = "{person.username.invalid}")
 	@Constraint(validatedBy = {})
@@ -127,7 +133,10 @@ public final class PersonRules {
 
 	}
 
-	/** What {@link AcceptablePassword} checks: a password and the username it must not contain. */
+	/**
+	 * What {@link AcceptablePassword} checks: a password and the username it must not
+	 * contain.
+	 */
 	public interface PasswordCandidate {
 
 		String username();
@@ -136,7 +145,10 @@ public final class PersonRules {
 
 	}
 
-	/** The password of a {@link PasswordCandidate} follows {@link PasswordPolicy}; reported on its password. */
+	/**
+	 * The password of a {@link PasswordCandidate} follows {@link PasswordPolicy};
+	 * reported on its password.
+	 */
 	@Constraint(validatedBy = PasswordValidator.class)
 	@Target(ElementType.TYPE)
 	@Retention(RetentionPolicy.RUNTIME)

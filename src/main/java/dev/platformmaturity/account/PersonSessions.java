@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The browser sessions of a person, kept in the database and so shared by every instance: listed on *Your account*
- * and ended when the person's access changes. A request of an ended session finds no session on any instance.
+ * The browser sessions of a person, kept in the database and so shared by every instance:
+ * listed on *Your account* and ended when the person's access changes. A request of an
+ * ended session finds no session on any instance.
  */
 @Component
 class PersonSessions {
@@ -60,7 +61,10 @@ class PersonSessions {
 			.toList();
 	}
 
-	/** Ends every session of the person but {@code kept} (which may be null); returns how many ended. */
+	/**
+	 * Ends every session of the person but {@code kept} (which may be null); returns how
+	 * many ended.
+	 */
 	int endAll(String username, String kept) {
 		Map<String, ? extends Session> open = sessions.findByPrincipalName(username);
 		int ended = 0;

@@ -13,8 +13,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A signed-in person who switches the interface language with {@code ?lang=} keeps it as their preferred language:
- * the language of their next sign-in, and of reports. (At sign-in the preferred language wins over the page's.)
+ * A signed-in person who switches the interface language with {@code ?lang=} keeps it as
+ * their preferred language: the language of their next sign-in, and of reports. (At
+ * sign-in the preferred language wins over the page's.)
  */
 @Configuration(proxyBeanMethods = false)
 class PreferredLanguage implements WebMvcConfigurer {
@@ -30,17 +31,18 @@ class PreferredLanguage implements WebMvcConfigurer {
 		registry.addInterceptor(new HandlerInterceptor() {
 			@Override
 			public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-				chosen(request.getParameter("lang")).ifPresent(language -> signedIn()
-					.ifPresent(user -> accounts.changeLanguage(user.personId(), language)));
+				chosen(request.getParameter("lang")).ifPresent(
+						language -> signedIn().ifPresent(user -> accounts.changeLanguage(user.personId(), language)));
 				return true;
 			}
 		}).excludePathPatterns("/api/**", "/actuator/**");
 	}
 
 	/**
-	 * The account language that {@code ?lang=} names, read as the interface reads it: {@code zh}, {@code zh_CN} and
-	 * {@code zh-cn} all name {@code zh-CN}. (The signed-in principal's language is the one at sign-in, so it is not
-	 * compared with: after a switch to Chinese, switching back to English must be saved too.)
+	 * The account language that {@code ?lang=} names, read as the interface reads it:
+	 * {@code zh}, {@code zh_CN} and {@code zh-cn} all name {@code zh-CN}. (The signed-in
+	 * principal's language is the one at sign-in, so it is not compared with: after a
+	 * switch to Chinese, switching back to English must be saved too.)
 	 */
 	static Optional<String> chosen(String parameter) {
 		if (parameter == null || parameter.isBlank()) {

@@ -7,7 +7,10 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-/** A person signed in through an OpenID Connect provider: the same {@link AccountUser}, with the provider's claims. */
+/**
+ * A person signed in through an OpenID Connect provider: the same {@link AccountUser},
+ * with the provider's claims.
+ */
 final class ProviderAccountUser extends AccountUser implements OidcUser {
 
 	@Serial
@@ -41,7 +44,9 @@ final class ProviderAccountUser extends AccountUser implements OidcUser {
 		return claims.getAttributes();
 	}
 
-	/** The username, so that sessions are found by it whichever way the person signed in. */
+	/**
+	 * The username, so that sessions are found by it whichever way the person signed in.
+	 */
 	@Override
 	public String getName() {
 		return getUsername();

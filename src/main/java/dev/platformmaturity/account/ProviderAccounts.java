@@ -23,10 +23,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Signs people in through an OpenID Connect provider. The first sign-in creates the person (username from the
- * username claim, name, e-mail, language from {@code locale}); every sign-in updates name, e-mail and role from the
- * claims, and memberships when the provider has a team claim. A person is found again by the provider's subject.
- * A disabled person is refused.
+ * Signs people in through an OpenID Connect provider. The first sign-in creates the
+ * person (username from the username claim, name, e-mail, language from {@code locale});
+ * every sign-in updates name, e-mail and role from the claims, and memberships when the
+ * provider has a team claim. A person is found again by the provider's subject. A
+ * disabled person is refused.
  */
 @Component
 class ProviderAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -102,7 +103,10 @@ class ProviderAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
 				claims.role(), provider, subject);
 	}
 
-	/** The claim lower-cased; of an address such as Entra ID's {@code ada@contoso.com}, the part before the @. */
+	/**
+	 * The claim lower-cased; of an address such as Entra ID's {@code ada@contoso.com},
+	 * the part before the @.
+	 */
 	private static String usernameFrom(String claim) {
 		String username = Usernames.normalize(claim);
 		int at = username.indexOf('@');
@@ -146,8 +150,11 @@ class ProviderAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
 				name = username == null ? "" : username.strip();
 			}
 			name = name.strip();
-			String email = Optional.ofNullable(text(user, "email")).map(String::strip).filter(value -> !value.isEmpty()
-					&& value.length() <= 254 && value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")).orElse(null);
+			String email = Optional.ofNullable(text(user, "email"))
+				.map(String::strip)
+				.filter(value -> !value.isEmpty() && value.length() <= 254
+						&& value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))
+				.orElse(null);
 			List<String> roles = texts(user, settings.roleClaim());
 			Role role = roles.stream().anyMatch(settings.administratorValues()::contains) ? Role.ADMIN
 					: roles.stream().anyMatch(settings.leadValues()::contains) ? Role.LEAD : Role.MEMBER;

@@ -5,7 +5,10 @@ import java.io.Serial;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 
-/** A sign-in through a provider is refused; the message key tells the person why, in their language. */
+/**
+ * A sign-in through a provider is refused; the message key tells the person why, in their
+ * language.
+ */
 class ProviderSignInException extends OAuth2AuthenticationException implements LocalizedRefusal {
 
 	@Serial

@@ -1,8 +1,9 @@
 package dev.platformmaturity.account;
 
 /**
- * What a person may do. MEMBER: their own teams. LEAD: reads every team, reopens submitted assessments. ADMIN:
- * everything, including people, teams and quarters. Each role includes the ones before it.
+ * What a person may do. MEMBER: their own teams. LEAD: reads every team, reopens
+ * submitted assessments. ADMIN: everything, including people, teams and quarters. Each
+ * role includes the ones before it.
  */
 public enum Role {
 

@@ -61,11 +61,13 @@ import dev.platformmaturity.account.ThrottledAuthenticationProvider.SignInLocked
 import dev.platformmaturity.system.UrlAccessRules;
 
 /**
- * Two filter chains. {@code /api/**} and {@code /actuator/**}: a personal access token, HTTP Basic or the browser's
- * session; a request that brings its own credentials needs no CSRF token and never gets a session; 401/403 as problem
- * JSON. Everything else: sign-in with a local password or an OpenID Connect provider, sessions in the database, CSRF
- * protection on every state-changing request. URL rules come from each module's {@link UrlAccessRules}; roles
- * include the lower ones: ADMIN > LEAD > MEMBER. Redirects are relative, so a forged Host never comes back.
+ * Two filter chains. {@code /api/**} and {@code /actuator/**}: a personal access token,
+ * HTTP Basic or the browser's session; a request that brings its own credentials needs no
+ * CSRF token and never gets a session; 401/403 as problem JSON. Everything else: sign-in
+ * with a local password or an OpenID Connect provider, sessions in the database, CSRF
+ * protection on every state-changing request. URL rules come from each module's
+ * {@link UrlAccessRules}; roles include the lower ones: ADMIN > LEAD > MEMBER. Redirects
+ * are relative, so a forged Host never comes back.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -75,14 +77,19 @@ class SecurityConfiguration {
 
 	static final String SIGN_IN_USERNAME = SecurityConfiguration.class.getName() + ".username";
 
-	/** A problem of the last sign-in through a provider, shown once on the sign-in page. */
+	/**
+	 * A problem of the last sign-in through a provider, shown once on the sign-in page.
+	 */
 	static final String SIGN_IN_PROBLEM = SecurityConfiguration.class.getName() + ".problem";
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'%s; "
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	/** The one inline style element Swagger UI (the browsable API description) adds, allowed by its hash only. */
+	/**
+	 * The one inline style element Swagger UI (the browsable API description) adds,
+	 * allowed by its hash only.
+	 */
 	private static final String SWAGGER_UI_STYLE = " 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
 
 	@Bean
@@ -92,10 +99,18 @@ class SecurityConfiguration {
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
-		return RoleHierarchyImpl.withDefaultRolePrefix().role("ADMIN").implies("LEAD").role("LEAD").implies("MEMBER").build();
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role("ADMIN")
+			.implies("LEAD")
+			.role("LEAD")
+			.implies("MEMBER")
+			.build();
 	}
 
-	/** Password sign-in: the sign-in form, HTTP Basic, and start-up tasks that check a password. */
+	/**
+	 * Password sign-in: the sign-in form, HTTP Basic, and start-up tasks that check a
+	 * password.
+	 */
 	@Bean
 	AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
 			SignInThrottle throttle, SignInProperties properties) {
@@ -120,8 +135,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			AccessTokens tokens, ObjectProvider<UrlAccessRules> rules, MessageSource messages, LocaleResolver locales) {
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, AccessTokens tokens,
+			ObjectProvider<UrlAccessRules> rules, MessageSource messages, LocaleResolver locales) {
 		ApiRefusals refusals = new ApiRefusals(messages, locales);
 		http.securityMatcher("/api/**", "/actuator/**")
 			.authenticationManager(authenticationManager)
@@ -146,10 +161,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, AccountUserDetailsService users,
-			PasswordEncoder passwordEncoder, SignInThrottle throttle, SignInProperties properties,
-			ObjectProvider<UrlAccessRules> rules, LocaleResolver locales, IdentityProviders providers,
-			ProviderAccounts providerAccounts) {
+	SecurityFilterChain webSecurity(HttpSecurity http, AccountUserDetailsService users, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle, SignInProperties properties, ObjectProvider<UrlAccessRules> rules,
+			LocaleResolver locales, IdentityProviders providers, ProviderAccounts providerAccounts) {
 		RequestCache requestCache = new HttpSessionRequestCache();
 		SimpleUrlAuthenticationSuccessHandler signedIn = signedIn(locales, requestCache);
 		LoginUrlAuthenticationEntryPoint signInFirst = new LoginUrlAuthenticationEntryPoint("/login");
@@ -172,8 +186,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst)
-				.accessDeniedHandler(pageDenied()))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(signInFirst).accessDeniedHandler(pageDenied()))
 			.headers(headers -> headers.addHeaderWriter(contentSecurityPolicy())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		if (providers.any()) {
@@ -182,14 +195,13 @@ class SecurityConfiguration {
 				.authorizedClientRepository(new NoAuthorizedClients())
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(providerAccounts))
 				.successHandler(signedIn)
-				.failureHandler((request, response, failure) -> providerSignInFailed(request, response, failure,
-						providers))
+				.failureHandler(
+						(request, response, failure) -> providerSignInFailed(request, response, failure, providers))
 				.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
 					@Override
 					public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
-						filter.setAuthenticationFailureHandler(
-								(request, response, failure) -> providerSignInFailed(request, response, failure,
-										providers));
+						filter.setAuthenticationFailureHandler((request, response,
+								failure) -> providerSignInFailed(request, response, failure, providers));
 						return filter;
 					}
 				}));
@@ -197,7 +209,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** The pages' policy: no inline script or style, but Swagger UI's one style element on its own pages. */
+	/**
+	 * The pages' policy: no inline script or style, but Swagger UI's one style element on
+	 * its own pages.
+	 */
 	private static HeaderWriter contentSecurityPolicy() {
 		RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 		ContentSecurityPolicyHeaderWriter pages = new ContentSecurityPolicyHeaderWriter(
@@ -208,7 +223,10 @@ class SecurityConfiguration {
 				response);
 	}
 
-	/** After sign-in: the person's language, the browser remembered, then where they were going (relative). */
+	/**
+	 * After sign-in: the person's language, the browser remembered, then where they were
+	 * going (relative).
+	 */
 	private static SimpleUrlAuthenticationSuccessHandler signedIn(LocaleResolver locales, RequestCache requests) {
 		return new SimpleUrlAuthenticationSuccessHandler("/") {
 			@Override
@@ -234,15 +252,22 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** Back to the sign-in page with the reason, keeping the typed username (never the password). */
+	/**
+	 * Back to the sign-in page with the reason, keeping the typed username (never the
+	 * password).
+	 */
 	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException failure) throws IOException {
 		request.getSession().setAttribute(SIGN_IN_USERNAME, request.getParameter("username"));
-		String reason = failure instanceof SignInLockedException locked ? "locked=" + locked.minutesRemaining() : "error";
+		String reason = failure instanceof SignInLockedException locked ? "locked=" + locked.minutesRemaining()
+				: "error";
 		response.sendRedirect(request.getContextPath() + "/login?" + reason);
 	}
 
-	/** Back to the sign-in page with the provider's problem explained, never a stack trace. */
+	/**
+	 * Back to the sign-in page with the provider's problem explained, never a stack
+	 * trace.
+	 */
 	private static void providerSignInFailed(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException failure, IdentityProviders providers) throws IOException {
 		SignInProblem problem;
@@ -280,8 +305,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A page sent without a valid CSRF token: a person whose session ended signs in again; a signed-in person learns
-	 * that the page's security token expired. Other refusals are the usual 403 page.
+	 * A page sent without a valid CSRF token: a person whose session ended signs in
+	 * again; a signed-in person learns that the page's security token expired. Other
+	 * refusals are the usual 403 page.
 	 */
 	private static AccessDeniedHandler pageDenied() {
 		return (request, response, denied) -> {
@@ -298,7 +324,10 @@ class SecurityConfiguration {
 		};
 	}
 
-	/** The application keeps no provider tokens: it uses a provider to sign people in, nothing more. */
+	/**
+	 * The application keeps no provider tokens: it uses a provider to sign people in,
+	 * nothing more.
+	 */
 	private static final class NoAuthorizedClients implements OAuth2AuthorizedClientRepository {
 
 		@Override
@@ -313,8 +342,8 @@ class SecurityConfiguration {
 		}
 
 		@Override
-		public void removeAuthorizedClient(String registrationId, Authentication principal,
-				HttpServletRequest request, HttpServletResponse response) {
+		public void removeAuthorizedClient(String registrationId, Authentication principal, HttpServletRequest request,
+				HttpServletResponse response) {
 		}
 
 	}

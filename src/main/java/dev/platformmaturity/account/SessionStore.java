@@ -12,9 +12,10 @@ import org.springframework.core.serializer.support.SerializationFailedException;
 import org.springframework.core.serializer.support.SerializingConverter;
 
 /**
- * How session attributes are stored in the database: Java serialization, as Spring Session does, except that an
- * attribute written by another version of the application that cannot be read any more is dropped (that session is
- * then simply signed out) instead of failing every request that brings its cookie.
+ * How session attributes are stored in the database: Java serialization, as Spring
+ * Session does, except that an attribute written by another version of the application
+ * that cannot be read any more is dropped (that session is then simply signed out)
+ * instead of failing every request that brings its cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {

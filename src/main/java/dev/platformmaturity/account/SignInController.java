@@ -39,7 +39,10 @@ class SignInController {
 		return "account/login";
 	}
 
-	/** The page's security token expired (its session was renewed or ended): reload the page. */
+	/**
+	 * The page's security token expired (its session was renewed or ended): reload the
+	 * page.
+	 */
 	@RequestMapping(PAGE_EXPIRED)
 	String pageExpired() {
 		return "account/page-expired";

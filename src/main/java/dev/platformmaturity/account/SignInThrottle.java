@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed sign-ins per username in the database (so it holds across restarts and instances) and refuses a
- * username for a while after too many. Works the same for usernames that exist and those that do not.
+ * Counts failed sign-ins per username in the database (so it holds across restarts and
+ * instances) and refuses a username for a while after too many. Works the same for
+ * usernames that exist and those that do not.
  */
 @Component
 class SignInThrottle {
@@ -36,20 +37,24 @@ class SignInThrottle {
 			.map(until -> Duration.between(Instant.now(), until.toInstant()));
 	}
 
-	/** Records a failure; returns how long the username is now locked, if this failure locked it. */
+	/**
+	 * Records a failure; returns how long the username is now locked, if this failure
+	 * locked it.
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	Optional<Duration> recordFailure(String username) {
-		return jdbc.sql("""
-				insert into sign_in_throttle as t (username, failures, window_start)
-				values (:username, 1, now())
-				on conflict (username) do update set
-				    failures = case when t.window_start < now() - make_interval(secs => :window) then 1 else t.failures + 1 end,
-				    window_start = case when t.window_start < now() - make_interval(secs => :window) then now() else t.window_start end,
-				    locked_until = case
-				        when (case when t.window_start < now() - make_interval(secs => :window) then 1 else t.failures + 1 end) >= :max
-				        then now() + make_interval(secs => :lockout)
-				        else t.locked_until end
-				returning locked_until""")
+		return jdbc
+			.sql("""
+					insert into sign_in_throttle as t (username, failures, window_start)
+					values (:username, 1, now())
+					on conflict (username) do update set
+					    failures = case when t.window_start < now() - make_interval(secs => :window) then 1 else t.failures + 1 end,
+					    window_start = case when t.window_start < now() - make_interval(secs => :window) then now() else t.window_start end,
+					    locked_until = case
+					        when (case when t.window_start < now() - make_interval(secs => :window) then 1 else t.failures + 1 end) >= :max
+					        then now() + make_interval(secs => :lockout)
+					        else t.locked_until end
+					returning locked_until""")
 			.param("username", username)
 			.param("window", properties.window().toSeconds())
 			.param("max", properties.maxFailures())

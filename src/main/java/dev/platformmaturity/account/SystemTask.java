@@ -9,8 +9,9 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Runs work the application does on its own (start-up tasks such as the first administrator or demo data) with
- * administrator rights, so that the same secured services serve people and the system.
+ * Runs work the application does on its own (start-up tasks such as the first
+ * administrator or demo data) with administrator rights, so that the same secured
+ * services serve people and the system.
  */
 public final class SystemTask {
 

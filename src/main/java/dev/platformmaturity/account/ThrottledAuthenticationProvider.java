@@ -13,9 +13,10 @@ import org.springframework.security.core.AuthenticationException;
 import dev.platformmaturity.shared.TextRules;
 
 /**
- * Password sign-in (form and HTTP Basic) with a lock after repeated failures. A disabled account, an account that
- * signs in only through a provider, and any account while local passwords are turned off (but the recovery
- * administrator, when allowed) fail like a wrong password, so the answer never tells whether a username exists.
+ * Password sign-in (form and HTTP Basic) with a lock after repeated failures. A disabled
+ * account, an account that signs in only through a provider, and any account while local
+ * passwords are turned off (but the recovery administrator, when allowed) fail like a
+ * wrong password, so the answer never tells whether a username exists.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -64,7 +65,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-	/** Too many failed sign-ins for this username; refused without checking the password. */
+	/**
+	 * Too many failed sign-ins for this username; refused without checking the password.
+	 */
 	static class SignInLockedException extends AuthenticationException {
 
 		private final Duration remaining;

@@ -33,12 +33,15 @@ class ActionApiController {
 	/**
 	 * A new action.
 	 *
-	 * @param modelVersion the model version of aspect and characteristic; default: the current one
-	 * @param characteristic the characteristic it serves as {@code aspect.level.key}, such as {@code investment.3.c1}
+	 * @param modelVersion the model version of aspect and characteristic; default: the
+	 * current one
+	 * @param characteristic the characteristic it serves as {@code aspect.level.key},
+	 * such as {@code investment.3.c1}
 	 * @param owner the username of a member of the team
 	 * @param status default PLANNED
 	 * @param trackerUrl an http or https address
-	 * @param plannedLevel the level of the aspect the action should bring the team to, 1 to 4
+	 * @param plannedLevel the level of the aspect the action should bring the team to, 1
+	 * to 4
 	 */
 	record NewActionJson(String title, String modelVersion, String aspect, String characteristic, String owner,
 			LocalDate dueOn, ActionStatus status, String trackerUrl, String notes, Integer plannedLevel) {
@@ -53,12 +56,11 @@ class ActionApiController {
 	/**
 	 * Every field of an action as it should be; fields left out are emptied.
 	 *
-	 * @param version the version of the action the change starts from, required; a newer saved version is a
-	 * conflict (409, with the action as saved in {@code current})
+	 * @param version the version of the action the change starts from, required; a newer
+	 * saved version is a conflict (409, with the action as saved in {@code current})
 	 */
 	record ActionJson(String title, String modelVersion, String aspect, String characteristic, String owner,
-			LocalDate dueOn, ActionStatus status, String trackerUrl, String notes, Integer plannedLevel,
-			Long version) {
+			LocalDate dueOn, ActionStatus status, String trackerUrl, String notes, Integer plannedLevel, Long version) {
 
 		ActionChange change() {
 			return new ActionChange(title, modelVersion, aspect, characteristic, owner, dueOn, status, trackerUrl,
@@ -96,7 +98,10 @@ class ActionApiController {
 		return actions.change(team, id, body.change(), body.version(), user.personId());
 	}
 
-	/** @param version when given, the action is deleted only if it is still this version (else 409) */
+	/**
+	 * @param version when given, the action is deleted only if it is still this version
+	 * (else 409)
+	 */
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@PathVariable String team, @PathVariable long id,
 			@RequestParam(required = false) Long version, @AuthenticationPrincipal AccountUser user) {

@@ -7,9 +7,9 @@ import java.util.Optional;
 import dev.platformmaturity.model.MaturityModel;
 
 /**
- * What the action form offers to choose from, in one language: the aspects of the model version, and per aspect and
- * level its characteristics. Long characteristic texts are shortened in the list; the whole text is the option's
- * title.
+ * What the action form offers to choose from, in one language: the aspects of the model
+ * version, and per aspect and level its characteristics. Long characteristic texts are
+ * shortened in the list; the whole text is the option's title.
  */
 record ActionChoices(String modelVersion, List<AspectChoice> aspects) {
 
@@ -44,7 +44,10 @@ record ActionChoices(String modelVersion, List<AspectChoice> aspects) {
 
 	/** The aspect's name, or the key when the model has no such aspect. */
 	String aspectName(String key) {
-		return aspects.stream().filter(aspect -> aspect.key().equals(key)).map(AspectChoice::name).findFirst()
+		return aspects.stream()
+			.filter(aspect -> aspect.key().equals(key))
+			.map(AspectChoice::name)
+			.findFirst()
 			.orElse(key);
 	}
 
@@ -58,7 +61,10 @@ record ActionChoices(String modelVersion, List<AspectChoice> aspects) {
 			.findFirst();
 	}
 
-	/** A text cut at a word boundary to about {@value #LABEL_LENGTH} characters, with an ellipsis when cut. */
+	/**
+	 * A text cut at a word boundary to about {@value #LABEL_LENGTH} characters, with an
+	 * ellipsis when cut.
+	 */
 	static String shortened(String text) {
 		return shortened(text, LABEL_LENGTH);
 	}

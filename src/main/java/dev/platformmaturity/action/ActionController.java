@@ -32,9 +32,10 @@ import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
 /**
- * The pages of a team's plan: its actions, a new action (also from an opportunity of the results page), one action
- * with its comments and history, and the history of all. A change that someone else saved first is shown beside what
- * the person typed, to keep theirs or take the saved one.
+ * The pages of a team's plan: its actions, a new action (also from an opportunity of the
+ * results page), one action with its comments and history, and the history of all. A
+ * change that someone else saved first is shown beside what the person typed, to keep
+ * theirs or take the saved one.
  */
 @Controller
 @RequestMapping("/teams/{team}/actions")
@@ -68,9 +69,8 @@ class ActionController {
 	/** A new action, from an opportunity when aspect and characteristic are given. */
 	@GetMapping("/new")
 	String newAction(@PathVariable String team, @RequestParam(required = false) String aspect,
-			@RequestParam(required = false) String characteristic,
-			@RequestParam(required = false) String modelVersion, @RequestParam(required = false) String from,
-			Locale locale, Model page) {
+			@RequestParam(required = false) String characteristic, @RequestParam(required = false) String modelVersion,
+			@RequestParam(required = false) String from, Locale locale, Model page) {
 		MaturityModel model = model(modelVersion);
 		String title = null;
 		if (characteristic != null) {
@@ -85,9 +85,8 @@ class ActionController {
 	}
 
 	@PostMapping
-	String create(@PathVariable String team, @Valid @ModelAttribute("actionForm") ActionForm form,
-			BindingResult errors, @AuthenticationPrincipal AccountUser user, Locale locale, Model page,
-			RedirectAttributes redirect) {
+	String create(@PathVariable String team, @Valid @ModelAttribute("actionForm") ActionForm form, BindingResult errors,
+			@AuthenticationPrincipal AccountUser user, Locale locale, Model page, RedirectAttributes redirect) {
 		requirePlanner(team);
 		if (!errors.hasErrors()) {
 			try {
@@ -119,8 +118,7 @@ class ActionController {
 		if (!errors.hasErrors()) {
 			try {
 				if (form.version() == null) {
-					throw ActionProblem.invalid(new FieldProblem("version",
-							"action.version.required"));
+					throw ActionProblem.invalid(new FieldProblem("version", "action.version.required"));
 				}
 				ActionState changed = actions.change(team, id, form.change(), form.version(), user.personId());
 				redirect.addFlashAttribute("notice", "action.saved");
@@ -198,37 +196,47 @@ class ActionController {
 			page.addAttribute("comments", actions.comments(team, action.id()));
 			page.addAttribute("entries", actions.history(team, action.id()));
 			page.addAttribute("aspectNames", Map.of(action.aspect(), choices.aspectName(action.aspect())));
-			page.addAttribute("characteristicText",
-					action.characteristic() == null ? null : choices.characteristicText(action.characteristic())
-						.orElse(action.characteristic()));
+			page.addAttribute("characteristicText", action.characteristic() == null ? null
+					: choices.characteristicText(action.characteristic()).orElse(action.characteristic()));
 		}
 		return "action/action";
 	}
 
-	/** Only the team's members create, change and delete its actions; others get 403 before any form is read. */
+	/**
+	 * Only the team's members create, change and delete its actions; others get 403
+	 * before any form is read.
+	 */
 	private void requirePlanner(String team) {
 		if (!actions.mayPlan(team)) {
 			throw new AccessDeniedException("Only the members of team " + team + " plan its actions");
 		}
 	}
 
-	/** The team's members, and the action's owner when they have left the team, by username. */
+	/**
+	 * The team's members, and the action's owner when they have left the team, by
+	 * username.
+	 */
 	private Map<String, String> members(String team, ActionState action) {
 		Map<String, String> members = teams.members(team)
 			.stream()
-			.collect(Collectors.toMap(PersonInfo::username, PersonInfo::displayName, (a, b) -> a,
-					LinkedHashMap::new));
+			.collect(Collectors.toMap(PersonInfo::username, PersonInfo::displayName, (a, b) -> a, LinkedHashMap::new));
 		if (action != null && action.owner() != null) {
 			members.putIfAbsent(action.owner().username(), action.owner().name());
 		}
 		return members;
 	}
 
-	/** Aspect names by key in the reader's language, for the aspects of the actions shown. */
+	/**
+	 * Aspect names by key in the reader's language, for the aspects of the actions shown.
+	 */
 	private Map<String, String> aspectNames(List<ActionState> shown, Locale locale) {
 		Map<String, String> names = new HashMap<>();
-		shown.stream().map(ActionState::modelVersion).distinct().map(this::model).forEach(model -> model.aspects()
-			.forEach(aspect -> names.putIfAbsent(aspect.key(), aspect.name().in(locale.toLanguageTag()))));
+		shown.stream()
+			.map(ActionState::modelVersion)
+			.distinct()
+			.map(this::model)
+			.forEach(model -> model.aspects()
+				.forEach(aspect -> names.putIfAbsent(aspect.key(), aspect.name().in(locale.toLanguageTag()))));
 		return names;
 	}
 
@@ -244,7 +252,10 @@ class ActionController {
 		return from != null && from.matches(QUARTER) ? from : null;
 	}
 
-	/** Back to the results page the person came from, at the action's aspect; else to the action. */
+	/**
+	 * Back to the results page the person came from, at the action's aspect; else to the
+	 * action.
+	 */
 	private static String returnTo(String team, String from, ActionState action) {
 		String quarter = quarter(from);
 		return quarter == null ? "/teams/" + team + "/actions/" + action.id()

@@ -13,7 +13,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Every action of the enabled teams (of a group, when given), row by row, for the leads' CSV. */
+/**
+ * Every action of the enabled teams (of a group, when given), row by row, for the leads'
+ * CSV.
+ */
 @Service
 @PreAuthorize("hasRole('LEAD')")
 class ActionExport {
@@ -31,7 +34,10 @@ class ActionExport {
 		this.clock = clock;
 	}
 
-	/** Hands each action to the consumer as the CSV's values, by team and then as the plan lists them. */
+	/**
+	 * Hands each action to the consumer as the CSV's values, by team and then as the plan
+	 * lists them.
+	 */
 	@Transactional(readOnly = true)
 	void each(Long groupId, Consumer<List<Object>> row) {
 		LocalDate today = LocalDate.now(clock);
@@ -47,36 +53,33 @@ class ActionExport {
 				left join person o on o.id = a.owner_id
 				where t.enabled and (cast(:groupId as bigint) is null or t.group_id = :groupId)
 				order by lower(t.name), t.id, case when a.status in ('PLANNED', 'IN_PROGRESS') then 0 else 1 end,
-				         a.due_on nulls last, a.id""")
-			.param("groupId", groupId, Types.BIGINT)
-			.query(rs -> {
-				ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
-				LocalDate dueOn = rs.getObject("due_on", LocalDate.class);
-				String characteristic = rs.getString("characteristic_key") == null ? ""
-						: rs.getString("key") + "." + rs.getInt("characteristic_level") + "."
-								+ rs.getString("characteristic_key");
-				List<Object> values = new ArrayList<>();
-				values.add(rs.getString("slug"));
-				values.add(rs.getString("team_name"));
-				values.add(rs.getString("group_name"));
-				values.add(rs.getLong("id"));
-				values.add(rs.getString("title"));
-				values.add(rs.getString("model_id"));
-				values.add(rs.getString("key"));
-				values.add(characteristic);
-				values.add(text(rs.getString("username")));
-				values.add(text(rs.getString("display_name")));
-				values.add(dueOn == null ? "" : dueOn.toString());
-				values.add(status.name());
-				values.add(status.open() && dueOn != null && dueOn.isBefore(today));
-				values.add(rs.getObject("planned_level") == null ? "" : rs.getInt("planned_level"));
-				values.add(text(rs.getString("tracker_url")));
-				values.add(text(rs.getString("notes")));
-				values.add(rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
-				OffsetDateTime doneAt = rs.getObject("done_at", OffsetDateTime.class);
-				values.add(doneAt == null ? "" : doneAt.toInstant().toString());
-				row.accept(values);
-			});
+				         a.due_on nulls last, a.id""").param("groupId", groupId, Types.BIGINT).query(rs -> {
+			ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
+			LocalDate dueOn = rs.getObject("due_on", LocalDate.class);
+			String characteristic = rs.getString("characteristic_key") == null ? "" : rs.getString("key") + "."
+					+ rs.getInt("characteristic_level") + "." + rs.getString("characteristic_key");
+			List<Object> values = new ArrayList<>();
+			values.add(rs.getString("slug"));
+			values.add(rs.getString("team_name"));
+			values.add(rs.getString("group_name"));
+			values.add(rs.getLong("id"));
+			values.add(rs.getString("title"));
+			values.add(rs.getString("model_id"));
+			values.add(rs.getString("key"));
+			values.add(characteristic);
+			values.add(text(rs.getString("username")));
+			values.add(text(rs.getString("display_name")));
+			values.add(dueOn == null ? "" : dueOn.toString());
+			values.add(status.name());
+			values.add(status.open() && dueOn != null && dueOn.isBefore(today));
+			values.add(rs.getObject("planned_level") == null ? "" : rs.getInt("planned_level"));
+			values.add(text(rs.getString("tracker_url")));
+			values.add(text(rs.getString("notes")));
+			values.add(rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
+			OffsetDateTime doneAt = rs.getObject("done_at", OffsetDateTime.class);
+			values.add(doneAt == null ? "" : doneAt.toInstant().toString());
+			row.accept(values);
+		});
 	}
 
 	private static String text(String value) {

@@ -19,9 +19,10 @@ import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelCatalog;
 
 /**
- * The published query of actions counted across teams, for platform leads (the dashboard, the organisation report):
- * each figure in one query whatever the number of teams, with the aspects of the current model in the reader's
- * language. Aspects are counted by key, so actions of older model versions count with the aspect of the same key.
+ * The published query of actions counted across teams, for platform leads (the dashboard,
+ * the organisation report): each figure in one query whatever the number of teams, with
+ * the aspects of the current model in the reader's language. Aspects are counted by key,
+ * so actions of older model versions count with the aspect of the same key.
  */
 @Service
 @PreAuthorize("hasRole('LEAD')")
@@ -36,7 +37,8 @@ public class ActionFigures {
 	}
 
 	/**
-	 * What the dashboard shows: per team (of those asked) and per aspect (of the group, when given).
+	 * What the dashboard shows: per team (of those asked) and per aspect (of the group,
+	 * when given).
 	 *
 	 * @param groupId the group shown, or null for all teams
 	 */
@@ -83,8 +85,9 @@ public class ActionFigures {
 	}
 
 	/**
-	 * The dashboard's figures in one statement: the teams asked that have open actions (most overdue first), and per
-	 * aspect how many enabled teams (of the group, when given) have open actions.
+	 * The dashboard's figures in one statement: the teams asked that have open actions
+	 * (most overdue first), and per aspect how many enabled teams (of the group, when
+	 * given) have open actions.
 	 */
 	@Transactional(readOnly = true)
 	public Dashboard dashboard(Collection<Long> teamIds, Long groupId, String language) {
@@ -126,7 +129,10 @@ public class ActionFigures {
 		return new Dashboard(teams, aspects, groupId);
 	}
 
-	/** Per aspect of the current model, the actions of enabled teams (of the group, when given) per status. */
+	/**
+	 * Per aspect of the current model, the actions of enabled teams (of the group, when
+	 * given) per status.
+	 */
 	@Transactional(readOnly = true)
 	public Summary byAspectAndStatus(Long groupId, String language) {
 		Map<String, Map<ActionStatus, Long>> byStatus = new HashMap<>();

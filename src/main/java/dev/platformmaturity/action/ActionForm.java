@@ -8,9 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import dev.platformmaturity.shared.FieldProblem;
 
 /**
- * The action form of the pages: every field of an action as typed (the due date as text, so that a date that is none
- * comes back as typed, with its message), the version an edit starts from, and the quarter whose results page the
- * person came from (to return there).
+ * The action form of the pages: every field of an action as typed (the due date as text,
+ * so that a date that is none comes back as typed, with its message), the version an edit
+ * starts from, and the quarter whose results page the person came from (to return there).
  */
 record ActionForm(@NotBlank(message = "{action.title.required}") String title, String modelVersion,
 		@NotBlank(message = "{action.aspect.required}") String aspect, String characteristic, String owner,
@@ -20,8 +20,8 @@ record ActionForm(@NotBlank(message = "{action.title.required}") String title, S
 	static ActionForm of(ActionState action, String from) {
 		return new ActionForm(action.title(), action.modelVersion(), action.aspect(), action.characteristic(),
 				action.owner() == null ? null : action.owner().username(),
-				action.dueOn() == null ? null : action.dueOn().toString(), action.status(),
-				action.trackerUrl(), action.notes(), action.plannedLevel(), action.version(), from);
+				action.dueOn() == null ? null : action.dueOn().toString(), action.status(), action.trackerUrl(),
+				action.notes(), action.plannedLevel(), action.version(), from);
 	}
 
 	/** The change the form asks for; a due date that is no date is refused, as typed. */
@@ -42,7 +42,10 @@ record ActionForm(@NotBlank(message = "{action.title.required}") String title, S
 		}
 	}
 
-	/** The same input, starting from another version: to save it over a change someone made meanwhile. */
+	/**
+	 * The same input, starting from another version: to save it over a change someone
+	 * made meanwhile.
+	 */
 	ActionForm withVersion(long newVersion) {
 		return new ActionForm(title, modelVersion, aspect, characteristic, owner, dueOn, status, trackerUrl, notes,
 				plannedLevel, newVersion, from);

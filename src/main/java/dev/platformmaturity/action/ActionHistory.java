@@ -9,12 +9,13 @@ public final class ActionHistory {
 	}
 
 	/**
-	 * One change: an action created, a field changed (from the old value to the new one), a comment, an action
-	 * deleted or imported. The action may be deleted since; its title is kept with every entry.
+	 * One change: an action created, a field changed (from the old value to the new one),
+	 * a comment, an action deleted or imported. The action may be deleted since; its
+	 * title is kept with every entry.
 	 *
 	 * @param kind CREATE, CHANGE, COMMENT, DELETE or IMPORT
-	 * @param field for a change, the field: title, aspect, characteristic, owner, dueOn, status, trackerUrl, notes or
-	 * plannedLevel
+	 * @param field for a change, the field: title, aspect, characteristic, owner, dueOn,
+	 * status, trackerUrl, notes or plannedLevel
 	 */
 	public record Entry(Long actionId, String title, String kind, String field, String oldValue, String newValue,
 			String by, Instant at) {

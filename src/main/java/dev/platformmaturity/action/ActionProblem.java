@@ -11,9 +11,10 @@ import org.springframework.web.ErrorResponseException;
 import dev.platformmaturity.shared.FieldProblem;
 
 /**
- * A request about actions that cannot be carried out, with the message key that explains why; nothing was changed.
- * 400 for bad input (with every problem of the input, each naming its field), 404 for an action that does not exist,
- * 409 for an action someone changed meanwhile (with the action as saved in {@code current}).
+ * A request about actions that cannot be carried out, with the message key that explains
+ * why; nothing was changed. 400 for bad input (with every problem of the input, each
+ * naming its field), 404 for an action that does not exist, 409 for an action someone
+ * changed meanwhile (with the action as saved in {@code current}).
  */
 public class ActionProblem extends ErrorResponseException implements MessageSourceResolvable {
 
@@ -40,7 +41,10 @@ public class ActionProblem extends ErrorResponseException implements MessageSour
 		}
 	}
 
-	/** Input that cannot be saved; the detail is the first problem, every problem is in {@link #problems()}. */
+	/**
+	 * Input that cannot be saved; the detail is the first problem, every problem is in
+	 * {@link #problems()}.
+	 */
 	static ActionProblem invalid(List<FieldProblem> problems) {
 		FieldProblem first = problems.get(0);
 		return new ActionProblem(HttpStatus.BAD_REQUEST, first.messageKey(), first.arguments(), problems, null);
@@ -60,8 +64,7 @@ public class ActionProblem extends ErrorResponseException implements MessageSour
 	}
 
 	static ActionProblem deletedMeanwhile(long id) {
-		return new ActionProblem(HttpStatus.CONFLICT, "action.deletedMeanwhile", new Object[] { id }, List.of(),
-				null);
+		return new ActionProblem(HttpStatus.CONFLICT, "action.deletedMeanwhile", new Object[] { id }, List.of(), null);
 	}
 
 	public List<FieldProblem> problems() {

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of actions, their comments and their history. A change names the version it starts from and changes
- * nothing when the action has another one.
+ * The SQL of actions, their comments and their history. A change names the version it
+ * starts from and changes nothing when the action has another one.
  */
 @Repository
 class ActionRows {
@@ -63,7 +63,10 @@ class ActionRows {
 			.optional();
 	}
 
-	/** The values of an action as stored, resolved to rows: what {@link #insert} and {@link #update} write. */
+	/**
+	 * The values of an action as stored, resolved to rows: what {@link #insert} and
+	 * {@link #update} write.
+	 */
 	record Values(long aspectId, Integer characteristicLevel, String characteristicKey, String title, Long ownerId,
 			LocalDate dueOn, ActionStatus status, String trackerUrl, String notes, Integer plannedLevel) {
 	}
@@ -82,7 +85,10 @@ class ActionRows {
 			.single();
 	}
 
-	/** Changes the action unless its version is no longer {@code expectedVersion}; whether it changed. */
+	/**
+	 * Changes the action unless its version is no longer {@code expectedVersion}; whether
+	 * it changed.
+	 */
 	boolean update(long teamId, long id, long expectedVersion, Values values, long personId) {
 		return jdbc.sql("""
 				update action set aspect_id = :aspect, characteristic_level = :characteristicLevel,
@@ -155,8 +161,8 @@ class ActionRows {
 			.param("team", teamId)
 			.param("action", actionId, Types.BIGINT)
 			.query((rs, n) -> new ActionHistory.Entry(rs.getObject("action_id", Long.class), rs.getString("title"),
-					rs.getString("kind"), rs.getString("field"), rs.getString("old_value"),
-					rs.getString("new_value"), rs.getString("display_name"), instant(rs, "changed_at")))
+					rs.getString("kind"), rs.getString("field"), rs.getString("old_value"), rs.getString("new_value"),
+					rs.getString("display_name"), instant(rs, "changed_at")))
 			.list();
 	}
 
@@ -179,10 +185,7 @@ class ActionRows {
 		return jdbc.sql("""
 				select c.id, c.text, c.created_at, p.username, p.display_name
 				from action_comment c left join person p on p.id = c.author_id
-				where c.action_id = ? order by c.id""")
-			.param(actionId)
-			.query((rs, n) -> comment(rs))
-			.list();
+				where c.action_id = ? order by c.id""").param(actionId).query((rs, n) -> comment(rs)).list();
 	}
 
 	private static ActionComment comment(ResultSet rs) throws SQLException {
@@ -195,8 +198,8 @@ class ActionRows {
 		String aspect = rs.getString("aspect");
 		ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
 		LocalDate dueOn = rs.getObject("due_on", LocalDate.class);
-		return new ActionState(rs.getLong("id"), rs.getString("team"), rs.getString("title"),
-				rs.getString("model_id"), aspect,
+		return new ActionState(rs.getLong("id"), rs.getString("team"), rs.getString("title"), rs.getString("model_id"),
+				aspect,
 				characteristicLevel == null ? null
 						: aspect + "." + characteristicLevel + "." + rs.getString("characteristic_key"),
 				person(rs, "owner_username", "owner_name"), dueOn, status, ActionRules.overdue(status, dueOn, today),

@@ -17,11 +17,13 @@ import dev.platformmaturity.shared.FieldProblem;
 import dev.platformmaturity.shared.TextRules;
 
 /**
- * The rules of an action's fields, in one place for the pages, the API and imports: a title of 1 to
- * {@value #MAX_TITLE} characters, an aspect and optional characteristic of the model version, an owner who is a member
- * of the team, a due date between {@link #EARLIEST_DATE} and {@link #LATEST_DATE}, a tracker link with http or https,
- * notes of at most {@value #MAX_NOTES} characters, a planned level 1 to 4. Characters are counted as PostgreSQL counts
- * them (code points). Field problems name the field as the API and the forms do.
+ * The rules of an action's fields, in one place for the pages, the API and imports: a
+ * title of 1 to {@value #MAX_TITLE} characters, an aspect and optional characteristic of
+ * the model version, an owner who is a member of the team, a due date between
+ * {@link #EARLIEST_DATE} and {@link #LATEST_DATE}, a tracker link with http or https,
+ * notes of at most {@value #MAX_NOTES} characters, a planned level 1 to 4. Characters are
+ * counted as PostgreSQL counts them (code points). Field problems name the field as the
+ * API and the forms do.
  */
 @Component
 class ActionRules {
@@ -48,7 +50,6 @@ class ActionRules {
 
 	/**
 	 * The values to store for a change, or every problem of it.
-	 *
 	 * @param modelVersion the model version when the change names none
 	 * @param members the usernames of who may own the action, with their person ids
 	 */
@@ -164,13 +165,16 @@ class ActionRules {
 			throw ActionProblem.invalid(new FieldProblem("text", "action.comment.required"));
 		}
 		if (characters(comment) > MAX_NOTES) {
-			throw ActionProblem.invalid(new FieldProblem("text", "action.comment.tooLong", MAX_NOTES,
-					characters(comment)));
+			throw ActionProblem
+				.invalid(new FieldProblem("text", "action.comment.tooLong", MAX_NOTES, characters(comment)));
 		}
 		return comment;
 	}
 
-	/** An absolute http or https address with a host; anything else ({@code javascript:}, {@code ftp:}) is refused. */
+	/**
+	 * An absolute http or https address with a host; anything else ({@code javascript:},
+	 * {@code ftp:}) is refused.
+	 */
 	static boolean webAddress(String text) {
 		try {
 			URI uri = new URI(text);

@@ -1,6 +1,9 @@
 package dev.platformmaturity.action;
 
-/** Where an action stands. Planned and in-progress actions are open; an open action past its due date is overdue. */
+/**
+ * Where an action stands. Planned and in-progress actions are open; an open action past
+ * its due date is overdue.
+ */
 public enum ActionStatus {
 
 	PLANNED, IN_PROGRESS, DONE, DROPPED;

@@ -30,10 +30,11 @@ import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
 /**
- * A team's actions with their comments as data, for moving them between installations: read them, check actions
- * brought from elsewhere with the same rules as every action (the owner must be a member of the team here), and write
- * them in the caller's transaction. Authors of comments and creators this installation does not know are stored as
- * nobody.
+ * A team's actions with their comments as data, for moving them between installations:
+ * read them, check actions brought from elsewhere with the same rules as every action
+ * (the owner must be a member of the team here), and write them in the caller's
+ * transaction. Authors of comments and creators this installation does not know are
+ * stored as nobody.
  */
 @Service
 public class ActionTransfer {
@@ -83,27 +84,25 @@ public class ActionTransfer {
 		jdbc.sql("""
 				select c.action_id, c.text, p.username, c.created_at
 				from action_comment c join action a on a.id = c.action_id left join person p on p.id = c.author_id
-				where a.team_id = ? order by c.id""")
-			.param(teamRef.id())
-			.query(rs -> {
-				comments.computeIfAbsent(rs.getLong("action_id"), id -> new ArrayList<>())
-					.add(new CommentData(rs.getString("text"), rs.getString("username"),
-							ActionRows.instant(rs, "created_at")));
-			});
-		return jdbc.sql(ActionRows.SELECT + "where a.team_id = ? order by a.id")
-			.param(teamRef.id())
-			.query((rs, n) -> {
-				ActionState action = ActionRows.state(rs, LocalDate.MIN);
-				return new ActionData(action.title(), action.modelVersion(), action.aspect(),
-						action.characteristic(), action.owner() == null ? null : action.owner().username(),
-						action.dueOn(), action.status(), action.trackerUrl(), action.notes(), action.plannedLevel(),
-						action.createdAt(), action.createdBy() == null ? null : action.createdBy().username(),
-						action.doneAt(), comments.getOrDefault(action.id(), List.of()));
-			})
-			.list();
+				where a.team_id = ? order by c.id""").param(teamRef.id()).query(rs -> {
+			comments.computeIfAbsent(rs.getLong("action_id"), id -> new ArrayList<>())
+				.add(new CommentData(rs.getString("text"), rs.getString("username"),
+						ActionRows.instant(rs, "created_at")));
+		});
+		return jdbc.sql(ActionRows.SELECT + "where a.team_id = ? order by a.id").param(teamRef.id()).query((rs, n) -> {
+			ActionState action = ActionRows.state(rs, LocalDate.MIN);
+			return new ActionData(action.title(), action.modelVersion(), action.aspect(), action.characteristic(),
+					action.owner() == null ? null : action.owner().username(), action.dueOn(), action.status(),
+					action.trackerUrl(), action.notes(), action.plannedLevel(), action.createdAt(),
+					action.createdBy() == null ? null : action.createdBy().username(), action.doneAt(),
+					comments.getOrDefault(action.id(), List.of()));
+		}).list();
 	}
 
-	/** The problems of the actions, each with its path ({@code actions[3].owner}), checked for the team here. */
+	/**
+	 * The problems of the actions, each with its path ({@code actions[3].owner}), checked
+	 * for the team here.
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('ADMIN')")
 	public List<FieldProblem> check(String team, List<ActionData> actions, String path) {
@@ -134,7 +133,10 @@ public class ActionTransfer {
 		return problems;
 	}
 
-	/** Writes actions that {@link #check} found nothing wrong with, each with an entry in the team's history. */
+	/**
+	 * Writes actions that {@link #check} found nothing wrong with, each with an entry in
+	 * the team's history.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	public void load(String team, List<ActionData> actions, long personId) {
@@ -162,8 +164,7 @@ public class ActionTransfer {
 						new SqlParameterValue(Types.VARCHAR, values.notes()),
 						new SqlParameterValue(Types.SMALLINT, values.plannedLevel()),
 						new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, done == null ? null : utc(done)),
-						utc(created), new SqlParameterValue(Types.BIGINT, people.get(action.createdBy())),
-						personId)
+						utc(created), new SqlParameterValue(Types.BIGINT, people.get(action.createdBy())), personId)
 				.query(Long.class)
 				.single();
 			for (CommentData comment : action.comments()) {

@@ -25,10 +25,11 @@ import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
 /**
- * A team's actions. Whoever may read the team reads its actions and may comment on them (its members, platform leads,
- * administrators); only the team's members create, change and delete them. A change names the version it starts
- * from: when someone saved meanwhile, nothing is saved and the problem carries the action as saved. Every change is
- * recorded in the team's history of actions.
+ * A team's actions. Whoever may read the team reads its actions and may comment on them
+ * (its members, platform leads, administrators); only the team's members create, change
+ * and delete them. A change names the version it starts from: when someone saved
+ * meanwhile, nothing is saved and the problem carries the action as saved. Every change
+ * is recorded in the team's history of actions.
  */
 @Service
 public class Actions {
@@ -54,7 +55,10 @@ public class Actions {
 		this.clock = clock;
 	}
 
-	/** The team's actions: open ones first, then by due date. The access rule has found the team. */
+	/**
+	 * The team's actions: open ones first, then by due date. The access rule has found
+	 * the team.
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
 	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
@@ -87,7 +91,10 @@ public class Actions {
 		return created;
 	}
 
-	/** Saves every field of the action; 409 with the action as saved when its version is not {@code expected}. */
+	/**
+	 * Saves every field of the action; 409 with the action as saved when its version is
+	 * not {@code expected}.
+	 */
 	@Transactional
 	@PreAuthorize("@teamAccess.canRead(#team)")
 	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
@@ -124,7 +131,10 @@ public class Actions {
 				personId);
 	}
 
-	/** Anyone who may read the team comments: its members, platform leads and administrators. */
+	/**
+	 * Anyone who may read the team comments: its members, platform leads and
+	 * administrators.
+	 */
 	@Transactional
 	@PreAuthorize("@teamAccess.canRead(#team)")
 	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
@@ -146,7 +156,10 @@ public class Actions {
 		return rows.comments(id);
 	}
 
-	/** Every change of the team's actions (of one action when {@code actionId} is not null), newest first. */
+	/**
+	 * Every change of the team's actions (of one action when {@code actionId} is not
+	 * null), newest first.
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
 	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
@@ -154,7 +167,9 @@ public class Actions {
 		return rows.events(teamRef(team).id(), actionId);
 	}
 
-	/** Who may own the team's actions: its members, and the owner an action has already. */
+	/**
+	 * Who may own the team's actions: its members, and the owner an action has already.
+	 */
 	private Map<String, Long> members(String team, ActionState.Person keptOwner) {
 		Map<String, Long> members = new HashMap<>();
 		for (PersonInfo member : teams.members(team)) {

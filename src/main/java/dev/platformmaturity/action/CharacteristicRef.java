@@ -4,7 +4,10 @@ import java.util.Optional;
 
 import dev.platformmaturity.model.MaturityModel;
 
-/** A characteristic of the model named as {@code aspect.level.key}, such as {@code investment.3.c1}. */
+/**
+ * A characteristic of the model named as {@code aspect.level.key}, such as
+ * {@code investment.3.c1}.
+ */
 record CharacteristicRef(String aspect, int level, String key) {
 
 	static Optional<CharacteristicRef> parse(String text) {

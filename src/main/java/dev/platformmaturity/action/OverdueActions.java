@@ -8,9 +8,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The published query of overdue actions, for work the application does on its own behalf (the notifications'
- * {@code action.overdue} event): every open action of an enabled team whose due date lies before the day asked. It
- * checks no access: its callers run without a signed-in person and must not show its result to one.
+ * The published query of overdue actions, for work the application does on its own behalf
+ * (the notifications' {@code action.overdue} event): every open action of an enabled team
+ * whose due date lies before the day asked. It checks no access: its callers run without
+ * a signed-in person and must not show its result to one.
  */
 @Service
 public class OverdueActions {

@@ -17,14 +17,15 @@ import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
 
 /**
- * The published query of one team's plan, for the pages and reports of other modules (the answering page, the team
- * report): whoever may read the team reads it.
+ * The published query of one team's plan, for the pages and reports of other modules (the
+ * answering page, the team report): whoever may read the team reads it.
  */
 @Service
 public class TeamPlans {
 
 	/**
-	 * The team's actions (open ones first, then by due date) with the names of their aspects.
+	 * The team's actions (open ones first, then by due date) with the names of their
+	 * aspects.
 	 *
 	 * @param aspectNames aspect names by key in the reader's language
 	 */
@@ -39,7 +40,10 @@ public class TeamPlans {
 			return actions.stream().filter(action -> action.open() && action.aspect().equals(aspect)).toList();
 		}
 
-		/** Per aspect key, the actions done at or after the instant given (all done ones when it is null). */
+		/**
+		 * Per aspect key, the actions done at or after the instant given (all done ones
+		 * when it is null).
+		 */
 		public Map<String, List<ActionState>> doneSince(Instant since) {
 			return actions.stream()
 				.filter(action -> action.status() == ActionStatus.DONE && action.doneAt() != null

@@ -13,8 +13,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One question's answer in an assessment: a level (the option chosen), or not applicable, and a comment. Read here;
- * written by {@link AssessmentRows}.
+ * One question's answer in an assessment: a level (the option chosen), or not applicable,
+ * and a comment. Read here; written by {@link AssessmentRows}.
  */
 @Immutable
 @Entity

@@ -9,12 +9,13 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
- * The answering page's form for one aspect, as its Save buttons send it: per question key the option chosen
- * ({@code question:level}, {@code na} or nothing), the comment and the version the page started from, with the
- * option and comment as the page showed them, which tell what the person changed; the target with its version and
- * shown value; the question whose carried-over answer to confirm, whether to confirm all the aspect's remaining ones,
- * after a conflict the question where the person keeps their answer or takes the other one, and the aspect to go to
- * next.
+ * The answering page's form for one aspect, as its Save buttons send it: per question key
+ * the option chosen ({@code question:level}, {@code na} or nothing), the comment and the
+ * version the page started from, with the option and comment as the page showed them,
+ * which tell what the person changed; the target with its version and shown value; the
+ * question whose carried-over answer to confirm, whether to confirm all the aspect's
+ * remaining ones, after a conflict the question where the person keeps their answer or
+ * takes the other one, and the aspect to go to next.
  */
 record AnswerForm(String aspect, Map<String, @Valid QuestionFields> question,
 		@Pattern(regexp = "[1-4]?", message = "{answer.target.invalid}") String target,
@@ -27,8 +28,8 @@ record AnswerForm(String aspect, Map<String, @Valid QuestionFields> question,
 	}
 
 	/**
-	 * One question's fields; {@code held} when the page showed a conflict there, which waits for the person to keep
-	 * their answer or take the other one.
+	 * One question's fields; {@code held} when the page showed a conflict there, which
+	 * waits for the person to keep their answer or take the other one.
 	 */
 	record QuestionFields(String option, String comment, Long version, String originalOption, String originalComment,
 			Boolean held) {
@@ -48,7 +49,10 @@ record AnswerForm(String aspect, Map<String, @Valid QuestionFields> question,
 			return Objects.requireNonNullElse(comment, "");
 		}
 
-		/** Whether the person chose another option or typed another comment than the page showed. */
+		/**
+		 * Whether the person chose another option or typed another comment than the page
+		 * showed.
+		 */
 		boolean changed() {
 			return !Objects.equals(chosen(), originalOption == null || originalOption.isBlank() ? null : originalOption)
 					|| !typedComment().strip().equals(Objects.requireNonNullElse(originalComment, "").strip());

@@ -10,13 +10,17 @@ import org.springframework.web.util.HtmlUtils;
 import dev.platformmaturity.model.MaturityModel;
 
 /**
- * What the answering page shows for one aspect, in one language: the status line, the navigation and the aspect's
- * panel, as the parts that do not depend on the team ({@link AnswerPageParts}) with the team's values filled in. The
- * values shown are what the person sent when a save failed (nothing typed is lost), otherwise what is saved.
+ * What the answering page shows for one aspect, in one language: the status line, the
+ * navigation and the aspect's panel, as the parts that do not depend on the team
+ * ({@link AnswerPageParts}) with the team's values filled in. The values shown are what
+ * the person sent when a save failed (nothing typed is lost), otherwise what is saved.
  */
 record AnswerPage(String name, String status, String nav, String panel) {
 
-	/** What a request brings to the page beyond the assessment: after a failed Save, what was sent and why. */
+	/**
+	 * What a request brings to the page beyond the assessment: after a failed Save, what
+	 * was sent and why.
+	 */
 	record Request(Locale locale, String base, Map<String, Submitted> submitted, Map<String, String> problems,
 			Map<String, AnswerState> conflicts) {
 
@@ -65,13 +69,15 @@ record AnswerPage(String name, String status, String nav, String panel) {
 			slots.put("held:" + key, conflict != null ? questionParts.held() : "");
 			slots.put("carried:" + key, carriedOver ? questionParts.carriedOver() : "");
 			slots.put("problem:" + key, escape(problem));
-			slots.put("conflict:" + key, conflict == null ? ""
-					: parts.conflict(request.locale(), key, conflict.updatedBy(), theirs(question, conflict, language,
-							messages, request.locale()), conflict.comment()));
+			slots.put("conflict:" + key,
+					conflict == null ? "" : parts.conflict(request.locale(), key, conflict.updatedBy(),
+							theirs(question, conflict, language, messages, request.locale()), conflict.comment()));
 			slots.put("options:" + key, questionParts.options(typed != null ? typed.option() : selection(saved)));
 			slots.put("comment:" + key, escape(comment));
-			slots.put("count:" + key, escape(messages.getMessage("answer.characters", new Object[] {
-					comment.codePointCount(0, comment.length()), Assessments.MAX_COMMENT }, request.locale())));
+			slots.put("count:" + key,
+					escape(messages.getMessage("answer.characters",
+							new Object[] { comment.codePointCount(0, comment.length()), Assessments.MAX_COMMENT },
+							request.locale())));
 		}
 		TargetState target = state.targets().get(aspectKey);
 		slots.put("title", escape(messages.getMessage("answer.title",
@@ -91,7 +97,10 @@ record AnswerPage(String name, String status, String nav, String panel) {
 		return new AnswerPage(name, texts.status().fill(slots), texts.nav().fill(slots), texts.panel().fill(slots));
 	}
 
-	/** "12 of 20 reviewed, 8 carried over", or without carried-over answers "12 of 20 reviewed". */
+	/**
+	 * "12 of 20 reviewed, 8 carried over", or without carried-over answers "12 of 20
+	 * reviewed".
+	 */
 	private static String progress(AssessmentSnapshot state, MessageSource messages, Locale locale) {
 		return state.carriedOverCount() > 0
 				? messages.getMessage("assessment.reviewedAndCarriedOver",
@@ -112,9 +121,10 @@ record AnswerPage(String name, String status, String nav, String panel) {
 	}
 
 	/**
-	 * An aspect's figures in the navigation: its reviewed answers of its questions ({@code 2/4}), and its answers for
-	 * the page's script, {@code question:version:state} separated by spaces, the state {@code r} reviewed, {@code c}
-	 * carried over, {@code o} open.
+	 * An aspect's figures in the navigation: its reviewed answers of its questions
+	 * ({@code 2/4}), and its answers for the page's script,
+	 * {@code question:version:state} separated by spaces, the state {@code r} reviewed,
+	 * {@code c} carried over, {@code o} open.
 	 */
 	private static void navigation(AssessmentSnapshot state, MaturityModel.Aspect aspect, Map<String, String> slots) {
 		long reviewed = 0;
@@ -134,7 +144,10 @@ record AnswerPage(String name, String status, String nav, String panel) {
 		slots.put("answers:" + aspect.key(), escape(answers.toString()));
 	}
 
-	/** The other person's answer as the conflict names it: "4 · Full specialist team", not applicable, or none. */
+	/**
+	 * The other person's answer as the conflict names it: "4 · Full specialist team", not
+	 * applicable, or none.
+	 */
 	private static String theirs(MaturityModel.Question question, AnswerState conflict, String language,
 			MessageSource messages, Locale locale) {
 		if (conflict.notApplicable()) {

@@ -22,16 +22,17 @@ import dev.platformmaturity.model.ModelVersion;
 import dev.platformmaturity.model.ModelView;
 
 /**
- * What the answering page shows of an aspect that does not depend on the team: the status line and the navigation,
- * the aspect's heading, guiding question and level texts, each question's legend, options and comment field, the
- * target's choice and the buttons, rendered
- * once per model version, language and aspect from {@code assessment/answer-parts.html} and kept as HTML with marked
- * slots for the team's values ({@link SlottedHtml}). The options and the target's choice are rendered once for every
- * possible choice, so that a request only picks the one its answer needs.
+ * What the answering page shows of an aspect that does not depend on the team: the status
+ * line and the navigation, the aspect's heading, guiding question and level texts, each
+ * question's legend, options and comment field, the target's choice and the buttons,
+ * rendered once per model version, language and aspect from
+ * {@code assessment/answer-parts.html} and kept as HTML with marked slots for the team's
+ * values ({@link SlottedHtml}). The options and the target's choice are rendered once for
+ * every possible choice, so that a request only picks the one its answer needs.
  * <p>
- * Kept by the model version's database id and the language: an imported version never changes, and each language
- * has its own entry, so a person who switches languages gets the other entry. A model import
- * ({@link ModelImported}) drops every entry all the same.
+ * Kept by the model version's database id and the language: an imported version never
+ * changes, and each language has its own entry, so a person who switches languages gets
+ * the other entry. A model import ({@link ModelImported}) drops every entry all the same.
  */
 @Component
 class AnswerPageParts {
@@ -62,9 +63,10 @@ class AnswerPageParts {
 	}
 
 	/**
-	 * The page's status line, its navigation with this aspect as the current one and the aspect's panel, with their
-	 * slots; the block that confirms the aspect's carried-over answers; the target's options per level chosen
-	 * ({@code ""} for none); per question key, the question's parts.
+	 * The page's status line, its navigation with this aspect as the current one and the
+	 * aspect's panel, with their slots; the block that confirms the aspect's carried-over
+	 * answers; the target's options per level chosen ({@code ""} for none); per question
+	 * key, the question's parts.
 	 */
 	record AspectParts(SlottedHtml status, SlottedHtml nav, SlottedHtml panel, String confirmAll,
 			Map<String, String> targetOptions, Map<String, QuestionParts> questions) {
@@ -76,8 +78,9 @@ class AnswerPageParts {
 	}
 
 	/**
-	 * A question's options as HTML per radio value chosen ({@link #NONE}, an option, {@code na}), its carried-over
-	 * block and the field that keeps a conflict waiting after a Save button.
+	 * A question's options as HTML per radio value chosen ({@link #NONE}, an option,
+	 * {@code na}), its carried-over block and the field that keeps a conflict waiting
+	 * after a Save button.
 	 */
 	record QuestionParts(Map<String, String> options, String carriedOver, String held) {
 
@@ -93,7 +96,10 @@ class AnswerPageParts {
 				key -> render(version, language, aspect));
 	}
 
-	/** A conflict shown after a Save button: the other person's answer and comment, rendered for this request. */
+	/**
+	 * A conflict shown after a Save button: the other person's answer and comment,
+	 * rendered for this request.
+	 */
 	String conflict(Locale locale, String question, String who, String theirs, String comment) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("key", question);
@@ -132,17 +138,18 @@ class AnswerPageParts {
 		panel.put("E", String.valueOf(SlottedHtml.END));
 		Map<String, String> targetOptions = new LinkedHashMap<>();
 		targetOptions.put(NONE, render("target-options", locale, Map.of("aspect", aspect, "selected", NONE)));
-		aspect.levels().forEach(level -> targetOptions.put(String.valueOf(level.number()), render("target-options",
-				locale, Map.of("aspect", aspect, "selected", String.valueOf(level.number())))));
+		aspect.levels()
+			.forEach(level -> targetOptions.put(String.valueOf(level.number()), render("target-options", locale,
+					Map.of("aspect", aspect, "selected", String.valueOf(level.number())))));
 		Map<String, QuestionParts> questions = new LinkedHashMap<>();
 		for (ModelView.QuestionView question : aspect.questions()) {
 			Map<String, String> options = new LinkedHashMap<>();
 			for (String selected : selections(question)) {
 				options.put(selected, render("options", locale, Map.of("question", question, "selected", selected)));
 			}
-			questions.put(question.key(), new QuestionParts(options,
-					render("carried", locale, Map.of("question", question)),
-					render("held", locale, Map.of("question", question))));
+			questions.put(question.key(),
+					new QuestionParts(options, render("carried", locale, Map.of("question", question)),
+							render("held", locale, Map.of("question", question))));
 		}
 		return new AspectParts(SlottedHtml.parse(render("status", locale, panel)),
 				SlottedHtml.parse(render("nav", locale, panel)), SlottedHtml.parse(render("panel", locale, panel)),

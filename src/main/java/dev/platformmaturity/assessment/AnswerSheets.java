@@ -17,10 +17,11 @@ import dev.platformmaturity.model.ModelVersion;
 import dev.platformmaturity.team.TeamRef;
 
 /**
- * What the answering page reads, in two statements: the team, the quarter, the assessment and whether the caller
- * may change the team's answers; then the assessment's answers and targets. The web layer has checked that the
- * caller may read the team before; the page shows the answers only to those who may change them. The model's texts
- * come from memory ({@link ModelCatalog}).
+ * What the answering page reads, in two statements: the team, the quarter, the assessment
+ * and whether the caller may change the team's answers; then the assessment's answers and
+ * targets. The web layer has checked that the caller may read the team before; the page
+ * shows the answers only to those who may change them. The model's texts come from memory
+ * ({@link ModelCatalog}).
  */
 @Repository
 class AnswerSheets {
@@ -85,20 +86,19 @@ class AnswerSheets {
 				select false, asp.key, t.level, false, null, false, t.version, t.updated_at, null
 				from target t
 				join aspect asp on asp.id = t.aspect_id
-				where t.assessment_id = :assessment""")
-			.param("assessment", head.assessmentId())
-			.query(rs -> {
-				String key = rs.getString("key");
-				Integer level = rs.getObject("level", Integer.class);
-				if (rs.getBoolean("is_answer")) {
-					answers.put(key, new AnswerState(key, level, rs.getBoolean("not_applicable"),
-							rs.getString("comment"), rs.getBoolean("carried_over"), rs.getLong("version"),
-							instant(rs, "updated_at"), rs.getString("updated_by")));
-				}
-				else {
-					targets.put(key, new TargetState(key, level, rs.getLong("version")));
-				}
-			});
+				where t.assessment_id = :assessment""").param("assessment", head.assessmentId()).query(rs -> {
+			String key = rs.getString("key");
+			Integer level = rs.getObject("level", Integer.class);
+			if (rs.getBoolean("is_answer")) {
+				answers.put(key,
+						new AnswerState(key, level, rs.getBoolean("not_applicable"), rs.getString("comment"),
+								rs.getBoolean("carried_over"), rs.getLong("version"), instant(rs, "updated_at"),
+								rs.getString("updated_by")));
+			}
+			else {
+				targets.put(key, new TargetState(key, level, rs.getLong("version")));
+			}
+		});
 		return new AnswerSheet(new AssessmentSnapshot(head.team(), head.quarter(), head.status(), version, answers,
 				targets, head.submittedAt(), head.submittedBy(), head.updatedAt()), head.mayEdit());
 	}

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.scoring.Scoring;
 
-/** Quarters and assessments as JSON; the answering page saves through the PUT endpoints. */
+/**
+ * Quarters and assessments as JSON; the answering page saves through the PUT endpoints.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class AssessmentApiController {
@@ -37,7 +39,8 @@ class AssessmentApiController {
 	}
 
 	/**
-	 * @param pastDue open and past its due date today: its teams that have not submitted are overdue
+	 * @param pastDue open and past its due date today: its teams that have not submitted
+	 * are overdue
 	 * @param reopenings when, by whom and why the quarter was reopened, oldest first
 	 */
 	record QuarterJson(String label, QuarterState state, LocalDate opensOn, LocalDate dueOn, boolean pastDue,
@@ -64,7 +67,10 @@ class AssessmentApiController {
 	record ScoreJson(BigDecimal score, Integer level) {
 	}
 
-	/** @param overdue the quarter is open and past its due date today, and the team has not submitted */
+	/**
+	 * @param overdue the quarter is open and past its due date today, and the team has
+	 * not submitted
+	 */
 	record AssessmentJson(String team, String quarter, String modelVersion, AssessmentStatus status, long answered,
 			long reviewed, long carriedOver, int questions, Instant submittedAt, String submittedBy,
 			Map<String, AnswerState> answers, Map<String, Integer> targets, Map<String, ScoreJson> scores,
@@ -77,8 +83,9 @@ class AssessmentApiController {
 		Map<String, Integer> targets = new LinkedHashMap<>();
 		state.targets().forEach((aspect, target) -> targets.put(aspect, target.level()));
 		Map<String, ScoreJson> scores = new LinkedHashMap<>();
-		state.scores().forEach((aspect, score) -> scores.put(aspect,
-				new ScoreJson(score.orElse(null), score.map(Scoring::level).orElse(null))));
+		state.scores()
+			.forEach((aspect, score) -> scores.put(aspect,
+					new ScoreJson(score.orElse(null), score.map(Scoring::level).orElse(null))));
 		return new AssessmentJson(state.team().slug(), state.quarter().label(), state.model().id(), state.status(),
 				state.answeredCount(), state.reviewedCount(), state.carriedOverCount(), state.questionCount(),
 				state.submittedAt(), state.submittedBy(), state.answers(), targets, scores,
@@ -87,9 +94,10 @@ class AssessmentApiController {
 
 	/**
 	 * @param option the chosen option as {@code question:level}, or null
-	 * @param version the version of the answer the change starts from, required; a newer saved version is a conflict
-	 * (409)
-	 * @param confirm accepted from pages that send it; saving a carried-over answer unchanged confirms it anyway
+	 * @param version the version of the answer the change starts from, required; a newer
+	 * saved version is a conflict (409)
+	 * @param confirm accepted from pages that send it; saving a carried-over answer
+	 * unchanged confirms it anyway
 	 */
 	record AnswerJson(String option, Boolean notApplicable, String comment, Long version, Boolean confirm) {
 
@@ -105,7 +113,10 @@ class AssessmentApiController {
 		return assessments.saveAnswer(team, quarter, question, body.change(), user.personId());
 	}
 
-	/** Confirms the aspect's answers that are still carried over from the previous quarter. */
+	/**
+	 * Confirms the aspect's answers that are still carried over from the previous
+	 * quarter.
+	 */
 	@PostMapping("/teams/{team}/assessments/{quarter}/aspects/{aspect}/confirm")
 	Assessments.ConfirmedAnswers confirmAspect(@PathVariable String team, @PathVariable String quarter,
 			@PathVariable String aspect, @AuthenticationPrincipal AccountUser user) {

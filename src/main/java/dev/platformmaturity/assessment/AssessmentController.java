@@ -34,17 +34,18 @@ import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.team.TeamAccess;
 
 /**
- * The pages of a team's assessment: results and status, starting, answering one aspect at a time (saved by script as
- * you go, or with the Save buttons), confirming carried-over answers, submitting, reopening and the history of
- * changes. A problem that stops a request is shown on the assessment's page ({@link AssessmentPageProblems}).
+ * The pages of a team's assessment: results and status, starting, answering one aspect at
+ * a time (saved by script as you go, or with the Save buttons), confirming carried-over
+ * answers, submitting, reopening and the history of changes. A problem that stops a
+ * request is shown on the assessment's page ({@link AssessmentPageProblems}).
  */
 @Controller
 @RequestMapping("/teams/{team}/assessments/{quarter}")
 class AssessmentController {
 
 	/**
-	 * Sent by the answering page's script to move to another aspect without loading a whole page: the answer is the
-	 * page's main element only.
+	 * Sent by the answering page's script to move to another aspect without loading a
+	 * whole page: the answer is the page's main element only.
 	 */
 	static final String FRAGMENT_HEADER = "X-Fragment";
 
@@ -79,7 +80,10 @@ class AssessmentController {
 		this.quarters = quarters;
 	}
 
-	/** An aspect with answers still to review, for the list of what is left before submitting. */
+	/**
+	 * An aspect with answers still to review, for the list of what is left before
+	 * submitting.
+	 */
 	record AspectToReview(String key, String name, int questions) {
 	}
 
@@ -91,25 +95,32 @@ class AssessmentController {
 		page.addAttribute("state", state);
 		page.addAttribute("canEdit", access.canEdit(team));
 		page.addAttribute("overdue", overdue.isOverdue(state.quarter(), state.status()));
-		page.addAttribute("toReview", state.unreviewedQuestions()
-			.entrySet()
-			.stream()
-			.map(left -> new AspectToReview(left.getKey(),
-					state.model().aspect(left.getKey()).orElseThrow().name().in(locale.toLanguageTag()),
-					left.getValue().size()))
-			.toList());
+		page.addAttribute("toReview",
+				state.unreviewedQuestions()
+					.entrySet()
+					.stream()
+					.map(left -> new AspectToReview(left.getKey(),
+							state.model().aspect(left.getKey()).orElseThrow().name().in(locale.toLanguageTag()),
+							left.getValue().size()))
+					.toList());
 		page.addAttribute("mayPlan", access.isMember(team));
 		page.addAttribute("done", plans.plan(team, locale.toLanguageTag()).doneSince(doneSince(view)));
 		return "assessment/overview";
 	}
 
-	/** Actions done since the previous quarter's due date count beside the score change (all, without one). */
+	/**
+	 * Actions done since the previous quarter's due date count beside the score change
+	 * (all, without one).
+	 */
 	private Instant doneSince(TeamResults.View view) {
 		return view.previousQuarter() == null ? null
 				: quarters.byLabel(view.previousQuarter()).dueOn().atStartOfDay(ZoneId.systemDefault()).toInstant();
 	}
 
-	/** Creates the assessment, pre-filled from the previous quarter, and opens its first aspect. */
+	/**
+	 * Creates the assessment, pre-filled from the previous quarter, and opens its first
+	 * aspect.
+	 */
 	@PostMapping("/start")
 	String start(@PathVariable String team, @PathVariable String quarter, @AuthenticationPrincipal AccountUser user) {
 		assessments.start(team, quarter, user.personId());
@@ -117,9 +128,9 @@ class AssessmentController {
 	}
 
 	/**
-	 * Answering; an assessment nobody started yet is started with the button on its page, never by opening a link.
-	 * Reads in two statements (after the web layer's read check of the team); the model's texts come rendered from
-	 * memory.
+	 * Answering; an assessment nobody started yet is started with the button on its page,
+	 * never by opening a link. Reads in two statements (after the web layer's read check
+	 * of the team); the model's texts come rendered from memory.
 	 */
 	@GetMapping("/answer")
 	String answer(@PathVariable String team, @PathVariable String quarter,
@@ -134,16 +145,18 @@ class AssessmentController {
 		if (!state.started() || !state.changeable() || !sheet.mayEdit()) {
 			return "redirect:" + path(team, quarter);
 		}
-		String view = answerPage(state, aspect, new AnswerPage.Request(locale, base(request, team, quarter), Map.of(),
-				Map.of(), Map.of()), page);
+		String view = answerPage(state, aspect,
+				new AnswerPage.Request(locale, base(request, team, quarter), Map.of(), Map.of(), Map.of()), page);
 		return fragment == null ? view : view + " :: page";
 	}
 
 	/**
-	 * The Save buttons: saves what the person changed on this aspect, confirms what they confirmed; conflicts and
-	 * problems are shown beside their question with what the person sent. A conflict waits for the person: *Use my
-	 * answer* saves theirs over (the form carries the other answer's version now), *Take their answer* leaves the
-	 * question as saved; until then the question is not saved and its conflict is shown again.
+	 * The Save buttons: saves what the person changed on this aspect, confirms what they
+	 * confirmed; conflicts and problems are shown beside their question with what the
+	 * person sent. A conflict waits for the person: *Use my answer* saves theirs over
+	 * (the form carries the other answer's version now), *Take their answer* leaves the
+	 * question as saved; until then the question is not saved and its conflict is shown
+	 * again.
 	 */
 	@PostMapping("/answer")
 	String save(@PathVariable String team, @PathVariable String quarter, @Valid AnswerForm form, BindingResult errors,
@@ -151,19 +164,23 @@ class AssessmentController {
 			RedirectAttributes redirect) {
 		AssessmentSnapshot state = assessments.state(team, quarter);
 		if (!state.changeable()) {
-			throw AssessmentProblem.notNow(state.submitted() ? "assessment.submitted"
-					: state.quarter().state() == QuarterState.PLANNED ? "quarter.planned" : "quarter.closed", quarter);
+			throw AssessmentProblem.notNow(
+					state.submitted() ? "assessment.submitted"
+							: state.quarter().state() == QuarterState.PLANNED ? "quarter.planned" : "quarter.closed",
+					quarter);
 		}
 		if (!state.started()) {
 			state = assessments.start(team, quarter, user.personId());
 		}
-		String aspect = state.model().aspect(form.aspect() == null ? "" : form.aspect())
+		String aspect = state.model()
+			.aspect(form.aspect() == null ? "" : form.aspect())
 			.map(MaturityModel.Aspect::key)
 			.orElse(state.model().aspects().get(0).key());
 		List<MaturityModel.Question> questions = state.model().aspect(aspect).orElseThrow().questions();
 		Map<String, AnswerPage.Submitted> submitted = new LinkedHashMap<>();
-		questions.forEach(question -> submitted.put(question.id(), new AnswerPage.Submitted(
-				form.question(question.id()).chosen(), form.question(question.id()).typedComment())));
+		questions.forEach(
+				question -> submitted.put(question.id(), new AnswerPage.Submitted(form.question(question.id()).chosen(),
+						form.question(question.id()).typedComment())));
 		Map<String, MessageSourceResolvable> problems = new HashMap<>();
 		Map<String, AnswerState> conflicts = new HashMap<>();
 		if (errors.hasErrors()) {
@@ -231,8 +248,9 @@ class AssessmentController {
 	}
 
 	@PostMapping("/reopen")
-	String reopen(@PathVariable String team, @PathVariable String quarter, @RequestParam(defaultValue = "") String reason,
-			@AuthenticationPrincipal AccountUser user, RedirectAttributes redirect) {
+	String reopen(@PathVariable String team, @PathVariable String quarter,
+			@RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal AccountUser user,
+			RedirectAttributes redirect) {
 		assessments.reopen(team, quarter, reason, user.personId());
 		redirect.addFlashAttribute("notice", "assessment.reopened.notice");
 		return "redirect:" + path(team, quarter);
@@ -251,7 +269,9 @@ class AssessmentController {
 		return "/teams/" + team + "/assessments/" + quarter;
 	}
 
-	/** The question a form error belongs to ({@code question[key].field}), or the target. */
+	/**
+	 * The question a form error belongs to ({@code question[key].field}), or the target.
+	 */
 	private static String subject(MessageSourceResolvable error) {
 		if (error instanceof FieldError field && field.getField().startsWith("question[")) {
 			return field.getField().substring("question[".length(), field.getField().indexOf(']'));
@@ -263,7 +283,10 @@ class AssessmentController {
 		return request.getContextPath() + path(team, quarter);
 	}
 
-	/** The answering page after a Save that was refused in part: what was sent, the problems, the conflicts. */
+	/**
+	 * The answering page after a Save that was refused in part: what was sent, the
+	 * problems, the conflicts.
+	 */
 	private AnswerPage.Request refused(HttpServletRequest request, String team, String quarter, Locale locale,
 			Map<String, AnswerPage.Submitted> submitted, Map<String, MessageSourceResolvable> problems,
 			Map<String, AnswerState> conflicts) {
@@ -273,7 +296,9 @@ class AssessmentController {
 	}
 
 	private String answerPage(AssessmentSnapshot state, String aspect, AnswerPage.Request request, Model page) {
-		String shown = state.model().aspect(aspect == null ? "" : aspect).map(MaturityModel.Aspect::key)
+		String shown = state.model()
+			.aspect(aspect == null ? "" : aspect)
+			.map(MaturityModel.Aspect::key)
 			.orElse(state.model().aspects().get(0).key());
 		page.addAttribute("state", state);
 		page.addAttribute("form", AnswerPage.of(state, shown, request, parts, messages));

@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One change of an assessment, kept for its history: who changed what, when, from what to what. Read here; written
- * by {@link AssessmentRows}.
+ * One change of an assessment, kept for its history: who changed what, when, from what to
+ * what. Read here; written by {@link AssessmentRows}.
  */
 @Immutable
 @Entity
@@ -22,7 +22,9 @@ import org.hibernate.annotations.Immutable;
 class AssessmentEvent {
 
 	enum Kind {
+
 		START, ANSWER, COMMENT, TARGET, CONFIRM, SUBMIT, REOPEN, IMPORT
+
 	}
 
 	@Id

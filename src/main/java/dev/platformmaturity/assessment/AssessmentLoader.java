@@ -16,9 +16,9 @@ import dev.platformmaturity.model.MaturityModel;
 import dev.platformmaturity.model.ModelVersion;
 
 /**
- * Writes whole assessments at once, with batched statements, for data that did not come through the answering pages:
- * the demo organisation's past quarters, or assessments carried over from an earlier tool, with their kept figures.
- * Administrators only.
+ * Writes whole assessments at once, with batched statements, for data that did not come
+ * through the answering pages: the demo organisation's past quarters, or assessments
+ * carried over from an earlier tool, with their kept figures. Administrators only.
  */
 @Service
 public class AssessmentLoader {
@@ -33,8 +33,9 @@ public class AssessmentLoader {
 	}
 
 	/**
-	 * One assessment as it should be stored. {@code levels} maps question keys to the chosen level; questions in
-	 * {@code notApplicable} are answered "not applicable"; questions in neither are unanswered.
+	 * One assessment as it should be stored. {@code levels} maps question keys to the
+	 * chosen level; questions in {@code notApplicable} are answered "not applicable";
+	 * questions in neither are unanswered.
 	 */
 	public record Loaded(long teamId, long quarterId, AssessmentStatus status, long personId, Instant at,
 			Map<String, Integer> levels, Set<String> notApplicable, Map<String, String> comments,
@@ -66,20 +67,24 @@ public class AssessmentLoader {
 							loaded.notApplicable().contains(key), loaded.comments().get(key),
 							loaded.carriedOver().contains(key), at, answered ? loaded.personId() : null });
 				}
-				targets.add(new Object[] { id, version.aspectIds().get(aspect.key()), loaded.targets().get(aspect.key()), at,
-						loaded.personId() });
+				targets.add(new Object[] { id, version.aspectIds().get(aspect.key()),
+						loaded.targets().get(aspect.key()), at, loaded.personId() });
 			}
 			events.add(new Object[] { id, "START", loaded.personId(), at });
 			if (submitted) {
 				events.add(new Object[] { id, "SUBMIT", loaded.personId(), at });
 			}
 		}
-		jdbc.batchUpdate("""
-				insert into answer (assessment_id, question_id, level, not_applicable, comment, carried_over, updated_at, updated_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""", answers);
-		jdbc.batchUpdate("insert into target (assessment_id, aspect_id, level, updated_at, updated_by) values (?, ?, ?, ?, ?)",
+		jdbc.batchUpdate(
+				"""
+						insert into answer (assessment_id, question_id, level, not_applicable, comment, carried_over, updated_at, updated_by)
+						values (?, ?, ?, ?, ?, ?, ?, ?)""",
+				answers);
+		jdbc.batchUpdate(
+				"insert into target (assessment_id, aspect_id, level, updated_at, updated_by) values (?, ?, ?, ?, ?)",
 				targets);
-		jdbc.batchUpdate("insert into assessment_event (assessment_id, kind, changed_by, changed_at) values (?, ?, ?, ?)",
+		jdbc.batchUpdate(
+				"insert into assessment_event (assessment_id, kind, changed_by, changed_at) values (?, ?, ?, ?)",
 				events);
 		rows.recountFigures(ids);
 	}

@@ -13,9 +13,9 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Where the pages of assessments and quarters tell of a request that could not be carried out: back on the page the
- * request came from (the assessment, or the quarters), with the problem in the person's language and, for a
- * reopening, the reason they typed.
+ * Where the pages of assessments and quarters tell of a request that could not be carried
+ * out: back on the page the request came from (the assessment, or the quarters), with the
+ * problem in the person's language and, for a reopening, the reason they typed.
  */
 @ControllerAdvice(assignableTypes = { AssessmentController.class, QuarterAdminController.class })
 class AssessmentPageProblems {

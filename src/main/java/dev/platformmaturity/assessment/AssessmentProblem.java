@@ -7,9 +7,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A request about an assessment that cannot be carried out, with the message key that explains why; nothing was
- * changed. 400 for bad input, 404 for something unknown, 409 for a state that does not allow it. The API answers it as
- * problem details; pages resolve it as a message like any other.
+ * A request about an assessment that cannot be carried out, with the message key that
+ * explains why; nothing was changed. 400 for bad input, 404 for something unknown, 409
+ * for a state that does not allow it. The API answers it as problem details; pages
+ * resolve it as a message like any other.
  */
 public class AssessmentProblem extends ErrorResponseException implements MessageSourceResolvable {
 
@@ -35,7 +36,10 @@ public class AssessmentProblem extends ErrorResponseException implements Message
 		return new AssessmentProblem(HttpStatus.CONFLICT, messageKey, arguments);
 	}
 
-	/** Adds what the client needs to carry on, such as the state saved now, to the problem details. */
+	/**
+	 * Adds what the client needs to carry on, such as the state saved now, to the problem
+	 * details.
+	 */
 	AssessmentProblem with(String property, Object value) {
 		getBody().setProperty(property, value);
 		return this;

@@ -20,12 +20,14 @@ import org.springframework.stereotype.Repository;
 import dev.platformmaturity.team.TeamAccess;
 
 /**
- * The SQL that changes assessments. Every change first locks the assessment's row ({@code for no key update}) and
- * holds it to the end of its transaction, so saves, target changes, confirmations, submission and reopening of one
- * assessment happen one after the other and each sees the state the previous one left; answers and targets also
- * keep their own version, which an edit must name. Changes of answers keep the assessment's figures
- * ({@code answered_count}, {@code reviewed_count}, {@code carried_over_count} and {@code assessment_aspect_score}) up
- * to date in the same transaction.
+ * The SQL that changes assessments. Every change first locks the assessment's row
+ * ({@code for no key update}) and holds it to the end of its transaction, so saves,
+ * target changes, confirmations, submission and reopening of one assessment happen one
+ * after the other and each sees the state the previous one left; answers and targets also
+ * keep their own version, which an edit must name. Changes of answers keep the
+ * assessment's figures ({@code answered_count}, {@code reviewed_count},
+ * {@code carried_over_count} and {@code assessment_aspect_score}) up to date in the same
+ * transaction.
  */
 @Repository
 class AssessmentRows {
@@ -46,8 +48,9 @@ class AssessmentRows {
 	}
 
 	/**
-	 * An answer as saved, with what a save checks: whether the caller may change the team's answers, the quarter's
-	 * state, the assessment's status; the caller's name, for the answer after the save; the assessment's counts.
+	 * An answer as saved, with what a save checks: whether the caller may change the
+	 * team's answers, the quarter's state, the assessment's status; the caller's name,
+	 * for the answer after the save; the assessment's counts.
 	 */
 	record LockedAnswer(Locked assessment, boolean mayEdit, long aspectId, long answerId, AnswerState answer,
 			String callerName, Counts counts) {
@@ -66,8 +69,9 @@ class AssessmentRows {
 	}
 
 	/**
-	 * The one query of a save before it writes: locks the assessment and reads the answer with everything the save
-	 * checks. Empty when the team, the quarter, the assessment or the question does not exist.
+	 * The one query of a save before it writes: locks the assessment and reads the answer
+	 * with everything the save checks. Empty when the team, the quarter, the assessment
+	 * or the question does not exist.
 	 */
 	Optional<LockedAnswer> lockAnswer(String team, String quarter, String question, long personId,
 			boolean editsEveryTeam) {
@@ -112,11 +116,17 @@ class AssessmentRows {
 			.single();
 	}
 
-	/** The answer's new state and version, unless its version is no longer {@code expectedVersion}. */
+	/**
+	 * The answer's new state and version, unless its version is no longer
+	 * {@code expectedVersion}.
+	 */
 	record Changed(long version, Instant at) {
 	}
 
-	/* The benchmark harness replays this statement with pgbench (bench/Bench.java reads "… set … where …"). */
+	/*
+	 * The benchmark harness replays this statement with pgbench (bench/Bench.java reads
+	 * "… set … where …").
+	 */
 	Optional<Changed> changeAnswer(long answerId, long expectedVersion, Integer level, boolean notApplicable,
 			String comment, long personId) {
 		return jdbc.sql("""
@@ -161,7 +171,8 @@ class AssessmentRows {
 	}
 
 	/**
-	 * Adds a change of answers to the assessment's figures, in one statement, and marks the assessment changed.
+	 * Adds a change of answers to the assessment's figures, in one statement, and marks
+	 * the assessment changed.
 	 * @return the assessment's counts after the change
 	 */
 	Counts addToFigures(long assessmentId, long aspectId, FigureChange change) {
@@ -187,8 +198,8 @@ class AssessmentRows {
 	}
 
 	/**
-	 * Computes the assessments' figures again from their answers, for changes of many answers at once: a start, a
-	 * confirmation of an aspect, an import.
+	 * Computes the assessments' figures again from their answers, for changes of many
+	 * answers at once: a start, a confirmation of an aspect, an import.
 	 */
 	void recountFigures(Collection<Long> assessmentIds) {
 		if (assessmentIds.isEmpty()) {
@@ -218,9 +229,7 @@ class AssessmentRows {
 				      from answer
 				      where assessment_id in (:ids)
 				      group by assessment_id) c
-				where c.assessment_id = a.id""")
-			.param("ids", assessmentIds)
-			.update();
+				where c.assessment_id = a.id""").param("ids", assessmentIds).update();
 	}
 
 	Counts counts(long assessmentId) {
@@ -230,7 +239,10 @@ class AssessmentRows {
 			.single();
 	}
 
-	/** Creates the assessment unless someone else just did; waits for theirs to be committed in that case. */
+	/**
+	 * Creates the assessment unless someone else just did; waits for theirs to be
+	 * committed in that case.
+	 */
 	OptionalLong create(long teamId, long quarterId, long modelVersionId, long personId) {
 		return jdbc.sql("""
 				insert into assessment (team_id, quarter_id, model_version_id, created_by)
@@ -247,7 +259,10 @@ class AssessmentRows {
 			.orElse(OptionalLong.empty());
 	}
 
-	/** The team's assessment of the latest quarter before {@code quarterLabel}: its id and quarter. */
+	/**
+	 * The team's assessment of the latest quarter before {@code quarterLabel}: its id and
+	 * quarter.
+	 */
 	record Previous(long id, String quarterLabel) {
 	}
 
@@ -264,8 +279,9 @@ class AssessmentRows {
 	}
 
 	/**
-	 * Creates every answer and target of a new assessment, carrying over the previous assessment's answers, comments
-	 * and targets, matched by question and aspect key (the previous one may use another model version).
+	 * Creates every answer and target of a new assessment, carrying over the previous
+	 * assessment's answers, comments and targets, matched by question and aspect key (the
+	 * previous one may use another model version).
 	 */
 	void carryOver(long assessmentId, long modelVersionId, Long previousId) {
 		jdbc.sql("""
@@ -295,7 +311,10 @@ class AssessmentRows {
 			.update();
 	}
 
-	/** Confirms every carried-over answer of one aspect; the answers confirmed, by question key. */
+	/**
+	 * Confirms every carried-over answer of one aspect; the answers confirmed, by
+	 * question key.
+	 */
 	List<AnswerState> confirmCarriedOver(long assessmentId, long aspectId, long personId) {
 		return jdbc.sql("""
 				with confirmed as (
@@ -329,17 +348,16 @@ class AssessmentRows {
 				join question qu on qu.id = an.question_id
 				left join person p on p.id = an.updated_by
 				where an.assessment_id = ?
-				order by qu.position""")
-			.param(assessmentId)
-			.query(rs -> {
-				answers.put(rs.getString("key"), new AnswerRow(rs.getLong("id"), answer(rs.getString("key"), rs)));
-			});
+				order by qu.position""").param(assessmentId).query(rs -> {
+			answers.put(rs.getString("key"), new AnswerRow(rs.getLong("id"), answer(rs.getString("key"), rs)));
+		});
 		return answers;
 	}
 
 	/**
-	 * Pre-fills an answer with an imported level, to review: carried over (so not reviewed until someone confirms or
-	 * changes it) and marked imported. The caller recounts the assessment's figures.
+	 * Pre-fills an answer with an imported level, to review: carried over (so not
+	 * reviewed until someone confirms or changes it) and marked imported. The caller
+	 * recounts the assessment's figures.
 	 */
 	void importAnswer(long answerId, int level, long personId) {
 		jdbc.sql("""
@@ -382,18 +400,14 @@ class AssessmentRows {
 		jdbc.sql("""
 				update assessment set status = 'SUBMITTED', submitted_at = now(), submitted_by = ?, updated_at = now(),
 				    version = version + 1
-				where id = ?""")
-			.params(personId, assessmentId)
-			.update();
+				where id = ?""").params(personId, assessmentId).update();
 	}
 
 	void reopen(long assessmentId) {
 		jdbc.sql("""
 				update assessment set status = 'IN_PROGRESS', submitted_at = null, submitted_by = null,
 				    updated_at = now(), version = version + 1
-				where id = ?""")
-			.param(assessmentId)
-			.update();
+				where id = ?""").param(assessmentId).update();
 	}
 
 	void touch(long assessmentId) {
@@ -407,10 +421,9 @@ class AssessmentRows {
 	}
 
 	private static AnswerState answer(String question, ResultSet rs) throws SQLException {
-		return new AnswerState(question, rs.getObject("level", Integer.class),
-				rs.getBoolean("not_applicable"), rs.getString("comment"), rs.getBoolean("carried_over"),
-				rs.getLong("version"), instant(rs, "updated_at"), rs.getString("updated_by"),
-				rs.getBoolean("imported"));
+		return new AnswerState(question, rs.getObject("level", Integer.class), rs.getBoolean("not_applicable"),
+				rs.getString("comment"), rs.getBoolean("carried_over"), rs.getLong("version"),
+				instant(rs, "updated_at"), rs.getString("updated_by"), rs.getBoolean("imported"));
 	}
 
 	private static Counts counts(ResultSet rs) throws SQLException {

@@ -14,8 +14,8 @@ import dev.platformmaturity.scoring.Scoring;
 import dev.platformmaturity.team.TeamRef;
 
 /**
- * A snapshot of a team's assessment in a quarter as it stands, with its scores; NOT_STARTED when nobody has opened
- * it yet.
+ * A snapshot of a team's assessment in a quarter as it stands, with its scores;
+ * NOT_STARTED when nobody has opened it yet.
  */
 public record AssessmentSnapshot(TeamRef team, QuarterInfo quarter, AssessmentStatus status, ModelVersion modelVersion,
 		Map<String, AnswerState> answers, Map<String, TargetState> targets, Instant submittedAt, String submittedBy,
@@ -51,17 +51,26 @@ public record AssessmentSnapshot(TeamRef team, QuarterInfo quarter, AssessmentSt
 		return modelVersion.questionCount();
 	}
 
-	/** Answers reviewed this quarter: answered, changed, confirmed or marked not applicable. */
+	/**
+	 * Answers reviewed this quarter: answered, changed, confirmed or marked not
+	 * applicable.
+	 */
 	public long reviewedCount() {
 		return answers.values().stream().filter(AnswerState::reviewed).count();
 	}
 
-	/** Answers carried over from the previous quarter that nobody has confirmed or changed yet. */
+	/**
+	 * Answers carried over from the previous quarter that nobody has confirmed or changed
+	 * yet.
+	 */
 	public long carriedOverCount() {
 		return answers.values().stream().filter(AnswerState::carriedOver).count();
 	}
 
-	/** The questions still to review before the assessment can be submitted, per aspect key, in the model's order. */
+	/**
+	 * The questions still to review before the assessment can be submitted, per aspect
+	 * key, in the model's order.
+	 */
 	public Map<String, List<String>> unreviewedQuestions() {
 		Map<String, List<String>> left = new LinkedHashMap<>();
 		for (MaturityModel.Aspect aspect : model().aspects()) {
@@ -81,16 +90,20 @@ public record AssessmentSnapshot(TeamRef team, QuarterInfo quarter, AssessmentSt
 		return questionCount() - reviewedCount();
 	}
 
-	/** Per aspect key, the score (empty for an aspect without an answered question), in the model's order. */
+	/**
+	 * Per aspect key, the score (empty for an aspect without an answered question), in
+	 * the model's order.
+	 */
 	public Map<String, Optional<BigDecimal>> scores() {
 		Map<String, Optional<BigDecimal>> scores = new LinkedHashMap<>();
 		for (MaturityModel.Aspect aspect : model().aspects()) {
-			scores.put(aspect.key(), Scoring.aspectScore(aspect.questions()
-				.stream()
-				.map(question -> answers.get(question.id()))
-				.filter(answer -> answer != null && answer.level() != null)
-				.map(AnswerState::level)
-				.toList()));
+			scores.put(aspect.key(),
+					Scoring.aspectScore(aspect.questions()
+						.stream()
+						.map(question -> answers.get(question.id()))
+						.filter(answer -> answer != null && answer.level() != null)
+						.map(AnswerState::level)
+						.toList()));
 		}
 		return scores;
 	}

@@ -15,9 +15,10 @@ import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.team.TeamNotFoundDeniedHandler;
 
 /**
- * Reads the figures assessments keep ({@link AssessmentTally}), each with one query whatever the number of teams. In
- * SQL they are the columns {@code answered_count}, {@code reviewed_count} and {@code carried_over_count} of
- * {@code assessment} and the rows of {@code assessment_aspect_score} ({@code level_sum}, {@code level_count}).
+ * Reads the figures assessments keep ({@link AssessmentTally}), each with one query
+ * whatever the number of teams. In SQL they are the columns {@code answered_count},
+ * {@code reviewed_count} and {@code carried_over_count} of {@code assessment} and the
+ * rows of {@code assessment_aspect_score} ({@code level_sum}, {@code level_count}).
  */
 @Service
 public class AssessmentTallies {

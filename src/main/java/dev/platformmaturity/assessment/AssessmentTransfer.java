@@ -33,10 +33,11 @@ import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
 /**
- * A team's assessments of every quarter as data, for moving them between installations: read them all, check
- * assessments brought from elsewhere against this installation (its model versions, its quarters, what the team
- * already has), and write them with their kept figures. People are named by username; a username this installation
- * does not know is stored as nobody.
+ * A team's assessments of every quarter as data, for moving them between installations:
+ * read them all, check assessments brought from elsewhere against this installation (its
+ * model versions, its quarters, what the team already has), and write them with their
+ * kept figures. People are named by username; a username this installation does not know
+ * is stored as nobody.
  */
 @Service
 public class AssessmentTransfer {
@@ -45,16 +46,16 @@ public class AssessmentTransfer {
 	public record QuarterData(String label, LocalDate opensOn, LocalDate dueOn) {
 	}
 
-	public record AnswerData(String question, Integer level, boolean notApplicable, String comment,
-			boolean carriedOver, boolean imported, String updatedBy, Instant updatedAt) {
+	public record AnswerData(String question, Integer level, boolean notApplicable, String comment, boolean carriedOver,
+			boolean imported, String updatedBy, Instant updatedAt) {
 	}
 
 	public record TargetData(String aspect, Integer level) {
 	}
 
 	/** One assessment with everything it holds. */
-	public record AssessmentData(QuarterData quarter, String modelVersion, AssessmentStatus status,
-			Instant submittedAt, String submittedBy, List<AnswerData> answers, List<TargetData> targets) {
+	public record AssessmentData(QuarterData quarter, String modelVersion, AssessmentStatus status, Instant submittedAt,
+			String submittedBy, List<AnswerData> answers, List<TargetData> targets) {
 	}
 
 	private final JdbcClient jdbc;
@@ -91,15 +92,13 @@ public class AssessmentTransfer {
 				join aspect asp on asp.id = qu.aspect_id
 				left join person p on p.id = an.updated_by
 				where a.team_id = ?
-				order by a.id, asp.position, qu.position""")
-			.param(teamRef.id())
-			.query(rs -> {
-				answers.computeIfAbsent(rs.getLong("id"), id -> new ArrayList<>())
-					.add(new AnswerData(rs.getString("key"), rs.getObject("level", Integer.class),
-							rs.getBoolean("not_applicable"), rs.getString("comment"), rs.getBoolean("carried_over"),
-							rs.getBoolean("imported") && rs.getBoolean("carried_over"), rs.getString("username"),
-							instant(rs.getObject("updated_at", OffsetDateTime.class))));
-			});
+				order by a.id, asp.position, qu.position""").param(teamRef.id()).query(rs -> {
+			answers.computeIfAbsent(rs.getLong("id"), id -> new ArrayList<>())
+				.add(new AnswerData(rs.getString("key"), rs.getObject("level", Integer.class),
+						rs.getBoolean("not_applicable"), rs.getString("comment"), rs.getBoolean("carried_over"),
+						rs.getBoolean("imported") && rs.getBoolean("carried_over"), rs.getString("username"),
+						instant(rs.getObject("updated_at", OffsetDateTime.class))));
+		});
 		Map<Long, List<TargetData>> targets = new HashMap<>();
 		jdbc.sql("""
 				select a.id, asp.key, t.level
@@ -107,12 +106,10 @@ public class AssessmentTransfer {
 				join target t on t.assessment_id = a.id
 				join aspect asp on asp.id = t.aspect_id
 				where a.team_id = ?
-				order by a.id, asp.position""")
-			.param(teamRef.id())
-			.query(rs -> {
-				targets.computeIfAbsent(rs.getLong("id"), id -> new ArrayList<>())
-					.add(new TargetData(rs.getString("key"), rs.getObject("level", Integer.class)));
-			});
+				order by a.id, asp.position""").param(teamRef.id()).query(rs -> {
+			targets.computeIfAbsent(rs.getLong("id"), id -> new ArrayList<>())
+				.add(new TargetData(rs.getString("key"), rs.getObject("level", Integer.class)));
+		});
 		return jdbc.sql("""
 				select a.id, q.label, q.opens_on, q.due_on, mv.model_id, a.status, a.submitted_at, p.username
 				from assessment a
@@ -133,10 +130,12 @@ public class AssessmentTransfer {
 	}
 
 	/**
-	 * Everything that keeps assessments from being written into the team here, each with its path in the data
-	 * ({@code assessments[2].answers[0].question}): a model version this installation lacks, questions and aspects
-	 * that are not the version's, a quarter given twice or one the team already has an assessment of, dates out of
-	 * order or range, an answer both a level and not applicable, a submitted assessment without its time.
+	 * Everything that keeps assessments from being written into the team here, each with
+	 * its path in the data ({@code assessments[2].answers[0].question}): a model version
+	 * this installation lacks, questions and aspects that are not the version's, a
+	 * quarter given twice or one the team already has an assessment of, dates out of
+	 * order or range, an answer both a level and not applicable, a submitted assessment
+	 * without its time.
 	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("hasRole('ADMIN')")
@@ -187,8 +186,8 @@ public class AssessmentTransfer {
 							answer.question(), model.id()));
 				}
 				else if (!questions.add(answer.question())) {
-					problems.add(new FieldProblem(answerAt + ".question", "exchange.question.twice",
-							answer.question()));
+					problems
+						.add(new FieldProblem(answerAt + ".question", "exchange.question.twice", answer.question()));
 				}
 				if (answer.level() != null && answer.notApplicable()) {
 					problems.add(new FieldProblem(answerAt, "assessment.answer.both"));
@@ -212,9 +211,9 @@ public class AssessmentTransfer {
 	}
 
 	/**
-	 * Writes assessments that {@link #check} found nothing wrong with, in the caller's transaction: quarters the
-	 * installation lacks (closed), every answer and target row, the history (imported, and submitted where it was),
-	 * and the kept figures.
+	 * Writes assessments that {@link #check} found nothing wrong with, in the caller's
+	 * transaction: quarters the installation lacks (closed), every answer and target row,
+	 * the history (imported, and submitted where it was), and the kept figures.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
@@ -242,14 +241,16 @@ public class AssessmentTransfer {
 			for (MaturityModel.Aspect aspect : version.model().aspects()) {
 				for (MaturityModel.Question question : aspect.questions()) {
 					AnswerData answer = answers.get(question.id());
-					jdbc.sql("""
-							insert into answer (assessment_id, question_id, level, not_applicable, comment, carried_over,
-							    imported, updated_at, updated_by)
-							values (?, ?, ?, ?, ?, ?, ?, coalesce(?, now()), ?)""")
+					jdbc.sql(
+							"""
+									insert into answer (assessment_id, question_id, level, not_applicable, comment, carried_over,
+									    imported, updated_at, updated_by)
+									values (?, ?, ?, ?, ?, ?, ?, coalesce(?, now()), ?)""")
 						.params(id, version.questionIds().get(question.id()),
 								new SqlParameterValue(Types.SMALLINT, answer == null ? null : answer.level()),
 								answer != null && answer.notApplicable(),
-								new SqlParameterValue(Types.VARCHAR, answer == null ? null : blankAsNull(answer.comment())),
+								new SqlParameterValue(Types.VARCHAR,
+										answer == null ? null : blankAsNull(answer.comment())),
 								answer != null && answer.carriedOver(),
 								answer != null && answer.carriedOver() && answer.imported(),
 								new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
@@ -277,7 +278,10 @@ public class AssessmentTransfer {
 		rows.recountFigures(ids);
 	}
 
-	/** The ids of the people named in the assessments that this installation knows, by username. */
+	/**
+	 * The ids of the people named in the assessments that this installation knows, by
+	 * username.
+	 */
 	private Map<String, Long> people(Collection<AssessmentData> assessments) {
 		Set<String> usernames = new HashSet<>();
 		for (AssessmentData assessment : assessments) {
@@ -290,7 +294,10 @@ public class AssessmentTransfer {
 		return ids;
 	}
 
-	/** The quarter's id; a quarter this installation lacks is created, closed, with the dates given. */
+	/**
+	 * The quarter's id; a quarter this installation lacks is created, closed, with the
+	 * dates given.
+	 */
 	private long quarter(QuarterData quarter) {
 		return jdbc.sql("select id from quarter where label = ?")
 			.param(quarter.label())

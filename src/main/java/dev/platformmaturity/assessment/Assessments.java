@@ -31,9 +31,10 @@ import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
 /**
- * A team's assessment in a quarter: opening it (pre-filled from the team's previous assessment), answering, targets,
- * submitting, reopening, and its history. Reading needs read access to the team; changing needs edit access (its
- * members, administrators), an open quarter and an assessment that is not submitted.
+ * A team's assessment in a quarter: opening it (pre-filled from the team's previous
+ * assessment), answering, targets, submitting, reopening, and its history. Reading needs
+ * read access to the team; changing needs edit access (its members, administrators), an
+ * open quarter and an assessment that is not submitted.
  */
 @Service
 public class Assessments {
@@ -87,7 +88,10 @@ public class Assessments {
 					catalog.currentVersion(), Map.of(), Map.of(), null, null, null));
 	}
 
-	/** The team's assessments of earlier quarters than {@code quarter} (all when null), newest first. */
+	/**
+	 * The team's assessments of earlier quarters than {@code quarter} (all when null),
+	 * newest first.
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
 	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
@@ -104,8 +108,9 @@ public class Assessments {
 	}
 
 	/**
-	 * Starts the team's assessment of an open quarter: tied to the current model version and pre-filled from the
-	 * team's latest earlier assessment. Starting an assessment that exists changes nothing.
+	 * Starts the team's assessment of an open quarter: tied to the current model version
+	 * and pre-filled from the team's latest earlier assessment. Starting an assessment
+	 * that exists changes nothing.
 	 */
 	@Transactional
 	@PreAuthorize("@teamAccess.canEdit(#team)")
@@ -115,11 +120,14 @@ public class Assessments {
 		if (assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id()).isEmpty()) {
 			create(teamRef, quarterEntity, personId);
 		}
-		return state(teamRef, quarterEntity, assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id())
-			.orElseThrow());
+		return state(teamRef, quarterEntity,
+				assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id()).orElseThrow());
 	}
 
-	/** Creates every answer and target, carried over from the previous assessment; nothing when someone just did. */
+	/**
+	 * Creates every answer and target, carried over from the previous assessment; nothing
+	 * when someone just did.
+	 */
 	private void create(TeamRef team, Quarter quarter, long personId) {
 		requireOpen(quarter.state(), quarter.label());
 		ModelVersion version = catalog.currentVersion();
@@ -145,11 +153,12 @@ public class Assessments {
 	}
 
 	/**
-	 * Saves one answer; saving a carried-over answer unchanged confirms it. The path every click of the answering
-	 * page takes, so it sends at most four statements in its transaction: one query locks the assessment and reads
-	 * what every rule needs (who may change the team's answers is checked there, rather than by a method security
-	 * look-up of its own), then the answer, its history and the assessment's kept figures are written. The first
-	 * answer of an assessment that is not started yet starts it.
+	 * Saves one answer; saving a carried-over answer unchanged confirms it. The path
+	 * every click of the answering page takes, so it sends at most four statements in its
+	 * transaction: one query locks the assessment and reads what every rule needs (who
+	 * may change the team's answers is checked there, rather than by a method security
+	 * look-up of its own), then the answer, its history and the assessment's kept figures
+	 * are written. The first answer of an assessment that is not started yet starts it.
 	 */
 	@Transactional
 	public SavedAnswer saveAnswer(String team, String quarter, String question, AnswerChange change, long personId) {
@@ -182,7 +191,8 @@ public class Assessments {
 			events.add(new AssessmentRows.Event(Kind.CONFIRM, question, null, oldOption, null));
 		}
 		if (events.isEmpty()) {
-			// Nothing to write. Read the answer again: this query may have waited for the lock while it changed.
+			// Nothing to write. Read the answer again: this query may have waited for the
+			// lock while it changed.
 			AnswerState current = rows.answer(assessment.id(), question);
 			if (current.version() != change.expectedVersion()) {
 				throw new StaleAnswerException(current);
@@ -200,7 +210,10 @@ public class Assessments {
 		return new SavedAnswer(answer, counts, questions);
 	}
 
-	/** The answer, its assessment locked; when the look-up finds nothing, the reason, or a start for a first answer. */
+	/**
+	 * The answer, its assessment locked; when the look-up finds nothing, the reason, or a
+	 * start for a first answer.
+	 */
 	private AssessmentRows.LockedAnswer lockAnswer(String team, String quarter, String question, long personId) {
 		Optional<AssessmentRows.LockedAnswer> locked = rows.lockAnswer(team, quarter, question, personId,
 				access.editsEveryTeam());
@@ -219,12 +232,18 @@ public class Assessments {
 		return locked.orElseThrow(() -> AssessmentProblem.unknown("assessment.question.unknown", question));
 	}
 
-	/** The carried-over answers of one aspect that someone confirmed at once, and the assessment's counts after. */
+	/**
+	 * The carried-over answers of one aspect that someone confirmed at once, and the
+	 * assessment's counts after.
+	 */
 	public record ConfirmedAnswers(List<AnswerState> confirmed, long answered, long reviewed, long carriedOver,
 			int questions) {
 	}
 
-	/** Confirms every answer of the aspect that is still carried over: the team says they are still right. */
+	/**
+	 * Confirms every answer of the aspect that is still carried over: the team says they
+	 * are still right.
+	 */
 	@Transactional
 	@PreAuthorize("@teamAccess.canEdit(#team)")
 	public ConfirmedAnswers confirmAspect(String team, String quarter, String aspect, long personId) {
@@ -277,7 +296,10 @@ public class Assessments {
 		return new TargetState(aspect, saved.level(), saved.version());
 	}
 
-	/** Submits when every answer is reviewed this quarter: answered, or carried over and confirmed. */
+	/**
+	 * Submits when every answer is reviewed this quarter: answered, or carried over and
+	 * confirmed.
+	 */
 	@Transactional
 	@PreAuthorize("@teamAccess.canEdit(#team)")
 	public void submit(String team, String quarter, long personId) {
@@ -304,7 +326,10 @@ public class Assessments {
 				personId);
 	}
 
-	/** A lead or administrator reopens a submitted assessment of an open quarter, giving the reason. */
+	/**
+	 * A lead or administrator reopens a submitted assessment of an open quarter, giving
+	 * the reason.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('LEAD') and @teamAccess.canRead(#team)")
 	public void reopen(String team, String quarter, String reason, long personId) {
@@ -322,7 +347,10 @@ public class Assessments {
 				personId);
 	}
 
-	/** Every change of the assessment, newest first; quick changes of one answer by one person as one. */
+	/**
+	 * Every change of the assessment, newest first; quick changes of one answer by one
+	 * person as one.
+	 */
 	@Transactional(readOnly = true)
 	@PreAuthorize("@teamAccess.canRead(#team)")
 	@HandleAuthorizationDenied(handlerClass = TeamNotFoundDeniedHandler.class)
@@ -333,11 +361,8 @@ public class Assessments {
 		if (assessment.isEmpty()) {
 			return List.of();
 		}
-		List<HistoryGroups.Entry> entries = HistoryGroups.group(events
-			.findByAssessmentIdOrderByIdDesc(assessment.get().id())
-			.stream()
-			.map(HistoryGroups::of)
-			.toList());
+		List<HistoryGroups.Entry> entries = HistoryGroups.group(
+				events.findByAssessmentIdOrderByIdDesc(assessment.get().id()).stream().map(HistoryGroups::of).toList());
 		Set<Long> people = new HashSet<>();
 		entries.forEach(entry -> people.add(entry.by()));
 		Map<Long, String> names = names(people);
@@ -369,7 +394,10 @@ public class Assessments {
 		}
 	}
 
-	/** Why an assessment could not be found: the team or quarter does not exist, or nobody started it. */
+	/**
+	 * Why an assessment could not be found: the team or quarter does not exist, or nobody
+	 * started it.
+	 */
 	private AssessmentProblem notStarted(String team, String quarter) {
 		team(team);
 		quarter(quarter);
@@ -385,12 +413,18 @@ public class Assessments {
 		}
 	}
 
-	/** A comment as kept: stripped, null when blank, at most {@value #MAX_COMMENT} characters. */
+	/**
+	 * A comment as kept: stripped, null when blank, at most {@value #MAX_COMMENT}
+	 * characters.
+	 */
 	private static String comment(String comment) {
 		return comment == null || comment.isBlank() ? null : limited(comment.strip());
 	}
 
-	/** Characters are counted as PostgreSQL counts them: Unicode code points, not UTF-16 units. */
+	/**
+	 * Characters are counted as PostgreSQL counts them: Unicode code points, not UTF-16
+	 * units.
+	 */
 	private static String limited(String text) {
 		int characters = text.codePointCount(0, text.length());
 		if (characters > MAX_COMMENT) {
@@ -399,7 +433,10 @@ public class Assessments {
 		return text;
 	}
 
-	/** The level an option names; the option must be one of this question's, {@code question:1} to {@code question:4}. */
+	/**
+	 * The level an option names; the option must be one of this question's,
+	 * {@code question:1} to {@code question:4}.
+	 */
 	private static Integer level(String question, String option) {
 		if (option == null || option.isBlank()) {
 			return null;
@@ -441,7 +478,8 @@ public class Assessments {
 		Map<String, TargetState> targetStates = new LinkedHashMap<>();
 		for (Target target : targets.findByAssessmentId(assessment.id())) {
 			version.aspectKey(target.aspectId())
-				.ifPresent(aspect -> targetStates.put(aspect, new TargetState(aspect, target.level(), target.version())));
+				.ifPresent(
+						aspect -> targetStates.put(aspect, new TargetState(aspect, target.level(), target.version())));
 		}
 		return new AssessmentSnapshot(team, quarter.info(), assessment.status(), version, answerStates, targetStates,
 				assessment.submittedAt(), names.get(assessment.submittedBy()), assessment.updatedAt());

@@ -13,11 +13,12 @@ import dev.platformmaturity.model.ModelCatalog;
 import dev.platformmaturity.model.ModelVersion;
 
 /**
- * Brings the answers of a CNCF assessment tool share URL into an open assessment: first a preview of what would
- * change, then the import, which pre-fills the changed answers as imported, to review. Like carried-over answers they
- * count as not reviewed until someone confirms or changes them; comments stay as they are. The import locks the
- * assessment like every change of it, changes only answers still as the preview showed them, and keeps the
- * assessment's figures exact by counting its answers again.
+ * Brings the answers of a CNCF assessment tool share URL into an open assessment: first a
+ * preview of what would change, then the import, which pre-fills the changed answers as
+ * imported, to review. Like carried-over answers they count as not reviewed until someone
+ * confirms or changes them; comments stay as they are. The import locks the assessment
+ * like every change of it, changes only answers still as the preview showed them, and
+ * keeps the assessment's figures exact by counting its answers again.
  */
 @Service
 class CncfImport {
@@ -38,7 +39,10 @@ class CncfImport {
 	record Change(String question, AnswerState current, int level) {
 	}
 
-	/** What an import would do: the answers it changes, those it leaves as they are, and the parameters left out. */
+	/**
+	 * What an import would do: the answers it changes, those it leaves as they are, and
+	 * the parameters left out.
+	 */
 	record Preview(AssessmentSnapshot state, List<Change> changes, List<String> unchanged,
 			List<CncfShareUrl.Ignored> ignored) {
 	}
@@ -51,8 +55,10 @@ class CncfImport {
 			throw AssessmentProblem.notNow("assessment.notStarted");
 		}
 		if (!state.changeable()) {
-			throw AssessmentProblem.notNow(state.submitted() ? "assessment.submitted"
-					: state.quarter().state() == QuarterState.PLANNED ? "quarter.planned" : "quarter.closed", quarter);
+			throw AssessmentProblem.notNow(
+					state.submitted() ? "assessment.submitted"
+							: state.quarter().state() == QuarterState.PLANNED ? "quarter.planned" : "quarter.closed",
+					quarter);
 		}
 		CncfShareUrl.Shared shared = CncfShareUrl.parse(pasted, state.model());
 		List<Change> changes = new ArrayList<>();
@@ -71,9 +77,8 @@ class CncfImport {
 
 	/**
 	 * Imports the answers of the share URL that differ from the saved ones.
-	 *
-	 * @param versions the version of each answer to change, as the preview showed it; an answer changed since is a
-	 * conflict, and nothing is imported
+	 * @param versions the version of each answer to change, as the preview showed it; an
+	 * answer changed since is a conflict, and nothing is imported
 	 * @return the number of answers imported
 	 */
 	@Transactional
@@ -100,8 +105,8 @@ class CncfImport {
 			if (!Objects.equals(versions.get(question), row.answer().version())) {
 				throw AssessmentProblem.notNow("cncf.import.changedMeanwhile");
 			}
-			events.add(new AssessmentRows.Event(AssessmentEvent.Kind.IMPORT, question,
-					optionValue(row.answer()), question + ":" + level, null));
+			events.add(new AssessmentRows.Event(AssessmentEvent.Kind.IMPORT, question, optionValue(row.answer()),
+					question + ":" + level, null));
 			writes.add(() -> rows.importAnswer(row.id(), level, personId));
 		});
 		if (events.isEmpty()) {
@@ -114,7 +119,10 @@ class CncfImport {
 		return events.size();
 	}
 
-	/** Whether importing the level changes the answer: it has another level, or none, or is not applicable. */
+	/**
+	 * Whether importing the level changes the answer: it has another level, or none, or
+	 * is not applicable.
+	 */
 	private static boolean changes(AnswerState current, int level) {
 		return current == null || current.notApplicable() || !Objects.equals(current.level(), level);
 	}

@@ -20,9 +20,9 @@ import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.model.MaturityModel;
 
 /**
- * <em>Import from the CNCF assessment tool</em>: paste the tool's share URL (or its query string), see what would
- * change, then import; the imported answers are then to review on the answering page. Problems are shown on the
- * page with the pasted text kept.
+ * <em>Import from the CNCF assessment tool</em>: paste the tool's share URL (or its query
+ * string), see what would change, then import; the imported answers are then to review on
+ * the answering page. Problems are shown on the page with the pasted text kept.
  */
 @Controller
 @RequestMapping("/teams/{team}/assessments/{quarter}/cncf-import")
@@ -42,7 +42,10 @@ class CncfImportController {
 		this.messages = messages;
 	}
 
-	/** A line of the preview: the question, its answer now, and the answer the import brings. */
+	/**
+	 * A line of the preview: the question, its answer now, and the answer the import
+	 * brings.
+	 */
 	record PreviewLine(String question, String text, String now, String state, String imported, long version) {
 	}
 
@@ -115,10 +118,8 @@ class CncfImportController {
 				.toList();
 			page.addAttribute("changes", lines);
 			page.addAttribute("unchanged", preview.unchanged().size());
-			page.addAttribute("ignored", preview.ignored()
-				.stream()
-				.map(ignored -> messages.getMessage(ignored, locale))
-				.toList());
+			page.addAttribute("ignored",
+					preview.ignored().stream().map(ignored -> messages.getMessage(ignored, locale)).toList());
 		}
 		return "assessment/cncf-import";
 	}

@@ -17,10 +17,12 @@ import org.springframework.context.MessageSourceResolvable;
 import dev.platformmaturity.model.MaturityModel;
 
 /**
- * The share URL of the CNCF assessment tool (pemm-assessment), both ways. The tool keeps its state in the address:
- * {@code https://cloud-native-platform-engineering.github.io/pemm-assessment/?lang=zh&investment_1=1&…}, one
- * parameter per answered question, named by the question's key (the same keys as this model's questions), with the
- * chosen option's level 1 to 4, and {@code lang} for a language other than English. It has no "not applicable".
+ * The share URL of the CNCF assessment tool (pemm-assessment), both ways. The tool keeps
+ * its state in the address:
+ * {@code https://cloud-native-platform-engineering.github.io/pemm-assessment/?lang=zh&investment_1=1&…},
+ * one parameter per answered question, named by the question's key (the same keys as this
+ * model's questions), with the chosen option's level 1 to 4, and {@code lang} for a
+ * language other than English. It has no "not applicable".
  */
 public final class CncfShareUrl {
 
@@ -34,7 +36,10 @@ public final class CncfShareUrl {
 	private CncfShareUrl() {
 	}
 
-	/** The answers a share URL carries (by question key, in the model's order), and what was left out and why. */
+	/**
+	 * The answers a share URL carries (by question key, in the model's order), and what
+	 * was left out and why.
+	 */
 	record Shared(Map<String, Integer> levels, List<Ignored> ignored) {
 	}
 
@@ -54,9 +59,10 @@ public final class CncfShareUrl {
 	}
 
 	/**
-	 * Reads a pasted share URL, or only its query string (with or without {@code ?}). Unknown keys and values outside
-	 * 1..4 are left out and reported; an address of another host, a key given twice or text that is no share URL at
-	 * all is refused ({@link AssessmentProblem}, 400).
+	 * Reads a pasted share URL, or only its query string (with or without {@code ?}).
+	 * Unknown keys and values outside 1..4 are left out and reported; an address of
+	 * another host, a key given twice or text that is no share URL at all is refused
+	 * ({@link AssessmentProblem}, 400).
 	 */
 	static Shared parse(String pasted, MaturityModel model) {
 		String text = pasted == null ? "" : pasted.strip();
@@ -104,9 +110,10 @@ public final class CncfShareUrl {
 	}
 
 	/**
-	 * The tool's address with the answers given: the questions answered with a level in the model's order, and the
-	 * language when it is Chinese (the tool's {@code zh}); not-applicable and unanswered questions are left out, as
-	 * the tool has no such answer.
+	 * The tool's address with the answers given: the questions answered with a level in
+	 * the model's order, and the language when it is Chinese (the tool's {@code zh});
+	 * not-applicable and unanswered questions are left out, as the tool has no such
+	 * answer.
 	 */
 	public static String link(MaturityModel model, Map<String, Integer> levels, String language) {
 		StringBuilder link = new StringBuilder(ADDRESS);
@@ -138,7 +145,10 @@ public final class CncfShareUrl {
 		return link(state.model(), levels, language);
 	}
 
-	/** The query string of a pasted address, refusing another host; the text itself when it is only a query. */
+	/**
+	 * The query string of a pasted address, refusing another host; the text itself when
+	 * it is only a query.
+	 */
 	private static String query(String text) {
 		int question = text.indexOf('?');
 		String address = question < 0 ? text : text.substring(0, question);

@@ -1,8 +1,9 @@
 package dev.platformmaturity.assessment;
 
 /**
- * How a change of one answer moves its assessment's kept figures: the answered, reviewed and carried-over counts,
- * and the sum and count of the answered levels of the answer's aspect.
+ * How a change of one answer moves its assessment's kept figures: the answered, reviewed
+ * and carried-over counts, and the sum and count of the answered levels of the answer's
+ * aspect.
  */
 record FigureChange(int answered, int reviewed, int carriedOver, int levelSum, int levelCount) {
 

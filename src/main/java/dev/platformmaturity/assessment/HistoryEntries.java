@@ -7,7 +7,10 @@ import org.springframework.context.MessageSource;
 
 import dev.platformmaturity.model.MaturityModel;
 
-/** The history of an assessment in words: what changed, from what to what, by whom and when. */
+/**
+ * The history of an assessment in words: what changed, from what to what, by whom and
+ * when.
+ */
 final class HistoryEntries {
 
 	record Entry(String what, String aspect, String subject, String from, String to, String reason, String by,
@@ -17,8 +20,8 @@ final class HistoryEntries {
 	private HistoryEntries() {
 	}
 
-	static List<Entry> of(List<Assessments.Change> changes, MaturityModel model, String language, MessageSource messages,
-			Locale locale) {
+	static List<Entry> of(List<Assessments.Change> changes, MaturityModel model, String language,
+			MessageSource messages, Locale locale) {
 		return changes.stream()
 			.map(change -> new Entry(messages.getMessage("history.kind." + change.kind(), null, locale),
 					aspect(change, model, language), subject(change, model, language),
@@ -28,7 +31,9 @@ final class HistoryEntries {
 			.toList();
 	}
 
-	/** The aspect of the question or target changed; empty for the assessment as a whole. */
+	/**
+	 * The aspect of the question or target changed; empty for the assessment as a whole.
+	 */
 	private static String aspect(Assessments.Change change, MaturityModel model, String language) {
 		if (change.subject() == null) {
 			return "";
@@ -59,8 +64,8 @@ final class HistoryEntries {
 					: messages.getMessage("history.none", null, locale);
 		}
 		return switch (kind) {
-			case "ANSWER", "CONFIRM", "IMPORT" -> value.equals("n/a") ? messages.getMessage("assessment.notApplicable", null, locale)
-					: option(value, model, language);
+			case "ANSWER", "CONFIRM", "IMPORT" -> value.equals("n/a")
+					? messages.getMessage("assessment.notApplicable", null, locale) : option(value, model, language);
 			case "TARGET" -> messages.getMessage("history.level", new Object[] { value }, locale);
 			case "START" -> messages.getMessage("history.prefilledFrom", new Object[] { value }, locale);
 			default -> value;

@@ -12,11 +12,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Puts together what the history shows as one entry: changes of one answer, comment or target by one person, each
- * within {@link #WINDOW} of the first, with nobody else changing it in between, go from the value before the first
- * to the value after the last. Walking through the options with the arrow keys saves every option on the way; the
- * history shows where the person ended. Such a group that ends where it started is left out. The events themselves
- * stay as they were recorded.
+ * Puts together what the history shows as one entry: changes of one answer, comment or
+ * target by one person, each within {@link #WINDOW} of the first, with nobody else
+ * changing it in between, go from the value before the first to the value after the last.
+ * Walking through the options with the arrow keys saves every option on the way; the
+ * history shows where the person ended. Such a group that ends where it started is left
+ * out. The events themselves stay as they were recorded.
  */
 final class HistoryGroups {
 
@@ -25,7 +26,10 @@ final class HistoryGroups {
 	private static final Set<AssessmentEvent.Kind> GROUPED = Set.of(AssessmentEvent.Kind.ANSWER,
 			AssessmentEvent.Kind.COMMENT, AssessmentEvent.Kind.TARGET);
 
-	/** A recorded change, or a group of them: {@code since} is when the group's first change was made. */
+	/**
+	 * A recorded change, or a group of them: {@code since} is when the group's first
+	 * change was made.
+	 */
 	record Entry(AssessmentEvent.Kind kind, String subject, String oldValue, String newValue, String reason, Long by,
 			Instant since, Instant at, int changes) {
 
@@ -59,7 +63,8 @@ final class HistoryGroups {
 		Map<String, Integer> open = new HashMap<>();
 		for (Entry event : oldestFirst) {
 			if (!GROUPED.contains(event.kind())) {
-				// A confirmation ends the groups of its question; a start, submission or reopening ends all of them.
+				// A confirmation ends the groups of its question; a start, submission or
+				// reopening ends all of them.
 				open.keySet().removeIf(key -> event.subject() == null || key.endsWith(" " + event.subject()));
 				entries.add(event);
 				continue;
@@ -76,7 +81,8 @@ final class HistoryGroups {
 		}
 		List<Entry> newest = new ArrayList<>(entries.stream().filter(entry -> !entry.changesNothing()).toList());
 		Collections.reverse(newest);
-		// A group stands where its last change was made; changes made at the same moment keep their order.
+		// A group stands where its last change was made; changes made at the same moment
+		// keep their order.
 		newest.sort(Comparator.comparing(Entry::at).reversed());
 		return newest;
 	}

@@ -22,8 +22,9 @@ import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.shared.FormErrors;
 
 /**
- * Administrators create quarters, open them, close them after confirming on a page that lists the teams that have not
- * submitted, and reopen a closed one with a reason. A transition that is not possible is told on the quarters page
+ * Administrators create quarters, open them, close them after confirming on a page that
+ * lists the teams that have not submitted, and reopen a closed one with a reason. A
+ * transition that is not possible is told on the quarters page
  * ({@link AssessmentPageProblems}).
  */
 @Controller
@@ -108,7 +109,10 @@ class QuarterAdminController {
 		return changed("admin.quarters.closed", quarter, redirect);
 	}
 
-	/** Reopens a closed quarter; problems are shown beside the form, with what was typed kept. */
+	/**
+	 * Reopens a closed quarter; problems are shown beside the form, with what was typed
+	 * kept.
+	 */
 	@PostMapping("/reopen")
 	String reopen(@Valid @ModelAttribute("quarterReopenForm") QuarterReopenForm form, BindingResult errors,
 			@AuthenticationPrincipal AccountUser user, Model page, RedirectAttributes redirect) {

@@ -2,7 +2,10 @@ package dev.platformmaturity.assessment;
 
 import java.time.Instant;
 
-/** A quarter was opened, closed or reopened (with the reason), by a person (null: a start-up task) at a time. */
+/**
+ * A quarter was opened, closed or reopened (with the reason), by a person (null: a
+ * start-up task) at a time.
+ */
 public record QuarterEvent(Kind kind, String reason, String changedBy, Instant changedAt) {
 
 	public enum Kind {

@@ -9,10 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.format.annotation.DateTimeFormat;
 
 record QuarterForm(@NotBlank(message = "{quarter.label.invalid}") String label,
-		@NotNull(message = "{quarter.opensOn.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
+		@NotNull(message = "{quarter.opensOn.required}") @DateTimeFormat(
+				iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
 		@NotNull(message = "{quarter.dueOn.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
 
-	/** The quarter after the newest one, opening on its first day and due six weeks later. */
+	/**
+	 * The quarter after the newest one, opening on its first day and due six weeks later.
+	 */
 	static QuarterForm suggestion(List<QuarterInfo> existing, LocalDate today) {
 		int year = today.getYear();
 		int number = (today.getMonthValue() - 1) / 3 + 1;

@@ -14,7 +14,10 @@ interface QuarterRepository extends JpaRepository<Quarter, Long> {
 
 	Optional<Quarter> findByLabel(String label);
 
-	/** The quarter, locked until the end of the transaction: its transitions happen one after the other. */
+	/**
+	 * The quarter, locked until the end of the transaction: its transitions happen one
+	 * after the other.
+	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select q from Quarter q where q.label = :label")
 	Optional<Quarter> lockByLabel(@Param("label") String label);

@@ -17,13 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.platformmaturity.shared.FieldProblem;
 
-/** The survey rounds. Administrators create them and move them from planned to open to closed; one is open at a time. */
+/**
+ * The survey rounds. Administrators create them and move them from planned to open to
+ * closed; one is open at a time.
+ */
 @Service
 public class Quarters {
 
 	static final Pattern LABEL = Pattern.compile("[0-9]{4}-Q[1-4]");
 
-	/** Quarter dates lie in this range; a date outside it is a typing mistake (year 99999), not a plan. */
+	/**
+	 * Quarter dates lie in this range; a date outside it is a typing mistake (year
+	 * 99999), not a plan.
+	 */
 	static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
 
 	static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
@@ -63,7 +69,10 @@ public class Quarters {
 			from assessment a
 			""";
 
-	/** How far each team's assessment of the quarter is: status and reviewed answers, in one query. */
+	/**
+	 * How far each team's assessment of the quarter is: status and reviewed answers, in
+	 * one query.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Progress> progress(long quarterId, Collection<Long> teamIds) {
 		Map<Long, Progress> progress = new HashMap<>();
@@ -82,11 +91,9 @@ public class Quarters {
 	@Transactional(readOnly = true)
 	public Map<Long, Progress> progressOfTeam(long teamId) {
 		Map<Long, Progress> progress = new HashMap<>();
-		jdbc.sql(PROGRESS + "where a.team_id = :team")
-			.param("team", teamId)
-			.query(rs -> {
-				progress.put(rs.getLong("quarter_id"), progress(rs));
-			});
+		jdbc.sql(PROGRESS + "where a.team_id = :team").param("team", teamId).query(rs -> {
+			progress.put(rs.getLong("quarter_id"), progress(rs));
+		});
 		return progress;
 	}
 
@@ -97,8 +104,8 @@ public class Quarters {
 	}
 
 	/**
-	 * How far an assessment is: its answers answered, reviewed this quarter and carried over (not yet confirmed), of
-	 * its questions. Progress counts reviewed answers.
+	 * How far an assessment is: its answers answered, reviewed this quarter and carried
+	 * over (not yet confirmed), of its questions. Progress counts reviewed answers.
 	 */
 	public record Progress(AssessmentStatus status, int answered, int reviewed, int carriedOver, int questions,
 			java.time.Instant lastActivity) {
@@ -123,9 +130,8 @@ public class Quarters {
 	}
 
 	private static Optional<FieldProblem> outOfRange(String field, LocalDate date) {
-		return date == null || !date.isBefore(EARLIEST_DATE) && !date.isAfter(LATEST_DATE) ? Optional.empty()
-				: Optional.of(new FieldProblem(field, "quarter.date.outOfRange", EARLIEST_DATE.toString(),
-						LATEST_DATE.toString()));
+		return date == null || !date.isBefore(EARLIEST_DATE) && !date.isAfter(LATEST_DATE) ? Optional.empty() : Optional
+			.of(new FieldProblem(field, "quarter.date.outOfRange", EARLIEST_DATE.toString(), LATEST_DATE.toString()));
 	}
 
 	@Transactional
@@ -163,7 +169,10 @@ public class Quarters {
 		return moveTo(quarter, QuarterState.CLOSED, QuarterEvent.Kind.CLOSE, null, by);
 	}
 
-	/** Opens a closed quarter again, while no other is open, for a reason that is recorded with who and when. */
+	/**
+	 * Opens a closed quarter again, while no other is open, for a reason that is recorded
+	 * with who and when.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	public QuarterInfo reopenQuarter(String label, String reason, long by) {
@@ -214,26 +223,28 @@ public class Quarters {
 		return moved;
 	}
 
-	/** Who opened, closed and reopened each quarter, when and why, oldest first, by quarter id. */
+	/**
+	 * Who opened, closed and reopened each quarter, when and why, oldest first, by
+	 * quarter id.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, List<QuarterEvent>> events() {
 		Map<Long, List<QuarterEvent>> events = new HashMap<>();
 		jdbc.sql("""
 				select e.quarter_id, e.kind, e.reason, e.changed_at, p.display_name
 				from quarter_event e left join person p on p.id = e.changed_by
-				order by e.id""")
-			.query(rs -> {
-				events.computeIfAbsent(rs.getLong("quarter_id"), quarter -> new ArrayList<>())
-					.add(new QuarterEvent(QuarterEvent.Kind.valueOf(rs.getString("kind")), rs.getString("reason"),
-							rs.getString("display_name"),
-							rs.getObject("changed_at", java.time.OffsetDateTime.class).toInstant()));
-			});
+				order by e.id""").query(rs -> {
+			events.computeIfAbsent(rs.getLong("quarter_id"), quarter -> new ArrayList<>())
+				.add(new QuarterEvent(QuarterEvent.Kind.valueOf(rs.getString("kind")), rs.getString("reason"),
+						rs.getString("display_name"),
+						rs.getObject("changed_at", java.time.OffsetDateTime.class).toInstant()));
+		});
 		return events;
 	}
 
 	/**
-	 * Every enabled team with how far its assessment of the quarter is, by team name; null progress when it has not
-	 * started.
+	 * Every enabled team with how far its assessment of the quarter is, by team name;
+	 * null progress when it has not started.
 	 */
 	@Transactional(readOnly = true)
 	public List<TeamProgress> teamProgress(long quarterId) {

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HTML rendered once with marked slots where a request's values go: {@code \uE000name\uE001} (characters of
- * Unicode's private use area, which neither the model's texts nor the templates use). Filling it is a concatenation;
- * the values must be HTML already (escaped text, or markup rendered by a template).
+ * HTML rendered once with marked slots where a request's values go:
+ * {@code \uE000name\uE001} (characters of Unicode's private use area, which neither the
+ * model's texts nor the templates use). Filling it is a concatenation; the values must be
+ * HTML already (escaped text, or markup rendered by a template).
  */
 final class SlottedHtml {
 
@@ -51,7 +52,9 @@ final class SlottedHtml {
 		return slots;
 	}
 
-	/** The HTML with every slot filled; a slot without a value is a mistake of the caller. */
+	/**
+	 * The HTML with every slot filled; a slot without a value is a mistake of the caller.
+	 */
 	String fill(Map<String, String> values) {
 		StringBuilder html = new StringBuilder(length + 4096);
 		for (int i = 0; i < parts.size(); i++) {

@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Someone else changed the answer since the edit started; nothing was saved. Carries the answer as it is now. */
+/**
+ * Someone else changed the answer since the edit started; nothing was saved. Carries the
+ * answer as it is now.
+ */
 public class StaleAnswerException extends ErrorResponseException {
 
 	private final AnswerState current;

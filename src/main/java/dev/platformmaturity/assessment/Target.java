@@ -12,7 +12,10 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The level a team aims for in one aspect, optional. Read here; written by {@link AssessmentRows}. */
+/**
+ * The level a team aims for in one aspect, optional. Read here; written by
+ * {@link AssessmentRows}.
+ */
 @Immutable
 @Entity
 @IdClass(Target.Key.class)

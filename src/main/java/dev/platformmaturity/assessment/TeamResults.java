@@ -23,9 +23,10 @@ import dev.platformmaturity.model.ModelView;
 import dev.platformmaturity.scoring.Scoring;
 
 /**
- * A team's results for a quarter in one language: per aspect the score, the level reached with its texts, the next
- * level's characteristics as opportunities, target, previous quarter and the team's comments; the radar and the trend
- * as charts. The same view serves the results page and the PDF report.
+ * A team's results for a quarter in one language: per aspect the score, the level reached
+ * with its texts, the next level's characteristics as opportunities, target, previous
+ * quarter and the team's comments; the radar and the trend as charts. The same view
+ * serves the results page and the PDF report.
  */
 @Service
 public class TeamResults {
@@ -40,8 +41,11 @@ public class TeamResults {
 	}
 
 	/**
-	 * The radar and (from two quarters on, else null) the trend as charts: SVG for the page, vectors in PDFs.
-	 * @param radarLargeText the radar with texts that stay readable when it is shrunk to a phone's width
+	 * The radar and (from two quarters on, else null) the trend as charts: SVG for the
+	 * page, vectors in PDFs.
+	 *
+	 * @param radarLargeText the radar with texts that stay readable when it is shrunk to
+	 * a phone's width
 	 */
 	public record View(AssessmentSnapshot state, String language, String modelName, Chart radar, Chart trend,
 			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters, Chart radarLargeText) {
@@ -78,7 +82,9 @@ public class TeamResults {
 	public record TeamComment(String question, String answer, String comment) {
 	}
 
-	/** A quarter of the team's history with its scores per aspect key (null: no score). */
+	/**
+	 * A quarter of the team's history with its scores per aspect key (null: no score).
+	 */
 	public record PastQuarter(String label, AssessmentStatus status, Map<String, BigDecimal> scores) {
 	}
 
@@ -95,7 +101,8 @@ public class TeamResults {
 		for (MaturityModel.Aspect aspect : model.aspects()) {
 			BigDecimal score = scores.get(aspect.key()).orElse(null);
 			Integer level = score == null ? null : Scoring.level(score);
-			Integer next = score == null ? Integer.valueOf(1) : Scoring.nextLevel(score).stream().boxed().findFirst().orElse(null);
+			Integer next = score == null ? Integer.valueOf(1)
+					: Scoring.nextLevel(score).stream().boxed().findFirst().orElse(null);
 			MaturityModel.Level reached = level == null ? null : aspect.level(level);
 			MaturityModel.Level nextLevel = next == null ? null : aspect.level(next);
 			List<TeamComment> comments = new ArrayList<>();
@@ -109,13 +116,14 @@ public class TeamResults {
 				answered += answer.answered() ? 1 : 0;
 				notApplicable += answer.notApplicable() ? 1 : 0;
 				if (answer.comment() != null) {
-					String chosen = answer.notApplicable() ? messages.getMessage("assessment.notApplicable", null, locale)
-							: answer.level() == null ? "" : question.option(answer.level()).orElseThrow().label().in(language);
+					String chosen = answer.notApplicable()
+							? messages.getMessage("assessment.notApplicable", null, locale) : answer.level() == null
+									? "" : question.option(answer.level()).orElseThrow().label().in(language);
 					comments.add(new TeamComment(question.text().in(language), chosen, answer.comment()));
 				}
 			}
-			aspects.add(new AspectResult(aspect.key(), aspect.name().in(language), aspect.question().in(language), score,
-					level, level == null ? null : model.stageName(level).in(language),
+			aspects.add(new AspectResult(aspect.key(), aspect.name().in(language), aspect.question().in(language),
+					score, level, level == null ? null : model.stageName(level).in(language),
 					reached == null ? null : reached.title().in(language),
 					reached == null ? List.of() : ModelView.paragraphs(reached.description().in(language)), next,
 					next == null ? null : model.stageName(next).in(language),
@@ -126,8 +134,9 @@ public class TeamResults {
 								.map(c -> new ModelView.CharacteristicView(c.id(), c.text().in(language),
 										c.details().stream().map(d -> d.in(language)).toList()))
 								.toList(),
-					state.target(aspect.key()).orElse(null), previousScores.getOrDefault(aspect.key(), Optional.empty()).orElse(null),
-					comments, answered, notApplicable));
+					state.target(aspect.key()).orElse(null),
+					previousScores.getOrDefault(aspect.key(), Optional.empty()).orElse(null), comments, answered,
+					notApplicable));
 		}
 
 		List<PastQuarter> quarters = new ArrayList<>();
@@ -150,21 +159,25 @@ public class TeamResults {
 						radar.axisLabels(), radar.maxValue(), radar.series()), RadarChart.TextSize.LARGE));
 	}
 
-	private RadarChart.Spec radar(AssessmentSnapshot state, List<AspectResult> aspects, Optional<AssessmentSnapshot> previous,
-			Locale locale) {
+	private RadarChart.Spec radar(AssessmentSnapshot state, List<AspectResult> aspects,
+			Optional<AssessmentSnapshot> previous, Locale locale) {
 		List<Series> series = new ArrayList<>();
-		previous.ifPresent(p -> series.add(new Series(
-				messages.getMessage("results.radar.previous", new Object[] { p.quarter().label() }, locale),
-				aspects.stream().map(AspectResult::previousScore).toList(), SeriesStyle.PREVIOUS)));
+		previous.ifPresent(p -> series
+			.add(new Series(messages.getMessage("results.radar.previous", new Object[] { p.quarter().label() }, locale),
+					aspects.stream().map(AspectResult::previousScore).toList(), SeriesStyle.PREVIOUS)));
 		if (aspects.stream().anyMatch(aspect -> aspect.target() != null)) {
 			series.add(new Series(messages.getMessage("results.radar.target", null, locale),
-					aspects.stream().map(aspect -> aspect.target() == null ? null : BigDecimal.valueOf(aspect.target())).toList(),
+					aspects.stream()
+						.map(aspect -> aspect.target() == null ? null : BigDecimal.valueOf(aspect.target()))
+						.toList(),
 					SeriesStyle.TARGET));
 		}
-		series.add(new Series(messages.getMessage("results.radar.current", new Object[] { state.quarter().label() }, locale),
+		series.add(new Series(
+				messages.getMessage("results.radar.current", new Object[] { state.quarter().label() }, locale),
 				aspects.stream().map(AspectResult::score).toList(), SeriesStyle.CURRENT));
 		return new RadarChart.Spec("radar-" + state.team().slug(),
-				messages.getMessage("results.radar.title", new Object[] { state.team().name(), state.quarter().label() }, locale),
+				messages.getMessage("results.radar.title",
+						new Object[] { state.team().name(), state.quarter().label() }, locale),
 				messages.getMessage("results.radar.description", null, locale),
 				aspects.stream().map(AspectResult::name).toList(), 4, series);
 	}
@@ -181,10 +194,10 @@ public class TeamResults {
 		});
 		Map<String, String> aspects = new LinkedHashMap<>();
 		model.aspects().forEach(aspect -> aspects.put(aspect.key(), aspect.name().in(language)));
-		return LineChart.chart(TrendSeries.spec("trend-" + team, messages.getMessage("results.trend.title", null, locale),
-				messages.getMessage("results.trend.description", null, locale), labels, aspects,
-				(label, aspect) -> byLabel.get(label).get(aspect)));
+		return LineChart
+			.chart(TrendSeries.spec("trend-" + team, messages.getMessage("results.trend.title", null, locale),
+					messages.getMessage("results.trend.description", null, locale), labels, aspects,
+					(label, aspect) -> byLabel.get(label).get(aspect)));
 	}
-
 
 }

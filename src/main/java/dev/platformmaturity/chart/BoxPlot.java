@@ -9,9 +9,10 @@ import dev.platformmaturity.chart.Chart.Point;
 import dev.platformmaturity.chart.Chart.Rect;
 
 /**
- * A small horizontal box plot of scores on the levels 1 to 4, for a distribution across teams: a whisker from the
- * lowest to the highest score, a box from the lower to the upper quartile and a bar at the median. Pages show the
- * numbers beside it in a table; the chart's title and description name them for screen readers.
+ * A small horizontal box plot of scores on the levels 1 to 4, for a distribution across
+ * teams: a whisker from the lowest to the highest score, a box from the lower to the
+ * upper quartile and a bar at the median. Pages show the numbers beside it in a table;
+ * the chart's title and description name them for screen readers.
  */
 public final class BoxPlot {
 

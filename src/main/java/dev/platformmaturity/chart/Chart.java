@@ -3,9 +3,11 @@ package dev.platformmaturity.chart;
 import java.util.List;
 
 /**
- * A chart as drawn: its size and its shapes in painting order, in a coordinate space of CSS pixels with y pointing
- * down. The one drawing behind a chart wherever it appears: written as SVG for pages ({@link #svg()}) and drawn as
- * vectors straight into PDF reports.
+ * A chart as drawn: its size and its shapes in painting order, in a coordinate space of
+ * CSS pixels with y pointing down. The one drawing behind a chart wherever it appears:
+ * written as SVG for pages ({@link #svg()}) and drawn as vectors straight into PDF
+ * reports.
+ *
  * @param idPrefix starts the ids of the chart's groups, unique per page
  * @param title the accessible name
  * @param description the accessible description
@@ -29,7 +31,10 @@ public record Chart(String idPrefix, String title, String description, double wi
 
 	}
 
-	/** Shapes drawn together; their paint is inherited where theirs is not set. The id may be null. */
+	/**
+	 * Shapes drawn together; their paint is inherited where theirs is not set. The id may
+	 * be null.
+	 */
 	public record Group(String id, Paint paint, List<Shape> shapes) implements Shape {
 
 		public Group {
@@ -60,8 +65,9 @@ public record Chart(String idPrefix, String title, String description, double wi
 	}
 
 	/**
-	 * Text in one colour: a line per entry, the first with its baseline at y, the next ones {@code lineHeight} lower;
-	 * {@code rotation} in degrees around (x, y), negative turning counter-clockwise as on screen.
+	 * Text in one colour: a line per entry, the first with its baseline at y, the next
+	 * ones {@code lineHeight} lower; {@code rotation} in degrees around (x, y), negative
+	 * turning counter-clockwise as on screen.
 	 */
 	public record Text(List<String> lines, double x, double y, double lineHeight, int fontSize, Anchor anchor,
 			String colour, double rotation) implements Shape {
@@ -72,7 +78,9 @@ public record Chart(String idPrefix, String title, String description, double wi
 
 	}
 
-	/** Where text stands relative to its x: starting there, centred on it, ending there. */
+	/**
+	 * Where text stands relative to its x: starting there, centred on it, ending there.
+	 */
 	public enum Anchor {
 
 		START, MIDDLE, END
@@ -80,11 +88,13 @@ public record Chart(String idPrefix, String title, String description, double wi
 	}
 
 	/**
-	 * How a shape is filled and stroked; a null property is inherited from the enclosing group (SVG's defaults at the
-	 * top: filled black, not stroked).
+	 * How a shape is filled and stroked; a null property is inherited from the enclosing
+	 * group (SVG's defaults at the top: filled black, not stroked).
+	 *
 	 * @param fill {@code #RRGGBB} or {@link #NONE}
 	 * @param stroke {@code #RRGGBB} or {@link #NONE}
-	 * @param dashArray lengths of dashes and gaps separated by spaces, as SVG's {@code stroke-dasharray}
+	 * @param dashArray lengths of dashes and gaps separated by spaces, as SVG's
+	 * {@code stroke-dasharray}
 	 * @param roundJoin lines meet with rounded corners
 	 */
 	public record Paint(String fill, Double fillOpacity, String stroke, Double strokeWidth, String dashArray,

@@ -11,7 +11,10 @@ import dev.platformmaturity.chart.Chart.Paint;
 import dev.platformmaturity.chart.Chart.Shape;
 import dev.platformmaturity.chart.Chart.Text;
 
-/** Collects a chart's shapes in painting order, with groups opened and closed around the shapes they hold. */
+/**
+ * Collects a chart's shapes in painting order, with groups opened and closed around the
+ * shapes they hold.
+ */
 final class Drawing {
 
 	private final String idPrefix;

@@ -10,8 +10,9 @@ import dev.platformmaturity.chart.Chart.Point;
 import dev.platformmaturity.chart.Chart.Rect;
 
 /**
- * The legend under a chart: per series a sample of its line with its marker, then its label. Items flow into centred
- * rows; laid out before drawing because the chart's height depends on the number of rows.
+ * The legend under a chart: per series a sample of its line with its marker, then its
+ * label. Items flow into centred rows; laid out before drawing because the chart's height
+ * depends on the number of rows.
  */
 final class Legend {
 
@@ -71,8 +72,8 @@ final class Legend {
 
 	private static void sample(Drawing drawing, SeriesStyle style, double x, double middle) {
 		if (style.areaOpacity() > 0) {
-			drawing.add(new Rect(x, middle - 5, SAMPLE_WIDTH, 10, Paint.INHERITED.withFill(style.colour(),
-					style.areaOpacity())));
+			drawing.add(new Rect(x, middle - 5, SAMPLE_WIDTH, 10,
+					Paint.INHERITED.withFill(style.colour(), style.areaOpacity())));
 		}
 		drawing.add(new Line(new Point(x, middle), new Point(x + SAMPLE_WIDTH, middle), SeriesPainter.stroke(style)));
 		SeriesPainter.markers(drawing, null, style, List.of(new Point(x + SAMPLE_WIDTH / 2, middle)));

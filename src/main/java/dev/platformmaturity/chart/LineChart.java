@@ -12,9 +12,10 @@ import dev.platformmaturity.chart.Chart.Point;
 import dev.platformmaturity.chart.Chart.Text;
 
 /**
- * A line chart for scores over quarters: a grid line per whole level, a point per x label, lines broken where
- * a value is missing (a lone value between gaps keeps its marker). Many x labels are turned and, beyond what fits,
- * thinned out from the newest backwards, so the latest quarter is always labelled.
+ * A line chart for scores over quarters: a grid line per whole level, a point per x
+ * label, lines broken where a value is missing (a lone value between gaps keeps its
+ * marker). Many x labels are turned and, beyond what fits, thinned out from the newest
+ * backwards, so the latest quarter is always labelled.
  */
 public final class LineChart {
 
@@ -41,7 +42,8 @@ public final class LineChart {
 
 	/**
 	 * @param idPrefix starts the ids of the chart's elements, unique per page
-	 * @param title the accessible name; also a tooltip, not drawn, as pages and reports give their own heading
+	 * @param title the accessible name; also a tooltip, not drawn, as pages and reports
+	 * give their own heading
 	 * @param xLabels in order, oldest first
 	 * @param series drawn in order, so a later series lies on top
 	 */
@@ -95,7 +97,10 @@ public final class LineChart {
 		Plot plot = new Plot(plotLeft, plotRight, plotTop, plotBottom, spec);
 
 		int count = spec.xLabels().size();
-		double labelWidth = spec.xLabels().stream().mapToDouble(label -> TextMetrics.width(label, FONT_SIZE)).max()
+		double labelWidth = spec.xLabels()
+			.stream()
+			.mapToDouble(label -> TextMetrics.width(label, FONT_SIZE))
+			.max()
 			.orElse(0);
 		double step = count > 1 ? plot.x(1) - plot.x(0) : plotRight - plotLeft;
 		boolean rotated = count > HORIZONTAL_LABELS || labelWidth > step - 8;
@@ -104,8 +109,7 @@ public final class LineChart {
 
 		Legend legend = new Legend(spec.series(), WIDTH - 2 * MARGIN);
 		double legendTop = plotBottom + labelsHeight + LEGEND_GAP;
-		double height = legend.height() > 0 ? legendTop + legend.height() + MARGIN
-				: plotBottom + labelsHeight + MARGIN;
+		double height = legend.height() > 0 ? legendTop + legend.height() + MARGIN : plotBottom + labelsHeight + MARGIN;
 
 		Drawing drawing = new Drawing(spec.idPrefix());
 		drawing.open(drawing.id("grid"), Paint.stroke(Palette.GRID, 1));
@@ -158,14 +162,16 @@ public final class LineChart {
 	private static List<Integer> levels(Spec spec) {
 		List<Integer> levels = new ArrayList<>();
 		int highest = spec.yMax().setScale(0, RoundingMode.FLOOR).intValueExact();
-		for (int level = spec.yMin().setScale(0, RoundingMode.CEILING).intValueExact(); level <= highest;
-				level++) {
+		for (int level = spec.yMin().setScale(0, RoundingMode.CEILING).intValueExact(); level <= highest; level++) {
 			levels.add(level);
 		}
 		return levels;
 	}
 
-	/** Maps x label positions and values to coordinates; points are inset so end markers clear the axis. */
+	/**
+	 * Maps x label positions and values to coordinates; points are inset so end markers
+	 * clear the axis.
+	 */
 	private record Plot(double left, double right, double top, double bottom, Spec spec) {
 
 		double x(int index) {

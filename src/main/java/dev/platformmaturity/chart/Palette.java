@@ -1,6 +1,9 @@
 package dev.platformmaturity.chart;
 
-/** The neutral colours of chart furniture, shared so radar and line charts look like one family. */
+/**
+ * The neutral colours of chart furniture, shared so radar and line charts look like one
+ * family.
+ */
 final class Palette {
 
 	static final String TEXT = "#222222";

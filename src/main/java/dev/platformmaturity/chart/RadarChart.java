@@ -12,9 +12,10 @@ import dev.platformmaturity.chart.Chart.Polygon;
 import dev.platformmaturity.chart.Chart.Text;
 
 /**
- * A radar chart: one axis per aspect, the first at the top and the others clockwise, a ring per level, one
- * outline per series. A missing value breaks the outline there instead of pulling it to the centre, because the
- * centre would read as level 0. The size grows beyond the default 520 wide when long axis labels need room.
+ * A radar chart: one axis per aspect, the first at the top and the others clockwise, a
+ * ring per level, one outline per series. A missing value breaks the outline there
+ * instead of pulling it to the centre, because the centre would read as level 0. The size
+ * grows beyond the default 520 wide when long axis labels need room.
  */
 public final class RadarChart {
 
@@ -32,9 +33,10 @@ public final class RadarChart {
 	}
 
 	/**
-	 * The size of the chart's texts. REGULAR suits a chart shown at about its own width (520 and more). LARGE is for
-	 * a chart shrunk to a phone's width: with axis labels as long as the model's aspect names, every text stays at
-	 * least 11 px tall when the whole chart is 358 px wide.
+	 * The size of the chart's texts. REGULAR suits a chart shown at about its own width
+	 * (520 and more). LARGE is for a chart shrunk to a phone's width: with axis labels as
+	 * long as the model's aspect names, every text stays at least 11 px tall when the
+	 * whole chart is 358 px wide.
 	 */
 	public enum TextSize {
 
@@ -63,8 +65,10 @@ public final class RadarChart {
 
 	/**
 	 * @param idPrefix starts the ids of the chart's elements, unique per page
-	 * @param title the accessible name; also a tooltip, not drawn, as pages and reports give their own heading
-	 * @param maxValue the value of the outer ring; a ring is drawn for every whole value from 1
+	 * @param title the accessible name; also a tooltip, not drawn, as pages and reports
+	 * give their own heading
+	 * @param maxValue the value of the outer ring; a ring is drawn for every whole value
+	 * from 1
 	 * @param series drawn in order, so a later series lies on top
 	 */
 	public record Spec(String idPrefix, String title, String description, List<String> axisLabels, int maxValue,
@@ -173,7 +177,10 @@ public final class RadarChart {
 		drawing.close();
 	}
 
-	/** A closed, optionally filled outline when every value is present; otherwise lines between present neighbours. */
+	/**
+	 * A closed, optionally filled outline when every value is present; otherwise lines
+	 * between present neighbours.
+	 */
 	private static void outline(Drawing drawing, String id, SeriesStyle style, List<Point> points) {
 		drawing.open(id, Paint.INHERITED);
 		if (!points.contains(null)) {
@@ -198,7 +205,10 @@ public final class RadarChart {
 		return points;
 	}
 
-	/** The unit vector of an axis in the chart's coordinates (y down): the first points up, the next ones clockwise. */
+	/**
+	 * The unit vector of an axis in the chart's coordinates (y down): the first points
+	 * up, the next ones clockwise.
+	 */
 	private static Point direction(int axis, int axes) {
 		double angle = 2 * Math.PI * axis / axes;
 		return new Point(Math.sin(angle), -Math.cos(angle));
@@ -209,12 +219,14 @@ public final class RadarChart {
 	}
 
 	/**
-	 * An axis label just outside the outer ring, relative to the centre. Labels on the right start at their anchor,
-	 * those on the left end there, those at the top and bottom are centred; vertically a label moves from above its
-	 * anchor (top axis) through centred (side axes) to below it (bottom axis), so it never covers the chart.
+	 * An axis label just outside the outer ring, relative to the centre. Labels on the
+	 * right start at their anchor, those on the left end there, those at the top and
+	 * bottom are centred; vertically a label moves from above its anchor (top axis)
+	 * through centred (side axes) to below it (bottom axis), so it never covers the
+	 * chart.
 	 */
-	private record AxisLabel(List<String> lines, Point anchor, Anchor textAnchor, double left, double right,
-			double top, double height, TextSize texts) {
+	private record AxisLabel(List<String> lines, Point anchor, Anchor textAnchor, double left, double right, double top,
+			double height, TextSize texts) {
 
 		static AxisLabel place(String text, Point direction, TextSize texts) {
 			List<String> lines = TextMetrics.wrap(text, texts.maxLabelWidth, texts.labelFontSize);

@@ -6,8 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One series of a chart: a value per axis (radar) or per x label (line). A null value is missing data, for example an
- * aspect without answered questions; charts leave a gap there and never draw it as 0.
+ * One series of a chart: a value per axis (radar) or per x label (line). A null value is
+ * missing data, for example an aspect without answered questions; charts leave a gap
+ * there and never draw it as 0.
  */
 public record Series(String label, List<BigDecimal> values, SeriesStyle style) {
 

@@ -10,7 +10,10 @@ import dev.platformmaturity.chart.Chart.Polygon;
 import dev.platformmaturity.chart.Chart.Rect;
 import dev.platformmaturity.chart.SeriesStyle.Marker;
 
-/** Draws what radar and line charts share: series lines broken at missing values, markers, the legend's samples. */
+/**
+ * Draws what radar and line charts share: series lines broken at missing values, markers,
+ * the legend's samples.
+ */
 final class SeriesPainter {
 
 	private static final double LINE_WIDTH = 2;
@@ -22,15 +25,18 @@ final class SeriesPainter {
 	private SeriesPainter() {
 	}
 
-	/** The stroke of a series' line, with no fill of its own; give the shape its own fill where it has one. */
+	/**
+	 * The stroke of a series' line, with no fill of its own; give the shape its own fill
+	 * where it has one.
+	 */
 	static Paint stroke(SeriesStyle style) {
 		return new Paint(null, null, style.colour(), LINE_WIDTH, style.dashArray().isEmpty() ? null : style.dashArray(),
 				true);
 	}
 
 	/**
-	 * The runs of consecutive present points (null = missing value). With {@code cyclic} the last point is followed by
-	 * the first, as around a radar.
+	 * The runs of consecutive present points (null = missing value). With {@code cyclic}
+	 * the last point is followed by the first, as around a radar.
 	 */
 	private static List<List<Point>> runs(List<Point> points, boolean cyclic) {
 		int start = cyclic ? points.indexOf(null) + 1 : 0;
@@ -54,7 +60,10 @@ final class SeriesPainter {
 		return runs;
 	}
 
-	/** Lines through each run of two or more points; a lone point between gaps shows only its marker. */
+	/**
+	 * Lines through each run of two or more points; a lone point between gaps shows only
+	 * its marker.
+	 */
 	static void lines(Drawing drawing, SeriesStyle style, List<Point> points, boolean cyclic) {
 		for (List<Point> run : runs(points, cyclic)) {
 			if (run.size() > 1) {
@@ -63,7 +72,9 @@ final class SeriesPainter {
 		}
 	}
 
-	/** Markers with a white rim, so they stay visible where lines of several series cross. */
+	/**
+	 * Markers with a white rim, so they stay visible where lines of several series cross.
+	 */
 	static void markers(Drawing drawing, String id, SeriesStyle style, List<Point> points) {
 		drawing.open(id, new Paint(style.colour(), null, MARKER_RIM, 1d, null, false));
 		points.stream().filter(point -> point != null).forEach(point -> marker(drawing, style.marker(), point));

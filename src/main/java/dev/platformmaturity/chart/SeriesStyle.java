@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * How a series is drawn. Colour, dash pattern and marker shape each tell series apart on their own, so charts stay
- * readable in greyscale print and for colour-blind readers. Use {@link #forIndex} for series of equal standing (teams
- * compared) and the named styles for series with a meaning (current, target, previous quarter).
- * @param colour {@code #RRGGBB}; opacity is separate because PDF rendering does not understand {@code rgba()}
- * @param dashArray an SVG {@code stroke-dasharray} such as {@code "6 4"}; empty for a solid line
- * @param areaOpacity 0 for no fill; otherwise the opacity of the area a chart fills under a complete outline
+ * How a series is drawn. Colour, dash pattern and marker shape each tell series apart on
+ * their own, so charts stay readable in greyscale print and for colour-blind readers. Use
+ * {@link #forIndex} for series of equal standing (teams compared) and the named styles
+ * for series with a meaning (current, target, previous quarter).
+ *
+ * @param colour {@code #RRGGBB}; opacity is separate because PDF rendering does not
+ * understand {@code rgba()}
+ * @param dashArray an SVG {@code stroke-dasharray} such as {@code "6 4"}; empty for a
+ * solid line
+ * @param areaOpacity 0 for no fill; otherwise the opacity of the area a chart fills under
+ * a complete outline
  */
 public record SeriesStyle(String colour, String dashArray, Marker marker, double areaOpacity) {
 
@@ -24,7 +29,9 @@ public record SeriesStyle(String colour, String dashArray, Marker marker, double
 
 	public static final SeriesStyle PREVIOUS = new SeriesStyle("#737373", "2 3", Marker.SQUARE, 0);
 
-	/** Okabe–Ito, a palette that stays distinct for the common kinds of colour blindness. */
+	/**
+	 * Okabe–Ito, a palette that stays distinct for the common kinds of colour blindness.
+	 */
 	private static final List<String> PALETTE = List.of("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00",
 			"#56B4E9", "#000000");
 
@@ -45,7 +52,10 @@ public record SeriesStyle(String colour, String dashArray, Marker marker, double
 		}
 	}
 
-	/** The style of the series at this position: seven differ in all of colour, dash pattern and marker. */
+	/**
+	 * The style of the series at this position: seven differ in all of colour, dash
+	 * pattern and marker.
+	 */
 	public static SeriesStyle forIndex(int index) {
 		if (index < 0) {
 			throw new IllegalArgumentException("A series index cannot be negative: " + index);

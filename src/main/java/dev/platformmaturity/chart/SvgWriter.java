@@ -20,9 +20,10 @@ import dev.platformmaturity.chart.Chart.Text;
 import dev.platformmaturity.shared.DisplayText;
 
 /**
- * Writes a chart as SVG markup with its text in the given font family. Every attribute value and text goes through
- * escaping here, so user data (team names, labels, titles) can never break the document or reorder the page, and
- * every number is written with a '.' and at most two decimals.
+ * Writes a chart as SVG markup with its text in the given font family. Every attribute
+ * value and text goes through escaping here, so user data (team names, labels, titles)
+ * can never break the document or reorder the page, and every number is written with a
+ * '.' and at most two decimals.
  */
 final class SvgWriter {
 
@@ -38,7 +39,10 @@ final class SvgWriter {
 		this.fontFamily = fontFamily;
 	}
 
-	/** The root element carries the accessible name and description that screen readers announce for the image. */
+	/**
+	 * The root element carries the accessible name and description that screen readers
+	 * announce for the image.
+	 */
 	String write(Chart chart) {
 		String prefix = chart.idPrefix();
 		open("svg", "xmlns", NAMESPACE, "width", chart.width(), "height", chart.height(), "viewBox",
@@ -53,8 +57,8 @@ final class SvgWriter {
 
 	static void checkIdPrefix(String idPrefix) {
 		if (idPrefix == null || !ID_PREFIX.matcher(idPrefix).matches()) {
-			throw new IllegalArgumentException("An id prefix must be a letter then letters, digits, '-' or '_', not "
-					+ idPrefix);
+			throw new IllegalArgumentException(
+					"An id prefix must be a letter then letters, digits, '-' or '_', not " + idPrefix);
 		}
 	}
 
@@ -73,12 +77,14 @@ final class SvgWriter {
 					concat(new Object[] { "points", points(polygon.points()) }, paint(polygon.paint())));
 		}
 		else if (shape instanceof Circle circle) {
-			leaf("circle", concat(new Object[] { "cx", circle.centre().x(), "cy", circle.centre().y(), "r",
-					circle.radius() }, paint(circle.paint())));
+			leaf("circle",
+					concat(new Object[] { "cx", circle.centre().x(), "cy", circle.centre().y(), "r", circle.radius() },
+							paint(circle.paint())));
 		}
 		else if (shape instanceof Rect rect) {
-			leaf("rect", concat(new Object[] { "x", rect.x(), "y", rect.y(), "width", rect.width(), "height",
-					rect.height() }, paint(rect.paint())));
+			leaf("rect", concat(
+					new Object[] { "x", rect.x(), "y", rect.y(), "width", rect.width(), "height", rect.height() },
+					paint(rect.paint())));
 		}
 		else if (shape instanceof Text text) {
 			text(text);
@@ -95,8 +101,8 @@ final class SvgWriter {
 	private void text(Text text) {
 		open("text", "x", text.x(), "y", text.y(), "font-family", fontFamily, "font-size", text.fontSize(),
 				"text-anchor", text.anchor().name().toLowerCase(Locale.ROOT), "fill", text.colour(), "transform",
-				text.rotation() == 0 ? null : "rotate(" + number(text.rotation()) + " " + number(text.x()) + " "
-						+ number(text.y()) + ")");
+				text.rotation() == 0 ? null
+						: "rotate(" + number(text.rotation()) + " " + number(text.x()) + " " + number(text.y()) + ")");
 		List<String> lines = text.lines();
 		if (lines.size() == 1) {
 			escape(lines.get(0));
@@ -163,8 +169,9 @@ final class SvgWriter {
 	}
 
 	/**
-	 * Also drops characters XML 1.0 forbids (most control characters), which no escape can make well-formed, and bidi
-	 * controls, as every page does for names ({@link DisplayText}).
+	 * Also drops characters XML 1.0 forbids (most control characters), which no escape
+	 * can make well-formed, and bidi controls, as every page does for names
+	 * ({@link DisplayText}).
 	 */
 	private void escape(String text) {
 		DisplayText.of(text).codePoints().forEach(c -> {

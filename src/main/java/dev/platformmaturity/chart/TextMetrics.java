@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Estimates text widths for layout. SVG has no text measurement on the server, and the PDF maps fonts itself, so the
- * estimate uses the widths of a wide sans-serif (DejaVu Sans) to err towards too much room rather than overlap.
+ * Estimates text widths for layout. SVG has no text measurement on the server, and the
+ * PDF maps fonts itself, so the estimate uses the widths of a wide sans-serif (DejaVu
+ * Sans) to err towards too much room rather than overlap.
  */
 final class TextMetrics {
 
@@ -16,7 +17,10 @@ final class TextMetrics {
 		return text.codePoints().mapToDouble(TextMetrics::em).sum() * fontSize;
 	}
 
-	/** Breaks at spaces so each line fits maxWidth where it can; a single word wider than that keeps its own line. */
+	/**
+	 * Breaks at spaces so each line fits maxWidth where it can; a single word wider than
+	 * that keeps its own line.
+	 */
 	static List<String> wrap(String text, double maxWidth, double fontSize) {
 		List<String> lines = new ArrayList<>();
 		String line = "";

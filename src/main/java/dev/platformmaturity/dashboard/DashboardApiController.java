@@ -29,7 +29,9 @@ class DashboardApiController {
 		this.teams = teams;
 	}
 
-	/** @param scores final scores, or provisional ones too when the request asks for them */
+	/**
+	 * @param scores final scores, or provisional ones too when the request asks for them
+	 */
 	record TeamJson(String slug, String name, String group, AssessmentStatus status, int answered, int reviewed,
 			int carriedOver, int questions, boolean overdue, Instant lastActivity, Map<String, BigDecimal> scores) {
 	}
@@ -39,8 +41,8 @@ class DashboardApiController {
 	}
 
 	/**
-	 * The heatmap and completion of a quarter (the open one when none is named), for a group or all teams; final
-	 * scores only unless {@code provisional=true}.
+	 * The heatmap and completion of a quarter (the open one when none is named), for a
+	 * group or all teams; final scores only unless {@code provisional=true}.
 	 */
 	@GetMapping("/api/v1/dashboard")
 	DashboardJson dashboard(@RequestParam(required = false) String quarter, @RequestParam(required = false) Long group,
@@ -49,9 +51,11 @@ class DashboardApiController {
 		String groupName = group == null ? null : teams.group(group).name();
 		DashboardQuery query = DashboardQuery.of(shown.id(), null, group, provisional);
 		List<TeamJson> rows = new ArrayList<>();
-		dashboards.eachTeam(query, row -> rows.add(new TeamJson(row.slug(), row.name(), row.group(), row.status(),
-				row.answered(), row.reviewed(), row.carriedOver(), row.questions(), row.overdue(), row.lastActivity(),
-				row.scores())));
+		dashboards
+			.eachTeam(query,
+					row -> rows.add(new TeamJson(row.slug(), row.name(), row.group(), row.status(), row.answered(),
+							row.reviewed(), row.carriedOver(), row.questions(), row.overdue(), row.lastActivity(),
+							row.scores())));
 		return new DashboardJson(shown.label(), groupName, provisional, dashboards.completion(query), rows);
 	}
 

@@ -43,7 +43,10 @@ import dev.platformmaturity.team.TeamNotFoundException;
 import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
-/** The platform leads' dashboard: completion and heatmap of a quarter, comparing teams, and trends. */
+/**
+ * The platform leads' dashboard: completion and heatmap of a quarter, comparing teams,
+ * and trends.
+ */
 @Controller
 @RequestMapping("/dashboard")
 class DashboardController {
@@ -115,15 +118,15 @@ class DashboardController {
 		model.addAttribute("provisional", provisional);
 		model.addAttribute("overdue", overdue);
 		model.addAttribute("overview", overview);
-		model.addAttribute("page", new PageImpl<>(overview.teams(), PageRequest.of(pageNumber, PAGE_SIZE),
-				overview.matchingTeams()));
+		model.addAttribute("page",
+				new PageImpl<>(overview.teams(), PageRequest.of(pageNumber, PAGE_SIZE), overview.matchingTeams()));
 		model.addAttribute("aspects", aspects);
 		Map<String, String> aspectNames = new LinkedHashMap<>();
 		aspects.forEach(aspect -> aspectNames.put(aspect.key(), aspect.name()));
 		model.addAttribute("aspectNames", aspectNames);
 		model.addAttribute("spreads", spreads(overview.distributions(), aspects, locale));
-		model.addAttribute("actionFigures", actionFigures.dashboard(
-				overview.teams().stream().map(Dashboards.TeamRow::id).toList(), group, locale.toLanguageTag()));
+		model.addAttribute("actionFigures", actionFigures
+			.dashboard(overview.teams().stream().map(Dashboards.TeamRow::id).toList(), group, locale.toLanguageTag()));
 		return "dashboard/overview";
 	}
 
@@ -136,9 +139,8 @@ class DashboardController {
 			String title = messages.getMessage("dashboard.spread.title",
 					new Object[] { aspects.get(i).name(), d.scored() }, locale);
 			String description = d.median() == null ? messages.getMessage("dashboard.spread.none", null, locale)
-					: messages.getMessage("dashboard.spread.description",
-							new Object[] { plain(d.min()), plain(d.lowerQuartile()), plain(d.median()),
-									plain(d.upperQuartile()), plain(d.max()) },
+					: messages.getMessage("dashboard.spread.description", new Object[] { plain(d.min()),
+							plain(d.lowerQuartile()), plain(d.median()), plain(d.upperQuartile()), plain(d.max()) },
 							locale);
 			spreads.put(d.aspect(), BoxPlot.svg(new BoxPlot.Spec("spread-" + d.aspect(), title, description, d.min(),
 					d.lowerQuartile(), d.median(), d.upperQuartile(), d.max())));
@@ -151,8 +153,9 @@ class DashboardController {
 	}
 
 	/**
-	 * Two to four teams side by side, with the organisation's final median as a reference. Teams are added by slug
-	 * ({@code add}) and removed by links without them, so the page works without script.
+	 * Two to four teams side by side, with the organisation's final median as a
+	 * reference. Teams are added by slug ({@code add}) and removed by links without them,
+	 * so the page works without script.
 	 */
 	@GetMapping("/compare")
 	String compare(@RequestParam(required = false) String quarter,
@@ -191,8 +194,8 @@ class DashboardController {
 		List<AssessmentSnapshot> states = chosenTeams.stream()
 			.map(one -> assessments.state(one.slug(), shown.label()))
 			.toList();
-		List<Dashboards.Distribution> organisation = dashboards.distributions(
-				DashboardQuery.of(shown.id(), null, null, false), aspectKeys);
+		List<Dashboards.Distribution> organisation = dashboards
+			.distributions(DashboardQuery.of(shown.id(), null, null, false), aspectKeys);
 		List<Series> series = new ArrayList<>();
 		series.add(new Series(messages.getMessage("dashboard.compare.organisationMedian", null, locale),
 				organisation.stream().map(Dashboards.Distribution::median).toList(), SeriesStyle.PREVIOUS));
@@ -208,9 +211,10 @@ class DashboardController {
 		model.addAttribute("states", states);
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("aspects", aspects(maturityModel, locale));
-		model.addAttribute("radar", RadarChart.svg(new RadarChart.Spec("compare",
-				messages.getMessage("dashboard.compare.title", new Object[] { shown.label() }, locale),
-				messages.getMessage("dashboard.compare.description", null, locale), aspectNames, 4, series)));
+		model.addAttribute("radar",
+				RadarChart.svg(new RadarChart.Spec("compare",
+						messages.getMessage("dashboard.compare.title", new Object[] { shown.label() }, locale),
+						messages.getMessage("dashboard.compare.description", null, locale), aspectNames, 4, series)));
 		return "dashboard/compare";
 	}
 
@@ -266,7 +270,10 @@ class DashboardController {
 	}
 
 	static List<AspectHeading> aspects(MaturityModel model, Locale locale) {
-		return model.aspects().stream().map(a -> new AspectHeading(a.key(), a.name().in(locale.toLanguageTag()))).toList();
+		return model.aspects()
+			.stream()
+			.map(a -> new AspectHeading(a.key(), a.name().in(locale.toLanguageTag())))
+			.toList();
 	}
 
 }

@@ -18,8 +18,9 @@ import dev.platformmaturity.shared.CsvExport;
 import dev.platformmaturity.team.Teams;
 
 /**
- * The dashboard's data as CSV for spreadsheets, streamed row by row through {@link CsvExport} (byte-order mark,
- * quoting, cells that could run as formulas neutralised).
+ * The dashboard's data as CSV for spreadsheets, streamed row by row through
+ * {@link CsvExport} (byte-order mark, quoting, cells that could run as formulas
+ * neutralised).
  */
 @Controller
 @RequestMapping("/dashboard")
@@ -45,20 +46,22 @@ class DashboardExportController {
 	}
 
 	/**
-	 * One row per team: status, answered, reviewed and carried-over answers of its questions, whether it is overdue,
-	 * its scores and whether they are {@code final} or {@code provisional} (only final ones unless
-	 * {@code provisional=true}; {@code none} without scores that count).
+	 * One row per team: status, answered, reviewed and carried-over answers of its
+	 * questions, whether it is overdue, its scores and whether they are {@code final} or
+	 * {@code provisional} (only final ones unless {@code provisional=true}; {@code none}
+	 * without scores that count).
 	 */
 	@GetMapping("/heatmap.csv")
 	void heatmap(@RequestParam(required = false) String quarter, @RequestParam(required = false) Long group,
-			@RequestParam(defaultValue = "false") boolean provisional, HttpServletResponse response) throws IOException {
+			@RequestParam(defaultValue = "false") boolean provisional, HttpServletResponse response)
+			throws IOException {
 		QuarterInfo shown = shownQuarter.get(quarter);
 		if (group != null) {
 			teams.group(group);
 		}
 		List<String> aspects = catalog.current().aspects().stream().map(MaturityModel.Aspect::key).toList();
-		List<String> header = new ArrayList<>(List.of("team", "team_name", "group", "quarter", "status", "answered",
-				"questions"));
+		List<String> header = new ArrayList<>(
+				List.of("team", "team_name", "group", "quarter", "status", "answered", "questions"));
 		header.addAll(aspects);
 		header.addAll(List.of("reviewed", "carried_over", "overdue", "figures"));
 		String fileName = "platform-maturity_heatmap_" + shown.label() + ".csv";

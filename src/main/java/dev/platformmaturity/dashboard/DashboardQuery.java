@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a dashboard page shows: the quarter (and the one before it, for changes), an optional group, a search in team
- * names, whether in-progress assessments count (provisional figures) or only submitted ones (final, the default),
- * whether only overdue teams are listed, the sort and the page.
+ * What a dashboard page shows: the quarter (and the one before it, for changes), an
+ * optional group, a search in team names, whether in-progress assessments count
+ * (provisional figures) or only submitted ones (final, the default), whether only overdue
+ * teams are listed, the sort and the page.
  *
  * @param previousQuarterId the quarter before, or null when there is none
- * @param search a LIKE pattern without the surrounding {@code %}, as {@code SearchTerms.likePattern} makes it
- * @param sort {@code team}, {@code group}, {@code status}, {@code activity}, {@code overdue} or an aspect key
+ * @param search a LIKE pattern without the surrounding {@code %}, as
+ * {@code SearchTerms.likePattern} makes it
+ * @param sort {@code team}, {@code group}, {@code status}, {@code activity},
+ * {@code overdue} or an aspect key
  */
 public record DashboardQuery(long quarterId, Long previousQuarterId, Long groupId, String search, boolean provisional,
 		boolean overdueOnly, String sort, boolean descending, int page, int size) {
@@ -21,8 +24,8 @@ public record DashboardQuery(long quarterId, Long previousQuarterId, Long groupI
 	}
 
 	DashboardQuery page(int page, int size) {
-		return new DashboardQuery(quarterId, previousQuarterId, groupId, search, provisional, overdueOnly, sort, descending,
-				page, size);
+		return new DashboardQuery(quarterId, previousQuarterId, groupId, search, provisional, overdueOnly, sort,
+				descending, page, size);
 	}
 
 	/** The aspect key to sort by, or null when the sort is by a column of the team. */

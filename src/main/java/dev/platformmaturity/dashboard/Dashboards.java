@@ -24,17 +24,20 @@ import dev.platformmaturity.assessment.Overdue;
 import dev.platformmaturity.model.ModelCatalog;
 
 /**
- * The platform leads' view of a quarter across teams, read from the figures every assessment keeps (its counts and
- * the rows of {@code assessment_aspect_score}), never by averaging answers again: a fixed number of statements per
- * page, whatever the number of teams. A score is {@code round(level_sum / level_count, 2)} (half-up, as
+ * The platform leads' view of a quarter across teams, read from the figures every
+ * assessment keeps (its counts and the rows of {@code assessment_aspect_score}), never by
+ * averaging answers again: a fixed number of statements per page, whatever the number of
+ * teams. A score is {@code round(level_sum / level_count, 2)} (half-up, as
  * {@code Scoring.aspectScore}); medians over teams are rounded the same way.
  * <p>
- * Figures across teams are <em>final</em> by default: only submitted assessments count. With
- * {@link DashboardQuery#provisional()} in-progress assessments count too, and pages draw them as provisional.
+ * Figures across teams are <em>final</em> by default: only submitted assessments count.
+ * With {@link DashboardQuery#provisional()} in-progress assessments count too, and pages
+ * draw them as provisional.
  * <p>
- * No query joins an aggregate over teams with another: per team, scores are correlated subqueries on the primary key
- * of {@code assessment_aspect_score}, so the planner cannot pick nested loops over two per-team aggregates (which
- * are quadratic in the number of teams) from a bad row estimate.
+ * No query joins an aggregate over teams with another: per team, scores are correlated
+ * subqueries on the primary key of {@code assessment_aspect_score}, so the planner cannot
+ * pick nested loops over two per-team aggregates (which are quadratic in the number of
+ * teams) from a bad row estimate.
  */
 @Service
 @PreAuthorize("hasRole('LEAD')")
@@ -42,12 +45,18 @@ public class Dashboards {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** Whether an assessment (an alias) counts in the figures: submitted, or in progress when provisional ones do. */
+	/**
+	 * Whether an assessment (an alias) counts in the figures: submitted, or in progress
+	 * when provisional ones do.
+	 */
 	static String counts(String assessment) {
 		return "(%1$s.status = 'SUBMITTED' or (:provisional and %1$s.status = 'IN_PROGRESS'))".formatted(assessment);
 	}
 
-	/** The aspect scores of an assessment (an alias) as a JSON object by aspect key; null without any. */
+	/**
+	 * The aspect scores of an assessment (an alias) as a JSON object by aspect key; null
+	 * without any.
+	 */
 	private static String scoresOf(String assessment) {
 		return """
 				(select jsonb_object_agg(asp.key, round(s.level_sum::numeric / s.level_count, 2))
@@ -56,22 +65,29 @@ public class Dashboards {
 	}
 
 	/**
-	 * The median of {@code score} in exact numeric arithmetic: the mean of the two middle values (the same value when
-	 * their number is odd), rounded half-up to two decimals, as {@code Scoring.median} does.
+	 * The median of {@code score} in exact numeric arithmetic: the mean of the two middle
+	 * values (the same value when their number is odd), rounded half-up to two decimals,
+	 * as {@code Scoring.median} does.
 	 */
 	static final String MEDIAN = """
 			round((percentile_disc(0.5) within group (order by score)
 			       + percentile_disc(0.5) within group (order by score desc)) / 2, 2) as median
 			""";
 
-	/** Enabled teams of the group (when one is given) whose name or slug contains the search; lines around it. */
+	/**
+	 * Enabled teams of the group (when one is given) whose name or slug contains the
+	 * search; lines around it.
+	 */
 	static final String TEAM_FILTER = "\n" + """
 			t.enabled and (cast(:groupId as bigint) is null or t.group_id = :groupId)
 			  and (:search = '' or lower(t.name) like concat('%', :search, '%') escape '\\'
 			       or t.slug like concat('%', :search, '%') escape '\\')
 			""";
 
-	/** Per scored aspect of the counted assessments of the quarter and the one before: the score. */
+	/**
+	 * Per scored aspect of the counted assessments of the quarter and the one before: the
+	 * score.
+	 */
 	private static final String SCORED = """
 			scored as (
 			    select a.quarter_id, t.id as team_id, t.group_id, asp.key as aspect,
@@ -84,29 +100,33 @@ public class Dashboards {
 			    where """ + TEAM_FILTER + " and " + counts("a") + ")\n";
 
 	/**
-	 * The one query of team rows: every matching team with its assessment of the quarter (when started), its counts,
-	 * whether it is overdue, its scores, its scores of the quarter before and its targets.
+	 * The one query of team rows: every matching team with its assessment of the quarter
+	 * (when started), its counts, whether it is overdue, its scores, its scores of the
+	 * quarter before and its targets.
 	 */
 	private static final String TEAM_ROWS = """
 			select t.id, t.slug, t.name, g.name as group_name, a.status, a.model_version_id, a.answered_count,
 			       a.reviewed_count, a.carried_over_count, a.updated_at, """ + Overdue.condition("q", "a", ":today")
 			+ " as overdue,\n case when " + counts("a") + " then " + scoresOf("a") + " end as scores,\n case when "
-			+ counts("pa") + " then " + scoresOf("pa") + """
-			 end as previous,
-			       (select jsonb_object_agg(asp.key, tg.level)
-			        from target tg join aspect asp on asp.id = tg.aspect_id
-			        where tg.assessment_id = a.id and tg.level is not null) as targets,
-			       (select round(s.level_sum::numeric / s.level_count, 2)
-			        from assessment_aspect_score s join aspect asp on asp.id = s.aspect_id
-			        where cast(:sortAspect as text) is not null and s.assessment_id = a.id and asp.key = :sortAspect
-			          and s.level_count > 0 and """ + counts("a") + """
-			) as sort_score
-			from team t
-			join team_group g on g.id = t.group_id
-			join quarter q on q.id = :quarter
-			left join assessment a on a.team_id = t.id and a.quarter_id = q.id
-			left join assessment pa on pa.team_id = t.id and pa.quarter_id = cast(:previous as bigint)
-			where """ + TEAM_FILTER + " and (not :overdueOnly or " + Overdue.condition("q", "a", ":today") + ")\n";
+			+ counts("pa") + " then " + scoresOf("pa")
+			+ """
+					end as previous,
+					      (select jsonb_object_agg(asp.key, tg.level)
+					       from target tg join aspect asp on asp.id = tg.aspect_id
+					       where tg.assessment_id = a.id and tg.level is not null) as targets,
+					      (select round(s.level_sum::numeric / s.level_count, 2)
+					       from assessment_aspect_score s join aspect asp on asp.id = s.aspect_id
+					       where cast(:sortAspect as text) is not null and s.assessment_id = a.id and asp.key = :sortAspect
+					         and s.level_count > 0 and """
+			+ counts("a") + """
+					) as sort_score
+					from team t
+					join team_group g on g.id = t.group_id
+					join quarter q on q.id = :quarter
+					left join assessment a on a.team_id = t.id and a.quarter_id = q.id
+					left join assessment pa on pa.team_id = t.id and pa.quarter_id = cast(:previous as bigint)
+					where """ + TEAM_FILTER + " and (not :overdueOnly or " + Overdue.condition("q", "a", ":today")
+			+ ")\n";
 
 	private final JdbcClient jdbc;
 
@@ -121,9 +141,9 @@ public class Dashboards {
 	}
 
 	/**
-	 * A team of the quarter. Scores, previous scores and changes are those that count (final, or provisional when
-	 * asked); {@code questions} is the number of questions of the team's model version (of the current one before
-	 * the team starts).
+	 * A team of the quarter. Scores, previous scores and changes are those that count
+	 * (final, or provisional when asked); {@code questions} is the number of questions of
+	 * the team's model version (of the current one before the team starts).
 	 */
 	public record TeamRow(long id, String slug, String name, String group, AssessmentStatus status, int answered,
 			int reviewed, int carriedOver, int questions, Instant lastActivity, boolean overdue,
@@ -134,14 +154,20 @@ public class Dashboards {
 			return status == AssessmentStatus.IN_PROGRESS;
 		}
 
-		/** The change of an aspect's score since the quarter before; null when one of the two is missing. */
+		/**
+		 * The change of an aspect's score since the quarter before; null when one of the
+		 * two is missing.
+		 */
 		public BigDecimal change(String aspect) {
 			BigDecimal now = scores.get(aspect);
 			BigDecimal before = previous.get(aspect);
 			return now == null || before == null ? null : now.subtract(before);
 		}
 
-		/** How far the aspect's score is below the team's target; null without a target or when it is reached. */
+		/**
+		 * How far the aspect's score is below the team's target; null without a target or
+		 * when it is reached.
+		 */
 		public BigDecimal gap(String aspect) {
 			BigDecimal score = scores.get(aspect);
 			Integer target = targets.get(aspect);
@@ -156,14 +182,20 @@ public class Dashboards {
 
 	public record Completion(long teams, long notStarted, long inProgress, long submitted, long overdue) {
 
-		/** The share of submitted teams in whole percent, rounded down (never 100 before every team has submitted). */
+		/**
+		 * The share of submitted teams in whole percent, rounded down (never 100 before
+		 * every team has submitted).
+		 */
 		public long submittedPercent() {
 			return teams == 0 ? 0 : submitted * 100 / teams;
 		}
 
 	}
 
-	/** A median with the number of teams it rests on; the value is null when no team has a score. */
+	/**
+	 * A median with the number of teams it rests on; the value is null when no team has a
+	 * score.
+	 */
 	public record Median(BigDecimal value, long teams) {
 
 		static final Median NONE = new Median(null, 0);
@@ -171,14 +203,17 @@ public class Dashboards {
 	}
 
 	/**
-	 * How the teams fall on the levels of one aspect: teams per level 1..4, teams without a score that counts, the
-	 * median with the number of teams it rests on, the five-number summary (quartiles interpolated), and the median of
-	 * the quarter before.
+	 * How the teams fall on the levels of one aspect: teams per level 1..4, teams without
+	 * a score that counts, the median with the number of teams it rests on, the
+	 * five-number summary (quartiles interpolated), and the median of the quarter before.
 	 */
 	public record Distribution(String aspect, long[] perLevel, long noScore, BigDecimal median, long scored,
 			BigDecimal min, BigDecimal lowerQuartile, BigDecimal upperQuartile, BigDecimal max, Median previous) {
 
-		/** The change of the median since the quarter before; null when one of the two is missing. */
+		/**
+		 * The change of the median since the quarter before; null when one of the two is
+		 * missing.
+		 */
 		public BigDecimal change() {
 			return median == null || previous.value() == null ? null : median.subtract(previous.value());
 		}
@@ -203,7 +238,9 @@ public class Dashboards {
 	}
 
 	/**
-	 * Medians per quarter (oldest first) and aspect key, with the number of teams each rests on.
+	 * Medians per quarter (oldest first) and aspect key, with the number of teams each
+	 * rests on.
+	 *
 	 * @param openLabel the quarter still open (its figures are partial), or null
 	 */
 	public record Trend(List<String> labels, Map<String, Map<String, Median>> medians, String openLabel) {
@@ -226,8 +263,8 @@ public class Dashboards {
 	}
 
 	/**
-	 * One page of teams with their figures, the completion of all matching teams, the distributions, the groups'
-	 * medians and the three biggest movers each way.
+	 * One page of teams with their figures, the completion of all matching teams, the
+	 * distributions, the groups' medians and the three biggest movers each way.
 	 */
 	@Transactional(readOnly = true)
 	public Overview overview(DashboardQuery query, List<String> aspectKeys) {
@@ -241,7 +278,10 @@ public class Dashboards {
 				movers.stream().filter(m -> m.change().signum() < 0).toList());
 	}
 
-	/** One page of a quarter's teams, by group and name, for reports that go through all teams a page at a time. */
+	/**
+	 * One page of a quarter's teams, by group and name, for reports that go through all
+	 * teams a page at a time.
+	 */
 	@Transactional(readOnly = true)
 	public List<TeamRow> teamsPage(DashboardQuery query, int page, int size) {
 		List<TeamRow> rows = new ArrayList<>();
@@ -250,14 +290,20 @@ public class Dashboards {
 		return rows;
 	}
 
-	/** Every matching team (for CSV and the API), by group and name, row by row, without holding them in memory. */
+	/**
+	 * Every matching team (for CSV and the API), by group and name, row by row, without
+	 * holding them in memory.
+	 */
 	@Transactional(readOnly = true)
 	public void eachTeam(DashboardQuery query, Consumer<TeamRow> consumer) {
 		teamRows(new DashboardQuery(query.quarterId(), query.previousQuarterId(), query.groupId(), query.search(),
 				query.provisional(), query.overdueOnly(), "group", false, 0, 0), List.of(), consumer);
 	}
 
-	/** Runs {@link #TEAM_ROWS} for the query: a page of it, or every row when the query's size is 0. */
+	/**
+	 * Runs {@link #TEAM_ROWS} for the query: a page of it, or every row when the query's
+	 * size is 0.
+	 */
 	private void teamRows(DashboardQuery query, List<String> aspectKeys, Consumer<TeamRow> consumer) {
 		jdbc.sql(TEAM_ROWS + " order by " + query.orderBy(aspectKeys)
 				+ ", t.id limit cast(:size as integer) offset :offset")
@@ -277,7 +323,10 @@ public class Dashboards {
 			});
 	}
 
-	/** How many of the quarter's matching teams have not started, are in progress, have submitted, are overdue. */
+	/**
+	 * How many of the quarter's matching teams have not started, are in progress, have
+	 * submitted, are overdue.
+	 */
 	@Transactional(readOnly = true)
 	public Completion completion(DashboardQuery query) {
 		return jdbc.sql("""
@@ -300,7 +349,10 @@ public class Dashboards {
 			.single();
 	}
 
-	/** Per aspect of the quarter's matching teams: teams per level, teams without a score, the median. */
+	/**
+	 * Per aspect of the quarter's matching teams: teams per level, teams without a score,
+	 * the median.
+	 */
 	@Transactional(readOnly = true)
 	public List<Distribution> distributions(DashboardQuery query, List<String> aspectKeys) {
 		return distributions(query, aspectKeys, completion(query).teams());
@@ -329,11 +381,12 @@ public class Dashboards {
 					previous.put(aspect, new Median(rs.getBigDecimal("median"), rs.getLong("scored")));
 					return;
 				}
-				current.put(aspect, new Distribution(aspect,
-						new long[] { rs.getLong("l1"), rs.getLong("l2"), rs.getLong("l3"), rs.getLong("l4") },
-						teams - rs.getLong("scored"), rs.getBigDecimal("median"), rs.getLong("scored"),
-						rs.getBigDecimal("min"), rs.getBigDecimal("q1"), rs.getBigDecimal("q3"),
-						rs.getBigDecimal("max"), Median.NONE));
+				current.put(aspect,
+						new Distribution(aspect,
+								new long[] { rs.getLong("l1"), rs.getLong("l2"), rs.getLong("l3"), rs.getLong("l4") },
+								teams - rs.getLong("scored"), rs.getBigDecimal("median"), rs.getLong("scored"),
+								rs.getBigDecimal("min"), rs.getBigDecimal("q1"), rs.getBigDecimal("q3"),
+								rs.getBigDecimal("max"), Median.NONE));
 			});
 		return aspectKeys.stream().map(aspect -> {
 			Distribution found = current.get(aspect);
@@ -369,7 +422,10 @@ public class Dashboards {
 		return List.copyOf(groups.values());
 	}
 
-	/** The three biggest rises and the three biggest falls of a team's aspect score since the quarter before. */
+	/**
+	 * The three biggest rises and the three biggest falls of a team's aspect score since
+	 * the quarter before.
+	 */
 	private List<Mover> movers(DashboardQuery query) {
 		if (query.previousQuarterId() == null) {
 			return List.of();
@@ -397,8 +453,9 @@ public class Dashboards {
 	}
 
 	/**
-	 * Per quarter that has been open (oldest first) and aspect, the median of the teams' scores that count, of a group
-	 * or of all teams, with the number of teams it rests on.
+	 * Per quarter that has been open (oldest first) and aspect, the median of the teams'
+	 * scores that count, of a group or of all teams, with the number of teams it rests
+	 * on.
 	 */
 	@Transactional(readOnly = true)
 	public Trend trend(Long groupId, boolean provisional) {
@@ -420,17 +477,14 @@ public class Dashboards {
 				select label, state, aspect, count(*) as scored, """ + MEDIAN + """
 				from scored
 				group by label, state, aspect
-				order by label""")
-			.param("groupId", groupId)
-			.param("provisional", provisional)
-			.query(rs -> {
-				String label = rs.getString("label");
-				if ("OPEN".equals(rs.getString("state"))) {
-					open[0] = label;
-				}
-				medians.computeIfAbsent(label, key -> new LinkedHashMap<>())
-					.put(rs.getString("aspect"), new Median(rs.getBigDecimal("median"), rs.getLong("scored")));
-			});
+				order by label""").param("groupId", groupId).param("provisional", provisional).query(rs -> {
+			String label = rs.getString("label");
+			if ("OPEN".equals(rs.getString("state"))) {
+				open[0] = label;
+			}
+			medians.computeIfAbsent(label, key -> new LinkedHashMap<>())
+				.put(rs.getString("aspect"), new Median(rs.getBigDecimal("median"), rs.getLong("scored")));
+		});
 		return new Trend(List.copyOf(medians.keySet()), medians, open[0]);
 	}
 
@@ -443,11 +497,11 @@ public class Dashboards {
 		return new TeamRow(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("group_name"),
 				status == null ? AssessmentStatus.NOT_STARTED : AssessmentStatus.valueOf(status),
 				rs.getInt("answered_count"), rs.getInt("reviewed_count"), rs.getInt("carried_over_count"), questions,
-				updated == null ? null : updated.toInstant(), rs.getBoolean("overdue"), json(rs.getString("scores"),
-						new TypeReference<Map<String, BigDecimal>>() {
-						}), json(rs.getString("previous"), new TypeReference<Map<String, BigDecimal>>() {
-						}), json(rs.getString("targets"), new TypeReference<Map<String, Integer>>() {
-						}));
+				updated == null ? null : updated.toInstant(), rs.getBoolean("overdue"),
+				json(rs.getString("scores"), new TypeReference<Map<String, BigDecimal>>() {
+				}), json(rs.getString("previous"), new TypeReference<Map<String, BigDecimal>>() {
+				}), json(rs.getString("targets"), new TypeReference<Map<String, Integer>>() {
+				}));
 	}
 
 	private static <T> Map<String, T> json(String json, TypeReference<Map<String, T>> type) {

@@ -12,7 +12,10 @@ import dev.platformmaturity.assessment.QuarterInfo;
 import dev.platformmaturity.assessment.QuarterState;
 import dev.platformmaturity.assessment.Quarters;
 
-/** Which quarter a dashboard shows: the one asked for, else the open one, else the newest that was open. */
+/**
+ * Which quarter a dashboard shows: the one asked for, else the open one, else the newest
+ * that was open.
+ */
 @Component
 public class ShownQuarter {
 
@@ -22,16 +25,21 @@ public class ShownQuarter {
 		this.quarters = quarters;
 	}
 
-	/** Empty when no quarter has been opened yet; an unknown label is a {@code QuarterNotFoundException}. */
+	/**
+	 * Empty when no quarter has been opened yet; an unknown label is a
+	 * {@code QuarterNotFoundException}.
+	 */
 	public Optional<QuarterInfo> find(String label) {
 		if (label != null && !label.isBlank()) {
 			return Optional.of(quarters.byLabel(label));
 		}
-		return quarters.open().or(() -> quarters.all().stream().filter(q -> q.state() != QuarterState.PLANNED).findFirst());
+		return quarters.open()
+			.or(() -> quarters.all().stream().filter(q -> q.state() != QuarterState.PLANNED).findFirst());
 	}
 
 	/**
-	 * The quarter before the given one that has been open, if any: the one its changes are measured against.
+	 * The quarter before the given one that has been open, if any: the one its changes
+	 * are measured against.
 	 * @param all every quarter, as {@code Quarters.all()} gives them (newest first)
 	 */
 	public static Optional<QuarterInfo> previous(QuarterInfo quarter, List<QuarterInfo> all) {

@@ -1,6 +1,7 @@
 /**
- * The platform leads' views across teams, aggregated in SQL: completion, heatmap, distribution and medians,
- * comparison, trends, CSV exports and {@code /api/v1/dashboard}.
+ * The platform leads' views across teams, aggregated in SQL: completion, heatmap,
+ * distribution and medians, comparison, trends, CSV exports and
+ * {@code /api/v1/dashboard}.
  */
 @ApplicationModule(allowedDependencies = { "action", "assessment", "assessment :: overdue", "chart", "model", "shared",
 		"system", "team" })

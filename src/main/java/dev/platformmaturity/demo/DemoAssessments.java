@@ -27,9 +27,10 @@ import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
 /**
- * The demo organisation's assessments: the four quarters before the current calendar quarter, closed, with every
- * team's submitted assessment, varied and moving up and down between quarters, and the current calendar quarter open
- * and due in the future, with some teams done, some in progress and some not started. Repeatable: the same seed and
+ * The demo organisation's assessments: the four quarters before the current calendar
+ * quarter, closed, with every team's submitted assessment, varied and moving up and down
+ * between quarters, and the current calendar quarter open and due in the future, with
+ * some teams done, some in progress and some not started. Repeatable: the same seed and
  * day give the same answers.
  */
 @Component
@@ -42,8 +43,8 @@ class DemoAssessments {
 			"Depends on the product line; this is the common case.", "Improved since the new platform team started.",
 			"Still mostly tickets, but the portal pilot helps.", "Budget is the limiting factor here.");
 
-	private static final List<String> COMMENTS_ZH = List.of("在回顾会上讨论了很久。", "不同产品线差异较大，这是普遍情况。",
-			"新平台团队成立后有所改善。", "仍以工单为主，但门户试点有帮助。", "预算是这里的主要限制。");
+	private static final List<String> COMMENTS_ZH = List.of("在回顾会上讨论了很久。", "不同产品线差异较大，这是普遍情况。", "新平台团队成立后有所改善。",
+			"仍以工单为主，但门户试点有帮助。", "预算是这里的主要限制。");
 
 	private final Quarters quarters;
 
@@ -63,7 +64,10 @@ class DemoAssessments {
 		this.clock = clock;
 	}
 
-	/** The demo's quarters as of today: four closed ones, oldest first, and the current calendar quarter. */
+	/**
+	 * The demo's quarters as of today: four closed ones, oldest first, and the current
+	 * calendar quarter.
+	 */
 	record DemoQuarters(List<String> past, String current) {
 
 		static DemoQuarters of(LocalDate today) {
@@ -89,7 +93,10 @@ class DemoAssessments {
 		return DemoQuarters.of(LocalDate.now(clock));
 	}
 
-	/** Seeds quarters and assessments; the caller provides the transaction and administrator rights. */
+	/**
+	 * Seeds quarters and assessments; the caller provides the transaction and
+	 * administrator rights.
+	 */
 	void seed(List<String> teamSlugs) {
 		DemoQuarters labels = demoQuarters();
 		ModelVersion version = catalog.currentVersion();
@@ -122,7 +129,8 @@ class DemoAssessments {
 			String slug = teamSlugs.get(i);
 			drift(tendencies.get(slug), random);
 			if (i % 3 == 1) {
-				loaded.add(assessment(version, current, slug, AssessmentStatus.SUBMITTED, 20, tendencies.get(slug), random, null));
+				loaded.add(assessment(version, current, slug, AssessmentStatus.SUBMITTED, 20, tendencies.get(slug),
+						random, null));
 			}
 			else if (i % 3 == 2) {
 				loaded.add(assessment(version, current, slug, AssessmentStatus.IN_PROGRESS, 6 + random.nextInt(12),
@@ -132,7 +140,10 @@ class DemoAssessments {
 		loader.load(version, loaded);
 	}
 
-	/** Due seven weeks after opening; the current quarter at least {@link #DAYS_LEFT_AT_LEAST} days from today. */
+	/**
+	 * Due seven weeks after opening; the current quarter at least
+	 * {@link #DAYS_LEFT_AT_LEAST} days from today.
+	 */
 	private QuarterInfo createQuarter(String label, boolean current) {
 		int year = Integer.parseInt(label.substring(0, 4));
 		int number = label.charAt(6) - '0';
@@ -144,12 +155,14 @@ class DemoAssessments {
 
 	/** Tendencies move a little each quarter, mostly up, sometimes down. */
 	private static void drift(Map<String, Double> tendency, Random random) {
-		tendency.replaceAll((aspect, value) -> Math.max(1.0, Math.min(4.0, value + (random.nextDouble() - 0.35) * 0.5)));
+		tendency
+			.replaceAll((aspect, value) -> Math.max(1.0, Math.min(4.0, value + (random.nextDouble() - 0.35) * 0.5)));
 	}
 
 	/**
-	 * An assessment whose answers scatter around the team's tendency per aspect. In progress: the first
-	 * {@code answered} questions answered, the rest carried over from {@code carriedFrom} where it has them.
+	 * An assessment whose answers scatter around the team's tendency per aspect. In
+	 * progress: the first {@code answered} questions answered, the rest carried over from
+	 * {@code carriedFrom} where it has them.
 	 */
 	private Loaded assessment(ModelVersion version, QuarterInfo quarter, String slug, AssessmentStatus status,
 			int answered, Map<String, Double> tendency, Random random, Loaded carriedFrom) {
@@ -172,7 +185,8 @@ class DemoAssessments {
 						notApplicable.add(key);
 					}
 					else {
-						levels.put(key, (int) Math.max(1, Math.min(4, Math.round(centre + random.nextGaussian() * 0.6))));
+						levels.put(key,
+								(int) Math.max(1, Math.min(4, Math.round(centre + random.nextGaussian() * 0.6))));
 					}
 					if (random.nextDouble() < 0.12) {
 						List<String> texts = "zh-CN".equals(author.language()) ? COMMENTS_ZH : COMMENTS_EN;

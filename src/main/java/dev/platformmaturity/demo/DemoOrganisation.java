@@ -21,10 +21,11 @@ import dev.platformmaturity.account.SystemTask;
 import dev.platformmaturity.team.TeamAdministration;
 
 /**
- * A demo organisation for trying the application out: 3 groups, 12 teams with Chinese and English names, an
- * administrator, two platform leads and members in every team, all with one password, and five quarters of
- * assessments up to the current calendar quarter, which is open. Seeded into an empty database when
- * {@code app.demo.enabled} is true, as the development entry point sets it.
+ * A demo organisation for trying the application out: 3 groups, 12 teams with Chinese and
+ * English names, an administrator, two platform leads and members in every team, all with
+ * one password, and five quarters of assessments up to the current calendar quarter,
+ * which is open. Seeded into an empty database when {@code app.demo.enabled} is true, as
+ * the development entry point sets it.
  */
 @Component
 @Order(50)
@@ -62,10 +63,12 @@ class DemoOrganisation implements ApplicationRunner {
 			new DemoPerson("wang.fang", "王芳", "zh-CN", Role.MEMBER, List.of("mobile-banking", "online-portal")),
 			new DemoPerson("alex.smith", "Alex Smith", "en", Role.MEMBER, List.of("online-portal")),
 			new DemoPerson("li.wei", "李伟", "zh-CN", Role.MEMBER, List.of("customer-identity")),
-			new DemoPerson("maria.garcia", "Maria Garcia", "en", Role.MEMBER, List.of("customer-identity", "payments-gateway")),
+			new DemoPerson("maria.garcia", "Maria Garcia", "en", Role.MEMBER,
+					List.of("customer-identity", "payments-gateway")),
 			new DemoPerson("zhang.min", "张敏", "zh-CN", Role.MEMBER, List.of("payments-gateway")),
 			new DemoPerson("liu.yang", "刘洋", "zh-CN", Role.MEMBER, List.of("core-ledger")),
-			new DemoPerson("james.wilson", "James Wilson", "en", Role.MEMBER, List.of("core-ledger", "clearing-settlement")),
+			new DemoPerson("james.wilson", "James Wilson", "en", Role.MEMBER,
+					List.of("core-ledger", "clearing-settlement")),
 			new DemoPerson("priya.patel", "Priya Patel", "en", Role.MEMBER, List.of("loans-platform")),
 			new DemoPerson("zhao.lei", "赵磊", "zh-CN", Role.MEMBER, List.of("loans-platform", "risk-engine")),
 			new DemoPerson("huang.li", "黄丽", "zh-CN", Role.MEMBER, List.of("risk-engine")),
@@ -129,9 +132,8 @@ class DemoOrganisation implements ApplicationRunner {
 				    {}    platform lead (reads every team)
 				    {}  member of Mobile Banking
 				  Other demo accounts: {}
-				==========================================================================""",
-				GROUPS.size(), TEAMS.size(), PEOPLE.size(), quarters.past().get(0), quarters.current(),
-				quarters.current(), password,
+				==========================================================================""", GROUPS.size(),
+				TEAMS.size(), PEOPLE.size(), quarters.past().get(0), quarters.current(), quarters.current(), password,
 				generated ? "   (generated; set app.demo.password to choose it)" : "", ADMIN, LEAD, MEMBER,
 				String.join(", ", PEOPLE.stream().map(DemoPerson::username).skip(4).toList()));
 	}
@@ -140,7 +142,10 @@ class DemoOrganisation implements ApplicationRunner {
 		return jdbc.sql("select exists (select 1 from person)").query(Boolean.class).single();
 	}
 
-	/** Seeds the organisation; the caller provides the transaction and administrator rights. */
+	/**
+	 * Seeds the organisation; the caller provides the transaction and administrator
+	 * rights.
+	 */
 	void seed(String password) {
 		List<Long> groupIds = GROUPS.stream().map(name -> administration.createGroup(name).id()).toList();
 		for (DemoTeam team : TEAMS) {

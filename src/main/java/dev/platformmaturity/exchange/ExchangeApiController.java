@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.platformmaturity.account.AccountUser;
 
 /**
- * A team's data in the exchange format: export (whoever may read the team) and import (administrators). The body of
- * an import is read as the file it is and checked against the published schema, not bound to types.
+ * A team's data in the exchange format: export (whoever may read the team) and import
+ * (administrators). The body of an import is read as the file it is and checked against
+ * the published schema, not bound to types.
  */
 @RestController
 @RequestMapping("/api/v1/teams/{team}/exchange")
@@ -26,15 +27,18 @@ class ExchangeApiController {
 		this.exchanges = exchanges;
 	}
 
-	/** Every assessment of the team (all quarters) and its actions, as docs/team-exchange.schema.json describes. */
+	/**
+	 * Every assessment of the team (all quarters) and its actions, as
+	 * docs/team-exchange.schema.json describes.
+	 */
 	@GetMapping
 	TeamData export(@PathVariable String team) {
 		return exchanges.export(team);
 	}
 
 	/**
-	 * Imports a file of the exchange format into the team; refused with every problem (in {@code problems}) and
-	 * nothing written unless all of it is valid.
+	 * Imports a file of the exchange format into the team; refused with every problem (in
+	 * {@code problems}) and nothing written unless all of it is valid.
 	 */
 	@PostMapping
 	TeamExchanges.Imported importData(@PathVariable String team, @RequestBody String file, Locale locale,

@@ -28,7 +28,10 @@ import org.springframework.web.multipart.MultipartFile;
 import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.team.Teams;
 
-/** The team's data as a file to download, and (administrators) a file to import, with every problem listed. */
+/**
+ * The team's data as a file to download, and (administrators) a file to import, with
+ * every problem listed.
+ */
 @Controller
 @RequestMapping("/teams/{team}")
 class ExchangeController {

@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A file that cannot be imported, with every problem found, in the reader's language; nothing was written. */
+/**
+ * A file that cannot be imported, with every problem found, in the reader's language;
+ * nothing was written.
+ */
 class ExchangeRefused extends ErrorResponseException {
 
 	private final List<String> problems;

@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 
 import dev.platformmaturity.system.UrlAccessRules;
 
-/** The exchange format's schema is public; importing a team's data is for administrators. */
+/**
+ * The exchange format's schema is public; importing a team's data is for administrators.
+ */
 @Component
 class ExchangeUrlRules implements UrlAccessRules {
 

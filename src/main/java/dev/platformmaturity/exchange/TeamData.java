@@ -7,8 +7,8 @@ import dev.platformmaturity.action.ActionTransfer;
 import dev.platformmaturity.assessment.AssessmentTransfer;
 
 /**
- * One team's data in the exchange format (version {@value #FORMAT_VERSION}), as {@code docs/team-exchange.schema.json}
- * describes it.
+ * One team's data in the exchange format (version {@value #FORMAT_VERSION}), as
+ * {@code docs/team-exchange.schema.json} describes it.
  */
 record TeamData(String format, int formatVersion, Instant exportedAt, TeamName team,
 		List<AssessmentTransfer.AssessmentData> assessments, List<ActionTransfer.ActionData> actions) {

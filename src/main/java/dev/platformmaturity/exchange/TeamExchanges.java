@@ -33,10 +33,11 @@ import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
 /**
- * Exports a team's data in the exchange format, and imports such a file into a team: JSON syntax, then the published
- * schema, then the rules of this installation (model versions, quarters the team already has, owners who are
- * members, the rules of every field). Every problem is listed with its place in the file, in the reader's language;
- * only a file without any is written, all of it in one transaction.
+ * Exports a team's data in the exchange format, and imports such a file into a team: JSON
+ * syntax, then the published schema, then the rules of this installation (model versions,
+ * quarters the team already has, owners who are members, the rules of every field). Every
+ * problem is listed with its place in the file, in the reader's language; only a file
+ * without any is written, all of it in one transaction.
  */
 @Service
 class TeamExchanges {
@@ -46,7 +47,10 @@ class TeamExchanges {
 	private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
 		.getSchema(schemaText(), InputFormat.JSON);
 
-	/** Reads files strictly: a field given twice is refused rather than the last one taken. */
+	/**
+	 * Reads files strictly: a field given twice is refused rather than the last one
+	 * taken.
+	 */
 	private static final JsonMapper READER = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
@@ -81,7 +85,10 @@ class TeamExchanges {
 				new TeamData.TeamName(teamRef.slug(), teamRef.name()), assessments.export(team), actions.export(team));
 	}
 
-	/** Imports a file into the team, or refuses it with every problem ({@link ExchangeRefused}) and writes nothing. */
+	/**
+	 * Imports a file into the team, or refuses it with every problem
+	 * ({@link ExchangeRefused}) and writes nothing.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	Imported importData(String team, String text, Locale locale, long personId) {
@@ -91,10 +98,11 @@ class TeamExchanges {
 			document = READER.readTree(text);
 		}
 		catch (JacksonException unreadable) {
-			throw new ExchangeRefused(List.of(messages.getMessage("exchange.json.syntax",
-					new Object[] { unreadable.getLocation() == null ? 0 : unreadable.getLocation().getLineNr(),
-							unreadable.getLocation() == null ? 0 : unreadable.getLocation().getColumnNr() },
-					locale)));
+			throw new ExchangeRefused(
+					List.of(messages.getMessage("exchange.json.syntax",
+							new Object[] { unreadable.getLocation() == null ? 0 : unreadable.getLocation().getLineNr(),
+									unreadable.getLocation() == null ? 0 : unreadable.getLocation().getColumnNr() },
+							locale)));
 		}
 		if (document == null || document.isMissingNode()) {
 			throw new ExchangeRefused(List.of(messages.getMessage("exchange.json.empty", null, locale)));
@@ -126,8 +134,12 @@ class TeamExchanges {
 	private void texts(JsonNode node, String path, List<String> problems, Locale locale) {
 		if (node.isString()) {
 			TextRules.flaw(node.asString())
-				.ifPresent(flaw -> problems.add(problem(path, messages.getMessage(flaw.messageKey(),
-						new Object[] { path, flaw.position(), flaw.character() }, locale), locale)));
+				.ifPresent(
+						flaw -> problems
+							.add(problem(path,
+									messages.getMessage(flaw.messageKey(),
+											new Object[] { path, flaw.position(), flaw.character() }, locale),
+									locale)));
 		}
 		else if (node.isArray()) {
 			for (int i = 0; i < node.size(); i++) {
@@ -142,7 +154,10 @@ class TeamExchanges {
 		}
 	}
 
-	/** A JSON pointer ({@code /actions/0/title}) as the paths of problems read: {@code actions[0].title}. */
+	/**
+	 * A JSON pointer ({@code /actions/0/title}) as the paths of problems read:
+	 * {@code actions[0].title}.
+	 */
 	static String path(String pointer) {
 		StringBuilder path = new StringBuilder();
 		for (String segment : pointer.split("/")) {

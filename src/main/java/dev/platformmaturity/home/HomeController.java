@@ -45,8 +45,8 @@ class HomeController {
 				var progress = quarters.progress(open.id(), myTeams.stream().map(TeamSummary::id).toList());
 				Set<Long> overdueTeams = myTeams.stream()
 					.map(TeamSummary::id)
-					.filter(team -> overdue.isOverdue(open, progress.containsKey(team) ? progress.get(team).status()
-							: AssessmentStatus.NOT_STARTED))
+					.filter(team -> overdue.isOverdue(open,
+							progress.containsKey(team) ? progress.get(team).status() : AssessmentStatus.NOT_STARTED))
 					.collect(Collectors.toSet());
 				page.addAttribute("openQuarter", open);
 				page.addAttribute("pastDue", overdue.isPastDue(open));

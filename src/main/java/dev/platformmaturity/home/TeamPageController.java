@@ -16,7 +16,9 @@ import dev.platformmaturity.team.TeamAccess;
 import dev.platformmaturity.team.TeamRef;
 import dev.platformmaturity.team.Teams;
 
-/** A team's page: its members, the open quarter's assessment and every earlier quarter. */
+/**
+ * A team's page: its members, the open quarter's assessment and every earlier quarter.
+ */
 @Controller
 class TeamPageController {
 
@@ -44,11 +46,13 @@ class TeamPageController {
 		var progress = quarters.progressOfTeam(ref.id());
 		page.addAttribute("quarters", all);
 		page.addAttribute("progress", progress);
-		page.addAttribute("overdueQuarters", all.stream()
-			.filter(quarter -> overdue.isOverdue(quarter, progress.containsKey(quarter.id())
-					? progress.get(quarter.id()).status() : AssessmentStatus.NOT_STARTED))
-			.map(QuarterInfo::id)
-			.collect(Collectors.toSet()));
+		page.addAttribute("overdueQuarters",
+				all.stream()
+					.filter(quarter -> overdue.isOverdue(quarter,
+							progress.containsKey(quarter.id()) ? progress.get(quarter.id()).status()
+									: AssessmentStatus.NOT_STARTED))
+					.map(QuarterInfo::id)
+					.collect(Collectors.toSet()));
 		page.addAttribute("canEdit", access.canEdit(team));
 		return "home/team";
 	}

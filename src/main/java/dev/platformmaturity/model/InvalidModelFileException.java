@@ -3,7 +3,10 @@ package dev.platformmaturity.model;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A model file that cannot be imported; lists every problem found, each with its path in the file. */
+/**
+ * A model file that cannot be imported; lists every problem found, each with its path in
+ * the file.
+ */
 public class InvalidModelFileException extends RuntimeException {
 
 	private final String source;

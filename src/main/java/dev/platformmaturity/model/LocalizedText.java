@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A text of the model in several languages, keyed by language tag ({@code en}, {@code zh-CN}, ...). English is always
- * present and is the fallback for a language the text lacks.
+ * A text of the model in several languages, keyed by language tag ({@code en},
+ * {@code zh-CN}, ...). English is always present and is the fallback for a language the
+ * text lacks.
  */
 public record LocalizedText(Map<String, String> texts) {
 

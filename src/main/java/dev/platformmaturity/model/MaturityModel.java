@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One version of a maturity model with all its texts, as read from a model file or from the database. Immutable.
+ * One version of a maturity model with all its texts, as read from a model file or from
+ * the database. Immutable.
  */
 public record MaturityModel(String id, String key, int version, LocalDate published, LocalizedText name,
 		List<String> requiredLanguages, List<String> optionalLanguages, List<Source> sources,

@@ -24,7 +24,10 @@ class ModelApiController {
 		this.messages = messages;
 	}
 
-	/** The current model in {@code lang} (any language of the model), else in the caller's interface language. */
+	/**
+	 * The current model in {@code lang} (any language of the model), else in the caller's
+	 * interface language.
+	 */
 	@GetMapping
 	ModelView currentModel(@RequestParam(name = "lang", required = false) String language, Locale locale) {
 		MaturityModel model = catalog.current();
@@ -39,7 +42,8 @@ class ModelApiController {
 	ProblemDetail unsupportedLanguage(UnsupportedLanguageException unsupported, Locale locale) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				messages.getMessage("api.model.unsupportedLanguage",
-						new Object[] { unsupported.language, String.join(", ", unsupported.model.languages()) }, locale));
+						new Object[] { unsupported.language, String.join(", ", unsupported.model.languages()) },
+						locale));
 		problem.setTitle(messages.getMessage("api.error.badRequest", null, locale));
 		problem.setProperty("supportedLanguages", unsupported.model.languages());
 		return problem;

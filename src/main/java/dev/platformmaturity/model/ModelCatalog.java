@@ -25,8 +25,9 @@ import dev.platformmaturity.model.MaturityModel.Stage;
 import dev.platformmaturity.model.MaturityModel.TranslationNote;
 
 /**
- * The imported model versions. A version never changes once imported, so each is read from the database once (a
- * fixed number of queries, whatever its size) and kept in memory; reading one from memory needs no transaction.
+ * The imported model versions. A version never changes once imported, so each is read
+ * from the database once (a fixed number of queries, whatever its size) and kept in
+ * memory; reading one from memory needs no transaction.
  */
 @Service
 public class ModelCatalog {
@@ -44,9 +45,10 @@ public class ModelCatalog {
 	private final TransactionTemplate reading;
 
 	/**
-	 * Which version is current, read once and kept until the next start: versions are imported at start-up
-	 * ({@link ModelFileImport}, which calls {@link #forgetCurrent()} after its import), so a new version arrives with
-	 * a new release, and an instance keeps the version it started with until it is restarted.
+	 * Which version is current, read once and kept until the next start: versions are
+	 * imported at start-up ({@link ModelFileImport}, which calls {@link #forgetCurrent()}
+	 * after its import), so a new version arrives with a new release, and an instance
+	 * keeps the version it started with until it is restarted.
 	 */
 	private volatile Current current;
 
@@ -60,7 +62,10 @@ public class ModelCatalog {
 		this.reading.setReadOnly(true);
 	}
 
-	/** The version new assessments use: the newest imported version of the configured model key. */
+	/**
+	 * The version new assessments use: the newest imported version of the configured
+	 * model key.
+	 */
 	public MaturityModel current() {
 		return version(known().modelId()).orElseThrow();
 	}
@@ -70,7 +75,10 @@ public class ModelCatalog {
 		return known != null ? known : readCurrent();
 	}
 
-	/** Reads and keeps the current version; synchronised with {@link #forgetCurrent()}, so no stale read outlives it. */
+	/**
+	 * Reads and keeps the current version; synchronised with {@link #forgetCurrent()}, so
+	 * no stale read outlives it.
+	 */
 	private synchronized Current readCurrent() {
 		if (current == null) {
 			current = jdbc.sql("""
@@ -78,8 +86,8 @@ public class ModelCatalog {
 				.param(properties.key())
 				.query((rs, row) -> new Current(rs.getString("model_id"), rs.getLong("id")))
 				.optional()
-				.orElseThrow(() -> new IllegalStateException("No version of model '" + properties.key()
-						+ "' is imported; check app.model.locations"));
+				.orElseThrow(() -> new IllegalStateException(
+						"No version of model '" + properties.key() + "' is imported; check app.model.locations"));
 		}
 		return current;
 	}
@@ -89,7 +97,10 @@ public class ModelCatalog {
 		current = null;
 	}
 
-	/** The model as pages show it in {@code language}; built once per version and language of the model. */
+	/**
+	 * The model as pages show it in {@code language}; built once per version and language
+	 * of the model.
+	 */
 	public ModelView view(MaturityModel model, String language) {
 		if (!model.languages().contains(language)) {
 			return ModelView.of(model, language);
@@ -126,20 +137,22 @@ public class ModelCatalog {
 				aspectIds.put(rs.getString("key"), rs.getLong("id"));
 			});
 		Map<String, Long> questionIds = new LinkedHashMap<>();
-		jdbc.sql("select key, id from question where model_version_id = ?")
-			.param(databaseId)
-			.query(rs -> {
-				questionIds.put(rs.getString("key"), rs.getLong("id"));
-			});
+		jdbc.sql("select key, id from question where model_version_id = ?").param(databaseId).query(rs -> {
+			questionIds.put(rs.getString("key"), rs.getLong("id"));
+		});
 		return new ModelVersion(databaseId, version(modelId).orElseThrow(), aspectIds, questionIds);
 	}
 
-	/** A version by its model id ({@code cncf-pemm-v1}) with its database ids; empty when it is not imported. */
+	/**
+	 * A version by its model id ({@code cncf-pemm-v1}) with its database ids; empty when
+	 * it is not imported.
+	 */
 	public Optional<ModelVersion> storedVersion(String modelId) {
-		return reading.execute(status -> jdbc.sql("select id from model_version where model_id = ?")
-			.param(modelId)
-			.query(Long.class)
-			.optional())
+		return reading
+			.execute(status -> jdbc.sql("select id from model_version where model_id = ?")
+				.param(modelId)
+				.query(Long.class)
+				.optional())
 			.map(this::versionById);
 	}
 
@@ -169,7 +182,8 @@ public class ModelCatalog {
 		List<String> optional = new ArrayList<>();
 		jdbc.sql("select lang, required from model_language where model_version_id = ? order by position")
 			.param(versionId)
-			.query((rs, n) -> rs.getBoolean("required") ? required.add(rs.getString("lang")) : optional.add(rs.getString("lang")))
+			.query((rs, n) -> rs.getBoolean("required") ? required.add(rs.getString("lang"))
+					: optional.add(rs.getString("lang")))
 			.list();
 		List<Source> sources = jdbc
 			.sql("select name, url, licence from model_source where model_version_id = ? order by position")
@@ -186,14 +200,16 @@ public class ModelCatalog {
 				((Number) row.get().get("version")).intValue(),
 				published == null ? null : ((java.sql.Date) published).toLocalDate(),
 				texts("select model_version_id as owner, lang, name from model_version_text where model_version_id = ?",
-						versionId, "name").get(versionId),
+						versionId, "name")
+					.get(versionId),
 				required, optional, sources, notes, introduction(versionId), stages(versionId), aspects(versionId)));
 	}
 
 	private List<IntroSection> introduction(long versionId) {
 		Map<Long, LocalizedText> headings = texts("""
 				select t.section_id as owner, t.lang, t.heading from model_intro_section_text t
-				join model_intro_section s on s.id = t.section_id where s.model_version_id = ?""", versionId, "heading");
+				join model_intro_section s on s.id = t.section_id where s.model_version_id = ?""", versionId,
+				"heading");
 		Map<Long, LocalizedText> paragraphs = texts("""
 				select t.paragraph_id as owner, t.lang, t.text from model_intro_paragraph_text t
 				join model_intro_paragraph p on p.id = t.paragraph_id
@@ -202,7 +218,8 @@ public class ModelCatalog {
 				select p.section_id as parent, p.id from model_intro_paragraph p
 				join model_intro_section s on s.id = p.section_id where s.model_version_id = ? order by p.position""",
 				versionId, (rs, n) -> paragraphs.get(rs.getLong("id")));
-		return ids("select id from model_intro_section where model_version_id = ? order by position", versionId).stream()
+		return ids("select id from model_intro_section where model_version_id = ? order by position", versionId)
+			.stream()
 			.map(id -> new IntroSection(headings.get(id), paragraphsBySection.getOrDefault(id, List.of())))
 			.toList();
 	}
@@ -237,9 +254,10 @@ public class ModelCatalog {
 
 	private Map<Long, List<Level>> levels(long versionId) {
 		String ofVersion = " join aspect_level l on l.id = x.level_id join aspect a on a.id = l.aspect_id where a.model_version_id = ?";
-		Map<String, Map<Long, LocalizedText>> levelTexts = multiTexts("""
-				select t.level_id as owner, t.lang, t.title, t.description from aspect_level_text t
-				join aspect_level l on l.id = t.level_id join aspect a on a.id = l.aspect_id where a.model_version_id = ?""",
+		Map<String, Map<Long, LocalizedText>> levelTexts = multiTexts(
+				"""
+						select t.level_id as owner, t.lang, t.title, t.description from aspect_level_text t
+						join aspect_level l on l.id = t.level_id join aspect a on a.id = l.aspect_id where a.model_version_id = ?""",
 				versionId, "title", "description");
 		Map<Long, LocalizedText> characteristicTexts = texts("""
 				select t.characteristic_id as owner, t.lang, t.text from level_characteristic_text t
@@ -253,7 +271,8 @@ public class ModelCatalog {
 				join level_characteristic x on x.id = d.characteristic_id""" + ofVersion + " order by d.position",
 				versionId, (rs, n) -> detailTexts.get(rs.getLong("id")));
 		Map<Long, List<Characteristic>> characteristics = grouped(
-				"select x.level_id as parent, x.id, x.key from level_characteristic x" + ofVersion + " order by x.position",
+				"select x.level_id as parent, x.id, x.key from level_characteristic x" + ofVersion
+						+ " order by x.position",
 				versionId, (rs, n) -> {
 					long id = rs.getLong("id");
 					return new Characteristic(rs.getString("key"), characteristicTexts.get(id),
@@ -269,8 +288,9 @@ public class ModelCatalog {
 				select l.aspect_id as parent, l.id, l.number from aspect_level l join aspect a on a.id = l.aspect_id
 				where a.model_version_id = ? order by l.number""", versionId, (rs, n) -> {
 			long id = rs.getLong("id");
-			return new Level(rs.getInt("number"), levelTexts.get("title").get(id), levelTexts.get("description").get(id),
-					characteristics.getOrDefault(id, List.of()), scenarios.getOrDefault(id, List.of()));
+			return new Level(rs.getInt("number"), levelTexts.get("title").get(id),
+					levelTexts.get("description").get(id), characteristics.getOrDefault(id, List.of()),
+					scenarios.getOrDefault(id, List.of()));
 		});
 	}
 
@@ -282,16 +302,20 @@ public class ModelCatalog {
 				select t.option_id as owner, t.lang, t.label, t.description from question_option_text t
 				join question_option o on o.id = t.option_id join question q on q.id = o.question_id
 				where q.model_version_id = ?""", versionId, "label", "description");
-		Map<Long, List<Option>> options = grouped("""
-				select o.question_id as parent, o.id, o.value from question_option o join question q on q.id = o.question_id
-				where q.model_version_id = ? order by o.value""", versionId, (rs, n) -> {
-			long id = rs.getLong("id");
-			return new Option(rs.getInt("value"), optionTexts.get("label").get(id), optionTexts.get("description").get(id));
-		});
+		Map<Long, List<Option>> options = grouped(
+				"""
+						select o.question_id as parent, o.id, o.value from question_option o join question q on q.id = o.question_id
+						where q.model_version_id = ? order by o.value""",
+				versionId, (rs, n) -> {
+					long id = rs.getLong("id");
+					return new Option(rs.getInt("value"), optionTexts.get("label").get(id),
+							optionTexts.get("description").get(id));
+				});
 		return grouped("select aspect_id as parent, id, key from question where model_version_id = ? order by position",
 				versionId, (rs, n) -> {
 					long id = rs.getLong("id");
-					return new Question(rs.getString("key"), questionTexts.get(id), options.getOrDefault(id, List.of()));
+					return new Question(rs.getString("key"), questionTexts.get(id),
+							options.getOrDefault(id, List.of()));
 				});
 	}
 
@@ -300,7 +324,10 @@ public class ModelCatalog {
 		return multiTexts(sql, versionId, column).get(column);
 	}
 
-	/** Rows of (owner, lang, columns...) folded into one text per owner and column; null cells are absent texts. */
+	/**
+	 * Rows of (owner, lang, columns...) folded into one text per owner and column; null
+	 * cells are absent texts.
+	 */
 	private Map<String, Map<Long, LocalizedText>> multiTexts(String sql, long versionId, String... columns) {
 		Map<String, Map<Long, Map<String, String>>> byColumn = new LinkedHashMap<>();
 		jdbc.sql(sql).param(versionId).query(rs -> {

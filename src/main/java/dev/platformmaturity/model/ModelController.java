@@ -19,7 +19,8 @@ class ModelController {
 	String model(Locale locale, Model page) {
 		MaturityModel model = catalog.current();
 		page.addAttribute("model", catalog.view(model, locale.toLanguageTag()));
-		page.addAttribute("stages", model.stages().stream().map(stage -> stage.name().in(locale.toLanguageTag())).toList());
+		page.addAttribute("stages",
+				model.stages().stream().map(stage -> stage.name().in(locale.toLanguageTag())).toList());
 		return "model/model";
 	}
 

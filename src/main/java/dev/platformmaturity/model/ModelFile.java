@@ -8,8 +8,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A valid model file: the model it describes and a fingerprint of its content. The fingerprint is taken from the
- * parsed document with its keys sorted, so comments and formatting do not count as a change, but any text does.
+ * A valid model file: the model it describes and a fingerprint of its content. The
+ * fingerprint is taken from the parsed document with its keys sorted, so comments and
+ * formatting do not count as a change, but any text does.
  */
 public record ModelFile(String source, MaturityModel model, String fingerprint) {
 

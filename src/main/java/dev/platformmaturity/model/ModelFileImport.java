@@ -17,9 +17,10 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports every model file found at {@code app.model.locations} when the application starts, before it reports
- * itself ready. All files are validated first and imported in one transaction: a file that is invalid or conflicts
- * with an imported version stops the start with its error, and nothing is written.
+ * Imports every model file found at {@code app.model.locations} when the application
+ * starts, before it reports itself ready. All files are validated first and imported in
+ * one transaction: a file that is invalid or conflicts with an imported version stops the
+ * start with its error, and nothing is written.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,7 +57,10 @@ class ModelFileImport implements ApplicationRunner {
 		catalog.forgetCurrent();
 	}
 
-	/** Where a file was found, in full: files of the same name may lie in several locations. */
+	/**
+	 * Where a file was found, in full: files of the same name may lie in several
+	 * locations.
+	 */
 	private static String location(Resource file) {
 		try {
 			return file.getURI().toString();

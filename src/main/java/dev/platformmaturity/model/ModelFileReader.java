@@ -40,8 +40,9 @@ import dev.platformmaturity.model.MaturityModel.Stage;
 import dev.platformmaturity.model.MaturityModel.TranslationNote;
 
 /**
- * Reads and validates a model file (YAML). Collects every problem with its path in the file instead of stopping at the
- * first, so an author can fix a file in one go; returns a model only when there is no problem at all.
+ * Reads and validates a model file (YAML). Collects every problem with its path in the
+ * file instead of stopping at the first, so an author can fix a file in one go; returns a
+ * model only when there is no problem at all.
  */
 public final class ModelFileReader {
 
@@ -70,7 +71,8 @@ public final class ModelFileReader {
 			document = yaml().load(reader);
 		}
 		catch (YAMLException | IOException unreadable) {
-			throw new InvalidModelFileException(source, List.of(new Problem("", "not readable as YAML: " + unreadable.getMessage())));
+			throw new InvalidModelFileException(source,
+					List.of(new Problem("", "not readable as YAML: " + unreadable.getMessage())));
 		}
 		Map<String, Object> root = map(document, "");
 		MaturityModel model = root == null ? null : model(root);
@@ -80,7 +82,10 @@ public final class ModelFileReader {
 		return new ModelFile(source, model, ModelFile.fingerprint(document));
 	}
 
-	/** YAML without implicit dates (a date stays text until we parse it) and without duplicate keys. */
+	/**
+	 * YAML without implicit dates (a date stays text until we parse it) and without
+	 * duplicate keys.
+	 */
 	private static Yaml yaml() {
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);
@@ -113,14 +118,18 @@ public final class ModelFileReader {
 		languages(root.get("languages"));
 		LocalizedText name = text(root, "", "name");
 		List<Source> sources = list(root, "", "sources", true, (item, path) -> source(item, path));
-		List<TranslationNote> notes = list(root, "", "translation-notes", false, (item, path) -> translationNote(item, path));
-		List<IntroSection> introduction = list(root, "", "introduction", false, (item, path) -> introSection(item, path));
+		List<TranslationNote> notes = list(root, "", "translation-notes", false,
+				(item, path) -> translationNote(item, path));
+		List<IntroSection> introduction = list(root, "", "introduction", false,
+				(item, path) -> introSection(item, path));
 		List<Stage> stages = stages(root.get("stages"));
 		List<Aspect> aspects = aspects(root.get("aspects"));
 		if (!problems.isEmpty()) {
 			return null;
 		}
-		List<String> optional = declaredLanguages.stream().filter(language -> !requiredLanguages.contains(language)).toList();
+		List<String> optional = declaredLanguages.stream()
+			.filter(language -> !requiredLanguages.contains(language))
+			.toList();
 		return new MaturityModel(id, key, version, published, name, List.copyOf(requiredLanguages), optional, sources,
 				notes, introduction, stages, aspects);
 	}
@@ -136,7 +145,8 @@ public final class ModelFileReader {
 		requiredLanguages.addAll(required);
 		declaredLanguages.addAll(required);
 		if (!required.isEmpty() && !required.contains(LocalizedText.FALLBACK_LANGUAGE)) {
-			problem("languages.required", "must include '" + LocalizedText.FALLBACK_LANGUAGE + "', the fallback language");
+			problem("languages.required",
+					"must include '" + LocalizedText.FALLBACK_LANGUAGE + "', the fallback language");
 		}
 		for (String language : optional) {
 			if (!declaredLanguages.add(language)) {
@@ -227,8 +237,8 @@ public final class ModelFileReader {
 			for (Map<String, Object> level : numberedByLevel(item.get("levels"), path + ".levels", "level")) {
 				levels.add(level(level, path + ".levels[" + level.get("level") + "]"));
 			}
-			List<Question> questions = list(item, path, "questions", true, (question1, questionPath) -> question(question1,
-					questionPath, questionIds));
+			List<Question> questions = list(item, path, "questions", true,
+					(question1, questionPath) -> question(question1, questionPath, questionIds));
 			aspects.add(new Aspect(aspectKey, name, question, description, levels, questions));
 		}
 		return aspects;
@@ -271,8 +281,9 @@ public final class ModelFileReader {
 	}
 
 	/**
-	 * A list whose entries are numbered 1..4 by {@code numberField} (levels, stages, option values): every number
-	 * exactly once. Returns the valid entries, in number order.
+	 * A list whose entries are numbered 1..4 by {@code numberField} (levels, stages,
+	 * option values): every number exactly once. Returns the valid entries, in number
+	 * order.
 	 */
 	private List<Map<String, Object>> numberedByLevel(Object value, String path, String numberField) {
 		List<Map<String, Object>> items = listOfMaps(value, path, true);
@@ -282,7 +293,8 @@ public final class ModelFileReader {
 			Object number = item.get(numberField);
 			String itemPath = path + "[" + i + "]." + numberField;
 			if (!(number instanceof Integer n)) {
-				problem(itemPath, number == null ? "is missing" : "must be a whole number 1.." + LEVEL_COUNT + ", found '" + number + "'");
+				problem(itemPath, number == null ? "is missing"
+						: "must be a whole number 1.." + LEVEL_COUNT + ", found '" + number + "'");
 			}
 			else if (n < 1 || n > LEVEL_COUNT) {
 				problem(itemPath, numberField + " " + n + " is outside 1.." + LEVEL_COUNT);
@@ -294,7 +306,8 @@ public final class ModelFileReader {
 		if (!items.isEmpty()) {
 			for (int n = 1; n <= LEVEL_COUNT; n++) {
 				if (!byNumber.containsKey(n)) {
-					problem(path, "missing " + numberField + " " + n + " (every one of 1.." + LEVEL_COUNT + " is needed)");
+					problem(path,
+							"missing " + numberField + " " + n + " (every one of 1.." + LEVEL_COUNT + " is needed)");
 				}
 			}
 		}
@@ -369,8 +382,9 @@ public final class ModelFileReader {
 	}
 
 	/**
-	 * Every text must exist in each required language and may exist in optional ones; a language the file does not
-	 * declare is refused, so that all languages of a file describe the same ids.
+	 * Every text must exist in each required language and may exist in optional ones; a
+	 * language the file does not declare is refused, so that all languages of a file
+	 * describe the same ids.
 	 */
 	private LocalizedText localized(Map<String, Object> texts, String path) {
 		Map<String, String> result = new LinkedHashMap<>();
@@ -395,7 +409,8 @@ public final class ModelFileReader {
 	}
 
 	private String unknownLanguage(String language) {
-		return "language '" + language + "' is not declared in languages (declared: " + String.join(", ", declaredLanguages) + ")";
+		return "language '" + language + "' is not declared in languages (declared: "
+				+ String.join(", ", declaredLanguages) + ")";
 	}
 
 	private String key(Map<String, Object> parent, String parentPath, String field) {

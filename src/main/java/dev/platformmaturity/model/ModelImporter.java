@@ -26,15 +26,19 @@ import dev.platformmaturity.model.MaturityModel.Question;
 import dev.platformmaturity.model.MaturityModel.Scenario;
 
 /**
- * Writes a validated model file into the normalised model tables, in one transaction. Importing the same content again
- * does nothing; the same id with other content is refused.
+ * Writes a validated model file into the normalised model tables, in one transaction.
+ * Importing the same content again does nothing; the same id with other content is
+ * refused.
  */
 @Component
 class ModelImporter {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelImporter.class);
 
-	/** Serialises concurrent imports, e.g. two instances starting at once against one database. */
+	/**
+	 * Serialises concurrent imports, e.g. two instances starting at once against one
+	 * database.
+	 */
 	private static final long IMPORT_LOCK = 0x6d6f64656cL;
 
 	private final JdbcClient jdbc;
@@ -47,7 +51,9 @@ class ModelImporter {
 	}
 
 	enum Outcome {
+
 		IMPORTED, ALREADY_IMPORTED
+
 	}
 
 	/** Imports all files or none. */
@@ -79,7 +85,8 @@ class ModelImporter {
 				insert into model_version (model_id, model_key, version, published, content_hash, source_name)
 				values (?, ?, ?, ?, ?, ?)""", model.id(), model.key(), model.version(), model.published(),
 				file.fingerprint(), stored(file.source()));
-		texts("insert into model_version_text (model_version_id, lang, name) values (?, ?, ?)", versionId, model.name());
+		texts("insert into model_version_text (model_version_id, lang, name) values (?, ?, ?)", versionId,
+				model.name());
 		int position = 0;
 		for (String language : model.languages()) {
 			jdbc.sql("insert into model_language (model_version_id, lang, required, position) values (?, ?, ?, ?)")
@@ -94,13 +101,15 @@ class ModelImporter {
 		}
 		position = 0;
 		for (MaturityModel.TranslationNote note : model.translationNotes()) {
-			jdbc.sql("insert into model_translation_note (model_version_id, position, path, lang, note) values (?, ?, ?, ?, ?)")
+			jdbc.sql(
+					"insert into model_translation_note (model_version_id, position, path, lang, note) values (?, ?, ?, ?, ?)")
 				.params(versionId, position++, note.path(), note.language(), note.note())
 				.update();
 		}
 		insertIntroduction(versionId, model.introduction());
 		for (MaturityModel.Stage stage : model.stages()) {
-			long stageId = insert("insert into model_stage (model_version_id, level) values (?, ?)", versionId, stage.level());
+			long stageId = insert("insert into model_stage (model_version_id, level) values (?, ?)", versionId,
+					stage.level());
 			texts("insert into model_stage_text (stage_id, lang, name) values (?, ?, ?)", stageId, stage.name());
 		}
 		position = 0;
@@ -115,8 +124,8 @@ class ModelImporter {
 	private void insertIntroduction(long versionId, List<IntroSection> introduction) {
 		int position = 0;
 		for (IntroSection section : introduction) {
-			long sectionId = insert("insert into model_intro_section (model_version_id, position) values (?, ?)", versionId,
-					position++);
+			long sectionId = insert("insert into model_intro_section (model_version_id, position) values (?, ?)",
+					versionId, position++);
 			texts("insert into model_intro_section_text (section_id, lang, heading) values (?, ?, ?)", sectionId,
 					section.heading());
 			int paragraphPosition = 0;
@@ -188,8 +197,9 @@ class ModelImporter {
 	}
 
 	/**
-	 * Inserts one row per language that any of the fields has; {@code sql} takes owner id, language and the fields in
-	 * order. A field without a text in that language is stored as null (read back as absent, so it falls back).
+	 * Inserts one row per language that any of the fields has; {@code sql} takes owner
+	 * id, language and the fields in order. A field without a text in that language is
+	 * stored as null (read back as absent, so it falls back).
 	 */
 	private void texts(String sql, long ownerId, LocalizedText... fields) {
 		Set<String> languages = new TreeSet<>();
@@ -205,7 +215,10 @@ class ModelImporter {
 		}
 	}
 
-	/** The source as the column can hold it: a location longer than 500 characters keeps its end, the file name. */
+	/**
+	 * The source as the column can hold it: a location longer than 500 characters keeps
+	 * its end, the file name.
+	 */
 	private static String stored(String source) {
 		return source.length() <= 500 ? source : "…" + source.substring(source.length() - 499);
 	}

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param key the model whose newest imported version new assessments use
- * @param locations where model files are looked for at start-up (Spring resource patterns)
+ * @param locations where model files are looked for at start-up (Spring resource
+ * patterns)
  */
 @ConfigurationProperties("app.model")
 record ModelProperties(@DefaultValue("cncf-pemm") String key,

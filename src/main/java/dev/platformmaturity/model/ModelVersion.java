@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An imported model version with the database ids of its aspects and questions, for the data that refers to them
- * (answers, targets).
+ * An imported model version with the database ids of its aspects and questions, for the
+ * data that refers to them (answers, targets).
  */
 public record ModelVersion(long databaseId, MaturityModel model, Map<String, Long> aspectIds,
 		Map<String, Long> questionIds) {
@@ -16,7 +16,11 @@ public record ModelVersion(long databaseId, MaturityModel model, Map<String, Lon
 	}
 
 	public Optional<String> questionKey(long questionId) {
-		return questionIds.entrySet().stream().filter(e -> e.getValue() == questionId).map(Map.Entry::getKey).findFirst();
+		return questionIds.entrySet()
+			.stream()
+			.filter(e -> e.getValue() == questionId)
+			.map(Map.Entry::getKey)
+			.findFirst();
 	}
 
 	public Optional<String> aspectKey(long aspectId) {

@@ -6,7 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * A model version in one language, ready for a page or the JSON API. Texts a language lacks fall back to English.
+ * A model version in one language, ready for a page or the JSON API. Texts a language
+ * lacks fall back to English.
  */
 public record ModelView(String version, String name, String language, @JsonIgnore List<IntroSectionView> introduction,
 		List<AspectView> aspects) {
@@ -24,8 +25,8 @@ public record ModelView(String version, String name, String language, @JsonIgnor
 	public record IntroSectionView(String heading, List<String> paragraphs) {
 	}
 
-	public record AspectView(String key, String name, String question, String description,
-			List<LevelView> levels, List<QuestionView> questions) {
+	public record AspectView(String key, String name, String question, String description, List<LevelView> levels,
+			List<QuestionView> questions) {
 
 		static AspectView of(MaturityModel model, MaturityModel.Aspect aspect, String language) {
 			return new AspectView(aspect.key(), aspect.name().in(language), aspect.question().in(language),

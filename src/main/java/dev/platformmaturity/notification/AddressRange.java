@@ -7,16 +7,21 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** A range of IP addresses in CIDR notation, such as {@code 10.0.0.0/8}; parsing never asks DNS. */
+/**
+ * A range of IP addresses in CIDR notation, such as {@code 10.0.0.0/8}; parsing never
+ * asks DNS.
+ */
 record AddressRange(byte[] network, int prefixLength, String text) {
 
 	private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
 	/**
-	 * Addresses a webhook may not call unless allowed: this network, loopback, private (RFC 1918), shared
-	 * (carrier-grade NAT), link-local (cloud metadata services live there), IETF protocol assignments, benchmarking,
-	 * multicast and reserved ranges; for IPv6 also the unspecified address, unique local and site-local ranges and
-	 * multicast. IPv4 addresses inside IPv6 (mapped, NAT64) are judged by their IPv4 address.
+	 * Addresses a webhook may not call unless allowed: this network, loopback, private
+	 * (RFC 1918), shared (carrier-grade NAT), link-local (cloud metadata services live
+	 * there), IETF protocol assignments, benchmarking, multicast and reserved ranges; for
+	 * IPv6 also the unspecified address, unique local and site-local ranges and
+	 * multicast. IPv4 addresses inside IPv6 (mapped, NAT64) are judged by their IPv4
+	 * address.
 	 */
 	static final List<AddressRange> NOT_PUBLIC = List.of(parse("0.0.0.0/8"), parse("10.0.0.0/8"),
 			parse("100.64.0.0/10"), parse("127.0.0.0/8"), parse("169.254.0.0/16"), parse("172.16.0.0/12"),
@@ -49,7 +54,10 @@ record AddressRange(byte[] network, int prefixLength, String text) {
 		return new AddressRange(bytes, prefix, trimmed);
 	}
 
-	/** The bytes of an IP address written as digits (never a host name, so DNS is never asked). */
+	/**
+	 * The bytes of an IP address written as digits (never a host name, so DNS is never
+	 * asked).
+	 */
 	private static byte[] literal(String address) {
 		String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
 				: address;
@@ -83,13 +91,19 @@ record AddressRange(byte[] network, int prefixLength, String text) {
 		return (candidate[full] & mask) == (network[full] & mask);
 	}
 
-	/** Whether the address is outside every non-public range (IPv4 inside IPv6 judged as IPv4). */
+	/**
+	 * Whether the address is outside every non-public range (IPv4 inside IPv6 judged as
+	 * IPv4).
+	 */
 	static boolean isPublic(InetAddress address) {
 		InetAddress judged = embeddedIpv4(address);
 		return NOT_PUBLIC.stream().noneMatch(range -> range.contains(judged));
 	}
 
-	/** The IPv4 address inside an IPv4-mapped ({@code ::ffff:a.b.c.d}) or NAT64 ({@code 64:ff9b::/96}) address. */
+	/**
+	 * The IPv4 address inside an IPv4-mapped ({@code ::ffff:a.b.c.d}) or NAT64
+	 * ({@code 64:ff9b::/96}) address.
+	 */
 	private static InetAddress embeddedIpv4(InetAddress address) {
 		if (!(address instanceof Inet6Address)) {
 			return address;

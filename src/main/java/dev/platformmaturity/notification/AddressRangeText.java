@@ -10,7 +10,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An address range in CIDR notation, like {@code 10.1.2.0/24} or {@code fd00::/8}, or a single address. */
+/**
+ * An address range in CIDR notation, like {@code 10.1.2.0/24} or {@code fd00::/8}, or a
+ * single address.
+ */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = AddressRangeText.Rule.class)

@@ -1,8 +1,9 @@
 package dev.platformmaturity.notification;
 
 /**
- * A message could not be sent, with the reason the log shows. A permanent failure is not tried again (the person or
- * webhook is gone); any other is tried again after a back-off until the last try.
+ * A message could not be sent, with the reason the log shows. A permanent failure is not
+ * tried again (the person or webhook is gone); any other is tried again after a back-off
+ * until the last try.
  */
 class DeliveryException extends Exception {
 
@@ -25,7 +26,9 @@ class DeliveryException extends Exception {
 		return permanent;
 	}
 
-	/** A short reason from an exception: its type and the deepest message of its causes. */
+	/**
+	 * A short reason from an exception: its type and the deepest message of its causes.
+	 */
 	static String describe(Throwable failure) {
 		String message = null;
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -35,21 +35,25 @@ import dev.platformmaturity.notification.WebhookPublisher.ActionOverdue;
 import dev.platformmaturity.notification.WebhookPublisher.Occurrence;
 
 /**
- * Works out which notifications are due from the state of quarters and assessments, and records each in the outbox:
- * quarters opened and closed since the last look, submissions and reopenings in the assessments' history, and for the
- * open quarter the reminder before the due date, the weekly reminder once it has passed, and the leads' digest; and
- * the actions of teams that passed their due date (read through the action module's published query).
+ * Works out which notifications are due from the state of quarters and assessments, and
+ * records each in the outbox: quarters opened and closed since the last look, submissions
+ * and reopenings in the assessments' history, and for the open quarter the reminder
+ * before the due date, the weekly reminder once it has passed, and the leads' digest; and
+ * the actions of teams that passed their due date (read through the action module's
+ * published query).
  * <p>
- * Everything happens in one transaction that holds the scan's state row locked, so scans never overlap (ShedLock keeps
- * them on one instance besides); each message has an idempotency key, so recording it again records nothing. The
- * first scan only takes note of the state (nothing that happened before it is announced).
+ * Everything happens in one transaction that holds the scan's state row locked, so scans
+ * never overlap (ShedLock keeps them on one instance besides); each message has an
+ * idempotency key, so recording it again records nothing. The first scan only takes note
+ * of the state (nothing that happened before it is announced).
  */
 @Component
 class DueNotifications {
 
 	/**
-	 * How old a history entry must be before the scan stops reading it again: an entry of a transaction that is still
-	 * running is invisible until it commits, so the cursor stays behind the entries of the last minutes.
+	 * How old a history entry must be before the scan stops reading it again: an entry of
+	 * a transaction that is still running is invisible until it commits, so the cursor
+	 * stays behind the entries of the last minutes.
 	 */
 	static final Duration SETTLED = Duration.ofMinutes(10);
 
@@ -70,7 +74,10 @@ class DueNotifications {
 
 	}
 
-	/** Teams of the quarter that have not submitted, with their assessment's progress (none: not started). */
+	/**
+	 * Teams of the quarter that have not submitted, with their assessment's progress
+	 * (none: not started).
+	 */
 	static final String NOT_SUBMITTED_TEAMS = """
 			select t.id, t.slug, t.name, g.name as group_name, coalesce(a.status, 'NOT_STARTED') as status,
 			       coalesce(a.reviewed_count, 0) as reviewed,
@@ -84,12 +91,13 @@ class DueNotifications {
 			""";
 
 	/**
-	 * The teams that are overdue on {@code :day}, by the assessment module's one rule ({@link Overdue}). Overdue
-	 * reminders, {@code assessment.overdue} deliveries and the overdue teams of the digest all read it.
+	 * The teams that are overdue on {@code :day}, by the assessment module's one rule
+	 * ({@link Overdue}). Overdue reminders, {@code assessment.overdue} deliveries and the
+	 * overdue teams of the digest all read it.
 	 */
 	static final String OVERDUE_TEAMS = NOT_SUBMITTED_TEAMS
-			+ "  and exists (select 1 from quarter q where q.id = :quarter and "
-			+ Overdue.condition("q", "a", ":day") + ")\n";
+			+ "  and exists (select 1 from quarter q where q.id = :quarter and " + Overdue.condition("q", "a", ":day")
+			+ ")\n";
 
 	private final JdbcClient jdbc;
 
@@ -143,8 +151,9 @@ class DueNotifications {
 	}
 
 	/**
-	 * Each open action past its due date is announced once per due date (a new due date that passes is announced
-	 * again), from the reminder time of the day after it. Nothing is read while no webhook subscribes to the event.
+	 * Each open action past its due date is announced once per due date (a new due date
+	 * that passes is announced again), from the reminder time of the day after it.
+	 * Nothing is read while no webhook subscribes to the event.
 	 */
 	private int overdueActions(LocalDate day) {
 		if (!webhooks.anySubscribes(WebhookEvent.ACTION_OVERDUE)) {
@@ -159,30 +168,28 @@ class DueNotifications {
 	}
 
 	/**
-	 * Locks the scan's state and answers its cursor in the history. The first scan takes note of every quarter as it
-	 * is and starts reading the history from its end: nothing that happened before is announced.
+	 * Locks the scan's state and answers its cursor in the history. The first scan takes
+	 * note of every quarter as it is and starts reading the history from its end: nothing
+	 * that happened before is announced.
 	 */
 	private long lockState(Instant now, LocalDate today) {
 		int first = jdbc.sql("""
 				insert into notification_state (watching_since, event_cursor)
 				select ?, coalesce(max(id), 0) from assessment_event
-				on conflict (id) do nothing""")
-			.param(Timestamp.from(now))
-			.update();
+				on conflict (id) do nothing""").param(Timestamp.from(now)).update();
 		if (first == 1) {
 			jdbc.sql("""
 					insert into notification_quarter (quarter_id, state, opened_on, opened_count)
 					select id, state, case when state = 'OPEN' then ?::date end,
 					       case when state = 'OPEN' then 1 else 0 end
 					from quarter
-					on conflict (quarter_id) do nothing""")
-				.param(today)
-				.update();
+					on conflict (quarter_id) do nothing""").param(today).update();
 		}
 		return jdbc.sql("select event_cursor from notification_state for update").query(Long.class).single();
 	}
 
-	// ------------------------------------------------------------------------------------ quarters opened and closed
+	// ------------------------------------------------------------------------------------
+	// quarters opened and closed
 
 	private int transitions(Instant now, LocalDate today) {
 		record Transition(QuarterRow quarter, String seen, int openedCount, int closedCount) {
@@ -230,8 +237,8 @@ class DueNotifications {
 	private int opened(QuarterRow quarter, int time, Instant now, LocalDate today) {
 		int recorded = 0;
 		if (channels.emailOn()) {
-			recorded += memberEmails(EmailKind.QUARTER_OPENED, NOT_SUBMITTED_TEAMS, quarter, today,
-					"q" + quarter.id(), ChronoUnit.DAYS.between(today, quarter.dueOn()), now);
+			recorded += memberEmails(EmailKind.QUARTER_OPENED, NOT_SUBMITTED_TEAMS, quarter, today, "q" + quarter.id(),
+					ChronoUnit.DAYS.between(today, quarter.dueOn()), now);
 		}
 		recorded += webhooks.publish(new Occurrence(WebhookEvent.QUARTER_OPENED, "q" + quarter.id() + "-" + time, now,
 				webhooks.link("/"), Map.of("quarter", quarter.details()), "webhook.text.quarter.opened",
@@ -254,12 +261,14 @@ class DueNotifications {
 		return recorded;
 	}
 
-	// ------------------------------------------------------------------------------- submissions and reopenings
+	// -------------------------------------------------------------------------------
+	// submissions and reopenings
 
 	/**
-	 * Announces the submissions and reopenings in the history after the cursor, then moves the cursor to the newest
-	 * settled entry. Entries of the last {@link #SETTLED} minutes are read again by later scans, in case an older one
-	 * of a transaction that was still running appears; their deliveries are recorded once all the same.
+	 * Announces the submissions and reopenings in the history after the cursor, then
+	 * moves the cursor to the newest settled entry. Entries of the last {@link #SETTLED}
+	 * minutes are read again by later scans, in case an older one of a transaction that
+	 * was still running appears; their deliveries are recorded once all the same.
 	 */
 	private int assessmentEvents(long cursor) {
 		record Change(long id, String kind, String reason, Instant at, String by, String team, String teamName,
@@ -301,10 +310,11 @@ class DueNotifications {
 			details.put("assessment", assessment);
 			List<Object> text = submitted ? List.of(change.teamName(), change.quarter().label())
 					: List.of(change.teamName(), change.quarter().label(), String.valueOf(change.reason()));
-			recorded += webhooks.publish(new Occurrence(
-					submitted ? WebhookEvent.ASSESSMENT_SUBMITTED : WebhookEvent.ASSESSMENT_REOPENED,
-					"e" + change.id(), change.at(), assessmentLink(change.team(), change.quarter().label()), details,
-					submitted ? "webhook.text.assessment.submitted" : "webhook.text.assessment.reopened", text),
+			recorded += webhooks.publish(
+					new Occurrence(submitted ? WebhookEvent.ASSESSMENT_SUBMITTED : WebhookEvent.ASSESSMENT_REOPENED,
+							"e" + change.id(), change.at(), assessmentLink(change.team(), change.quarter().label()),
+							details,
+							submitted ? "webhook.text.assessment.submitted" : "webhook.text.assessment.reopened", text),
 					change.at(), change.quarter().id());
 		}
 		jdbc.sql("""
@@ -319,7 +329,8 @@ class DueNotifications {
 		return recorded;
 	}
 
-	// ------------------------------------------------------------------------------------------ the open quarter
+	// ------------------------------------------------------------------------------------------
+	// the open quarter
 
 	/** The open quarter and the day the scan first saw it open. */
 	record OpenQuarter(QuarterRow quarter, LocalDate openedOn) {
@@ -335,8 +346,9 @@ class DueNotifications {
 	}
 
 	/**
-	 * The latest reminder day whose date has come, once: not for a date before the quarter was first seen open (the
-	 * opening's e-mail names the due date), and not once the due date has passed.
+	 * The latest reminder day whose date has come, once: not for a date before the
+	 * quarter was first seen open (the opening's e-mail names the due date), and not once
+	 * the due date has passed.
 	 */
 	private int dueSoon(OpenQuarter open, LocalDate day, Instant now) {
 		QuarterRow quarter = open.quarter();
@@ -357,8 +369,9 @@ class DueNotifications {
 	}
 
 	/**
-	 * Once the due date has passed: the day after it and then every seven days, the members of overdue teams are
-	 * reminded; each overdue team is announced to webhooks once.
+	 * Once the due date has passed: the day after it and then every seven days, the
+	 * members of overdue teams are reminded; each overdue team is announced to webhooks
+	 * once.
 	 */
 	private int overdue(OpenQuarter open, LocalDate day, Instant now) {
 		QuarterRow quarter = open.quarter();
@@ -372,8 +385,8 @@ class DueNotifications {
 		}
 		int recorded = 0;
 		if (channels.emailOn()) {
-			recorded += memberEmails(EmailKind.OVERDUE, OVERDUE_TEAMS, quarter, day,
-					"q" + quarter.id() + ":w" + week, since, now);
+			recorded += memberEmails(EmailKind.OVERDUE, OVERDUE_TEAMS, quarter, day, "q" + quarter.id() + ":w" + week,
+					since, now);
 		}
 		for (TeamLine team : overdueTeams(quarter, day)) {
 			Map<String, Object> assessment = new LinkedHashMap<>();
@@ -384,15 +397,18 @@ class DueNotifications {
 			details.put("quarter", quarter.details());
 			details.put("team", team(team.slug(), team.name(), team.group()));
 			details.put("assessment", assessment);
-			recorded += webhooks.publish(new Occurrence(WebhookEvent.ASSESSMENT_OVERDUE,
-					"q" + quarter.id() + "-" + team.slug(), now, assessmentLink(team.slug(), quarter.label()), details,
-					"webhook.text.assessment.overdue",
-					List.of(team.name(), quarter.label(), quarter.dueOn().toString())), null, quarter.id());
+			recorded += webhooks
+				.publish(new Occurrence(WebhookEvent.ASSESSMENT_OVERDUE, "q" + quarter.id() + "-" + team.slug(), now,
+						assessmentLink(team.slug(), quarter.label()), details, "webhook.text.assessment.overdue",
+						List.of(team.name(), quarter.label(), quarter.dueOn().toString())), null, quarter.id());
 		}
 		return recorded;
 	}
 
-	/** Weekly, on the digest day (or the first scan after it), once the quarter has been open for a day. */
+	/**
+	 * Weekly, on the digest day (or the first scan after it), once the quarter has been
+	 * open for a day.
+	 */
 	private int digest(OpenQuarter open, LocalDate day, Instant now) {
 		QuarterRow quarter = open.quarter();
 		if (!channels.emailOn()) {
@@ -402,11 +418,14 @@ class DueNotifications {
 		if (!digestDay.isAfter(open.openedOn()) || !occasion(quarter, "DIGEST:" + digestDay, now)) {
 			return 0;
 		}
-		return leadEmails(EmailKind.DIGEST, quarter, summary(quarter, day, false),
-				"q" + quarter.id() + ":" + digestDay, now);
+		return leadEmails(EmailKind.DIGEST, quarter, summary(quarter, day, false), "q" + quarter.id() + ":" + digestDay,
+				now);
 	}
 
-	/** True the first time an occasion of the quarter comes; its messages are then worked out. */
+	/**
+	 * True the first time an occasion of the quarter comes; its messages are then worked
+	 * out.
+	 */
 	private boolean occasion(QuarterRow quarter, String occasion, Instant now) {
 		return jdbc.sql("""
 				insert into notification_occasion (quarter_id, occasion, recorded_at) values (?, ?, ?)
@@ -415,11 +434,12 @@ class DueNotifications {
 			.update() == 1;
 	}
 
-	// ------------------------------------------------------------------------------------------------ e-mails
+	// ------------------------------------------------------------------------------------------------
+	// e-mails
 
 	/**
-	 * One e-mail per member of the teams the query selects, listing those of the member's teams; to enabled people
-	 * with an address who did not turn this kind off.
+	 * One e-mail per member of the teams the query selects, listing those of the member's
+	 * teams; to enabled people with an address who did not turn this kind off.
 	 */
 	private int memberEmails(EmailKind kind, String teams, QuarterRow quarter, LocalDate day, String key, long days,
 			Instant now) {
@@ -453,7 +473,10 @@ class DueNotifications {
 			.update();
 	}
 
-	/** One e-mail per platform lead and administrator with an address who did not turn this kind off. */
+	/**
+	 * One e-mail per platform lead and administrator with an address who did not turn
+	 * this kind off.
+	 */
 	private int leadEmails(EmailKind kind, QuarterRow quarter, Summary summary, String key, Instant now) {
 		return jdbc.sql("""
 				insert into notification_outbox (idempotency_key, channel, kind, person_id, quarter_id, recipient,
@@ -472,9 +495,13 @@ class DueNotifications {
 			.update();
 	}
 
-	// ------------------------------------------------------------------------------------- how a quarter stands
+	// -------------------------------------------------------------------------------------
+	// how a quarter stands
 
-	/** Completion, the teams that are late (overdue, or when closing: not submitted) and the biggest movers. */
+	/**
+	 * Completion, the teams that are late (overdue, or when closing: not submitted) and
+	 * the biggest movers.
+	 */
 	Summary summary(QuarterRow quarter, LocalDate day, boolean closing) {
 		record Counts(int teams, int submitted, int inProgress, int notStarted) {
 		}
@@ -496,14 +523,19 @@ class DueNotifications {
 				lateCount - late.size(), movers(quarter));
 	}
 
-	/** The overdue teams of the open quarter on a day, by name: the overdue rule applied. */
+	/**
+	 * The overdue teams of the open quarter on a day, by name: the overdue rule applied.
+	 */
 	List<TeamLine> overdueTeams(QuarterRow quarter, LocalDate day) {
 		List<TeamLine> teams = new ArrayList<>();
 		countedTeams(OVERDUE_TEAMS, quarter, day, teams, Integer.MAX_VALUE);
 		return teams;
 	}
 
-	/** Adds up to {@code limit} teams of the query to {@code shown} and answers how many there are in all. */
+	/**
+	 * Adds up to {@code limit} teams of the query to {@code shown} and answers how many
+	 * there are in all.
+	 */
 	private int countedTeams(String query, QuarterRow quarter, LocalDate day, List<TeamLine> shown, int limit) {
 		int[] total = { 0 };
 		jdbc.sql("select teams.*, count(*) over () as total from (" + query
@@ -520,8 +552,9 @@ class DueNotifications {
 	}
 
 	/**
-	 * The five largest changes of an aspect's score (rounded as shown, two decimals) between a team's submitted
-	 * assessment of this quarter and its latest submitted assessment before.
+	 * The five largest changes of an aspect's score (rounded as shown, two decimals)
+	 * between a team's submitted assessment of this quarter and its latest submitted
+	 * assessment before.
 	 */
 	private List<Mover> movers(QuarterRow quarter) {
 		return jdbc.sql("""

@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** What an e-mail says, as recorded in the outbox (JSON) when it is due and rendered when it is sent. */
+/**
+ * What an e-mail says, as recorded in the outbox (JSON) when it is due and rendered when
+ * it is sent.
+ */
 final class EmailContent {
 
 	private EmailContent() {
@@ -23,9 +26,11 @@ final class EmailContent {
 	}
 
 	/**
-	 * To a member: the quarter, its due date and the member's teams that have not submitted.
+	 * To a member: the quarter, its due date and the member's teams that have not
+	 * submitted.
 	 *
-	 * @param days for an opened quarter and a reminder the days left until the due date, when overdue the days since
+	 * @param days for an opened quarter and a reminder the days left until the due date,
+	 * when overdue the days since
 	 */
 	record Reminder(String quarter, LocalDate dueOn, long days, List<TeamLine> teams) {
 	}
@@ -66,12 +71,13 @@ final class EmailContent {
 	 * To a platform lead: how a quarter stands (digest) or ended (closing summary).
 	 *
 	 * @param days days left until the due date; negative once it has passed
-	 * @param late teams that are overdue (digest) or did not submit (summary), at most {@link #LATE_SHOWN}
+	 * @param late teams that are overdue (digest) or did not submit (summary), at most
+	 * {@link #LATE_SHOWN}
 	 * @param lateMore how many more there are
 	 * @param movers the biggest changes of aspect scores among the teams that submitted
 	 */
-	record Summary(String quarter, LocalDate dueOn, long days, int teams, int submitted, int inProgress,
-			int notStarted, List<TeamLine> late, int lateMore, List<Mover> movers) {
+	record Summary(String quarter, LocalDate dueOn, long days, int teams, int submitted, int inProgress, int notStarted,
+			List<TeamLine> late, int lateMore, List<Mover> movers) {
 
 		static final int LATE_SHOWN = 20;
 

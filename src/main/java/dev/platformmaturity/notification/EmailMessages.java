@@ -18,10 +18,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders an e-mail in its recipient's language from what the outbox recorded: the subject from the message bundles,
- * plain text from {@code templates/mail/<kind>.txt} and HTML from {@code templates/mail/<kind>.html}, with links to
- * the application at its public address and the person's unsubscribe link. A template engine of its own, so that the
- * pages' engine is left as it is.
+ * Renders an e-mail in its recipient's language from what the outbox recorded: the
+ * subject from the message bundles, plain text from {@code templates/mail/<kind>.txt} and
+ * HTML from {@code templates/mail/<kind>.html}, with links to the application at its
+ * public address and the person's unsubscribe link. A template engine of its own, so that
+ * the pages' engine is left as it is.
  */
 @Component
 class EmailMessages {

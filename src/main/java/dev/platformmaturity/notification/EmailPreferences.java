@@ -14,13 +14,16 @@ import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.account.Role;
 
 /**
- * Which kinds of e-mail each person gets: every kind of their role, unless they turned it off on <em>Your
- * account</em> or through an unsubscribe link. Read by the account page as {@code @emailPreferences}.
+ * Which kinds of e-mail each person gets: every kind of their role, unless they turned it
+ * off on <em>Your account</em> or through an unsubscribe link. Read by the account page
+ * as {@code @emailPreferences}.
  */
 @Component("emailPreferences")
 class EmailPreferences {
 
-	/** One line of the preferences form: a kind of e-mail and whether the person gets it. */
+	/**
+	 * One line of the preferences form: a kind of e-mail and whether the person gets it.
+	 */
 	record Choice(EmailKind kind, boolean receives) {
 
 		public String name() {
@@ -29,7 +32,10 @@ class EmailPreferences {
 
 	}
 
-	/** What the account page shows: the person's address (null when none), whether e-mail is on, the choices. */
+	/**
+	 * What the account page shows: the person's address (null when none), whether e-mail
+	 * is on, the choices.
+	 */
 	record View(String email, boolean emailOn, List<Choice> choices) {
 	}
 
@@ -68,7 +74,9 @@ class EmailPreferences {
 		return off;
 	}
 
-	/** The person gets exactly the kinds in {@code receive} of those their role may get. */
+	/**
+	 * The person gets exactly the kinds in {@code receive} of those their role may get.
+	 */
 	@Transactional
 	void choose(long personId, Role role, Collection<EmailKind> receive) {
 		for (EmailKind kind : EmailKind.forRole(role)) {
@@ -84,9 +92,7 @@ class EmailPreferences {
 	void turnOff(long personId, EmailKind kind) {
 		jdbc.sql("""
 				insert into notification_opt_out (person_id, kind) values (?, ?)
-				on conflict (person_id, kind) do nothing""")
-			.params(personId, kind.name())
-			.update();
+				on conflict (person_id, kind) do nothing""").params(personId, kind.name()).update();
 	}
 
 	private void turnOn(long personId, EmailKind kind) {

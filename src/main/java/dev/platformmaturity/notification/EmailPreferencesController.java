@@ -13,7 +13,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.platformmaturity.account.AccountUser;
 
-/** The e-mail choices on <em>Your account</em> (the section {@code notification/preferences} of the page). */
+/**
+ * The e-mail choices on <em>Your account</em> (the section
+ * {@code notification/preferences} of the page).
+ */
 @Controller
 class EmailPreferencesController {
 
@@ -31,8 +34,8 @@ class EmailPreferencesController {
 	}
 
 	@PostMapping("/account/notifications")
-	String choose(@AuthenticationPrincipal AccountUser user, @ModelAttribute PreferencesForm form,
-			BindingResult errors, Locale locale, RedirectAttributes redirect) {
+	String choose(@AuthenticationPrincipal AccountUser user, @ModelAttribute PreferencesForm form, BindingResult errors,
+			Locale locale, RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
 			redirect.addFlashAttribute("problem",
 					messages.getMessage("notification.preferences.invalid", null, locale));

@@ -16,9 +16,10 @@ import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a recorded e-mail through the organisation's SMTP server: plain text and HTML, in the recipient's language,
- * with one-click unsubscribe headers (RFC 2369, RFC 8058) and a Message-ID derived from the outbox row, so that a
- * message sent twice after a crash is the same message to mail programs.
+ * Sends a recorded e-mail through the organisation's SMTP server: plain text and HTML, in
+ * the recipient's language, with one-click unsubscribe headers (RFC 2369, RFC 8058) and a
+ * Message-ID derived from the outbox row, so that a message sent twice after a crash is
+ * the same message to mail programs.
  */
 @Component
 class EmailSender {
@@ -53,8 +54,8 @@ class EmailSender {
 		try {
 			MimeMessage mime = channels.mailSender().createMimeMessage();
 			mime.setFrom(channels.sender());
-			mime.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient.email(), recipient.name(),
-					StandardCharsets.UTF_8.name()));
+			mime.setRecipient(MimeMessage.RecipientType.TO,
+					new InternetAddress(recipient.email(), recipient.name(), StandardCharsets.UTF_8.name()));
 			mime.setSubject(rendered.subject(), StandardCharsets.UTF_8.name());
 			mime.setSentDate(Date.from(clock.instant()));
 			mime.setHeader("Message-ID", "<notification-" + message.id() + "@" + host() + ">");
@@ -76,7 +77,10 @@ class EmailSender {
 		}
 	}
 
-	/** The person as they are now: removed, disabled or without an address, nothing is sent. */
+	/**
+	 * The person as they are now: removed, disabled or without an address, nothing is
+	 * sent.
+	 */
 	private EmailMessages.Recipient recipient(Outbox.Message message) throws DeliveryException {
 		if (message.personId() == null) {
 			throw DeliveryException.permanent("The person was removed; nothing was sent");

@@ -1,6 +1,9 @@
 package dev.platformmaturity.notification;
 
-/** A notification setting that makes no sense with the others: the application refuses to start. */
+/**
+ * A notification setting that makes no sense with the others: the application refuses to
+ * start.
+ */
 class InvalidNotificationSettingException extends RuntimeException {
 
 	private final String setting;

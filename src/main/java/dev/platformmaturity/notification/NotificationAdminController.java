@@ -24,8 +24,9 @@ import dev.platformmaturity.shared.FormErrors;
 import dev.platformmaturity.shared.PageNumbers;
 
 /**
- * Administrators: whether notifications are on, the settings (reminder days, digest day), and the log of every
- * e-mail and delivery with its outcome and a retry button for failed ones.
+ * Administrators: whether notifications are on, the settings (reminder days, digest day),
+ * and the log of every e-mail and delivery with its outcome and a retry button for failed
+ * ones.
  */
 @Controller
 @RequestMapping("/admin/notifications")
@@ -73,9 +74,10 @@ class NotificationAdminController {
 		page.addAttribute("webhooks", channels.enabledWebhooks());
 		page.addAttribute("reminderTime", properties.reminderTime());
 		page.addAttribute("timeZone", properties.zone().getId());
-		page.addAttribute("days", Arrays.stream(DayOfWeek.values())
-			.map(day -> new DayOption(day.name(), day.getDisplayName(TextStyle.FULL, locale)))
-			.toList());
+		page.addAttribute("days",
+				Arrays.stream(DayOfWeek.values())
+					.map(day -> new DayOption(day.name(), day.getDisplayName(TextStyle.FULL, locale)))
+					.toList());
 		page.addAttribute("latestReminderDay", NotificationSettings.LATEST_REMINDER_DAY);
 		page.addAttribute("maxReminderDays", NotificationSettings.MAX_REMINDER_DAYS);
 		page.addAttribute("failed", outbox.count(Outbox.Status.FAILED));
@@ -101,8 +103,8 @@ class NotificationAdminController {
 	@GetMapping("/log")
 	String log(@RequestParam(required = false) Outbox.Status status,
 			@RequestParam(name = "page", defaultValue = "0") int pageNumber, Model page) {
-		page.addAttribute("entries", PageNumbers.within(pageNumber, LOG_PAGE, Sort.unsorted(),
-				pageable -> outbox.log(status, pageable)));
+		page.addAttribute("entries",
+				PageNumbers.within(pageNumber, LOG_PAGE, Sort.unsorted(), pageable -> outbox.log(status, pageable)));
 		page.addAttribute("status", status);
 		page.addAttribute("statuses", Outbox.Status.values());
 		return "notification/log";

@@ -10,9 +10,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * Which ways of notifying are on. E-mail: when Spring Boot's mail settings name an SMTP server
- * ({@code spring.mail.host}), which also requires {@code app.notification.public-base-url} and
- * {@code app.notification.mail-from} (checked at start-up). Webhooks: when an administrator registered an enabled one.
+ * Which ways of notifying are on. E-mail: when Spring Boot's mail settings name an SMTP
+ * server ({@code spring.mail.host}), which also requires
+ * {@code app.notification.public-base-url} and {@code app.notification.mail-from}
+ * (checked at start-up). Webhooks: when an administrator registered an enabled one.
  * Nothing is recorded or sent while both are off.
  */
 @Component
@@ -31,7 +32,10 @@ class NotificationChannels {
 		this.sender = this.mailSender == null ? null : checkedSender(properties);
 	}
 
-	/** E-mail needs links people can open and a sender; without them the application does not start. */
+	/**
+	 * E-mail needs links people can open and a sender; without them the application does
+	 * not start.
+	 */
 	private static InternetAddress checkedSender(NotificationProperties properties) {
 		if (properties.publicBaseUrl() == null) {
 			throw new InvalidNotificationSettingException("app.notification.public-base-url",
@@ -65,7 +69,10 @@ class NotificationChannels {
 		return sender;
 	}
 
-	/** The SMTP server, as {@code host:port}, for the start-up log and the administration page. */
+	/**
+	 * The SMTP server, as {@code host:port}, for the start-up log and the administration
+	 * page.
+	 */
 	String smtpServer() {
 		if (mailSender instanceof JavaMailSenderImpl impl) {
 			return impl.getHost() + ":" + (impl.getPort() > 0 ? impl.getPort() : 25);

@@ -20,9 +20,9 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Schedules the scan ({@code app.notification.scan-interval}, once per cluster by ShedLock's JDBC lock) and the
- * senders ({@code app.notification.send-interval}, on every instance), and says at start-up whether notifications
- * are on.
+ * Schedules the scan ({@code app.notification.scan-interval}, once per cluster by
+ * ShedLock's JDBC lock) and the senders ({@code app.notification.send-interval}, on every
+ * instance), and says at start-up whether notifications are on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -44,7 +44,10 @@ class NotificationConfiguration implements SchedulingConfigurer {
 		this.sender = sender;
 	}
 
-	/** ShedLock's locks live in the {@code shedlock} table and expire by the database's clock. */
+	/**
+	 * ShedLock's locks live in the {@code shedlock} table and expire by the database's
+	 * clock.
+	 */
 	@Bean
 	LockProvider lockProvider(DataSource dataSource) {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
@@ -78,10 +81,11 @@ class NotificationConfiguration implements SchedulingConfigurer {
 					+ "registered; nothing is sent");
 			return;
 		}
-		log.info("Notifications are on: e-mail {}; {} webhook(s) registered", channels.emailOn()
-				? "through " + channels.smtpServer() + " from " + properties.mailFrom() + ", linking to "
-						+ properties.publicBaseUrl()
-				: "off (no SMTP server is configured: spring.mail.host)", webhooks);
+		log.info("Notifications are on: e-mail {}; {} webhook(s) registered",
+				channels.emailOn() ? "through " + channels.smtpServer() + " from " + properties.mailFrom()
+						+ ", linking to " + properties.publicBaseUrl()
+						: "off (no SMTP server is configured: spring.mail.host)",
+				webhooks);
 	}
 
 }

@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduled look for due notifications, on one instance of the cluster at a time (ShedLock's lock in PostgreSQL,
- * by the database's clock). Does nothing while no way of notifying is on. Runs every
- * {@code app.notification.scan-interval}.
+ * The scheduled look for due notifications, on one instance of the cluster at a time
+ * (ShedLock's lock in PostgreSQL, by the database's clock). Does nothing while no way of
+ * notifying is on. Runs every {@code app.notification.scan-interval}.
  */
 @Component
 class NotificationScan {

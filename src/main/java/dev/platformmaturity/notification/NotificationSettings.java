@@ -17,7 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.platformmaturity.shared.FieldProblem;
 
-/** What administrators set for notifications: the reminder days before the due date and the digest's day. */
+/**
+ * What administrators set for notifications: the reminder days before the due date and
+ * the digest's day.
+ */
 @Component
 class NotificationSettings {
 
@@ -25,7 +28,10 @@ class NotificationSettings {
 
 	static final int LATEST_REMINDER_DAY = 90;
 
-	/** The settings as stored; reminder days from the earliest (most days before the due date) to the latest. */
+	/**
+	 * The settings as stored; reminder days from the earliest (most days before the due
+	 * date) to the latest.
+	 */
 	record Settings(List<Integer> reminderDays, DayOfWeek digestDay, long version) {
 
 		String reminderDaysText() {
@@ -69,13 +75,16 @@ class NotificationSettings {
 					form.version() == null ? -1 : form.version())
 			.update();
 		if (updated == 0) {
-			throw new InvalidSettingsException(List.of(new FieldProblem("version",
-					"notification.settings.changedMeanwhile")));
+			throw new InvalidSettingsException(
+					List.of(new FieldProblem("version", "notification.settings.changedMeanwhile")));
 		}
 		return current();
 	}
 
-	/** Days like {@code "7, 1"}: whole numbers from 1 to 90, each once, at most five; empty for none. */
+	/**
+	 * Days like {@code "7, 1"}: whole numbers from 1 to 90, each once, at most five;
+	 * empty for none.
+	 */
 	static List<Integer> reminderDays(String text, List<FieldProblem> problems) {
 		if (text == null || text.isBlank()) {
 			return List.of();
@@ -94,8 +103,8 @@ class NotificationSettings {
 			}
 		}
 		if (days.size() > MAX_REMINDER_DAYS) {
-			problems.add(new FieldProblem("reminderDays", "notification.settings.reminderDays.tooMany",
-					MAX_REMINDER_DAYS));
+			problems
+				.add(new FieldProblem("reminderDays", "notification.settings.reminderDays.tooMany", MAX_REMINDER_DAYS));
 			return List.of();
 		}
 		return days.stream().sorted(Comparator.reverseOrder()).toList();

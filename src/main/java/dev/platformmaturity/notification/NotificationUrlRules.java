@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import dev.platformmaturity.system.UrlAccessRules;
 
 /**
- * Unsubscribe links work without signing in: the link's signature is the proof, also for the one-click POST that
- * mail programs send without a CSRF token (RFC 8058). Notification settings, webhooks and the log are for
- * administrators; the e-mail choices of <em>Your account</em> for every signed-in person.
+ * Unsubscribe links work without signing in: the link's signature is the proof, also for
+ * the one-click POST that mail programs send without a CSRF token (RFC 8058).
+ * Notification settings, webhooks and the log are for administrators; the e-mail choices
+ * of <em>Your account</em> for every signed-in person.
  */
 @Component
 class NotificationUrlRules implements UrlAccessRules {

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox and the log of notifications. A message is recorded once per idempotency key, before anything is sent;
- * senders claim due messages for {@link NotificationProperties#CLAIM}, send them outside any transaction, and record
- * the outcome: sent, a retry after a back-off, or failed for good after the last try.
+ * The outbox and the log of notifications. A message is recorded once per idempotency
+ * key, before anything is sent; senders claim due messages for
+ * {@link NotificationProperties#CLAIM}, send them outside any transaction, and record the
+ * outcome: sent, a retry after a back-off, or failed for good after the last try.
  */
 @Component
 class Outbox {
@@ -62,7 +63,9 @@ class Outbox {
 		this.properties = properties;
 	}
 
-	/** Records a message unless one with the key exists; true when it was recorded now. */
+	/**
+	 * Records a message unless one with the key exists; true when it was recorded now.
+	 */
 	boolean record(String key, Channel channel, String kind, Long personId, Long webhookId, Long quarterId,
 			String recipient, String payload) {
 		Timestamp now = Timestamp.from(clock.instant());
@@ -75,7 +78,10 @@ class Outbox {
 			.update() == 1;
 	}
 
-	/** Claims up to {@code limit} due messages: pending ones whose time has come, and claims that ran out. */
+	/**
+	 * Claims up to {@code limit} due messages: pending ones whose time has come, and
+	 * claims that ran out.
+	 */
 	@Transactional
 	List<Message> claim(int limit) {
 		Instant now = clock.instant();
@@ -110,8 +116,8 @@ class Outbox {
 	}
 
 	/**
-	 * Records a failed try: tried again after the back-off, or failed for good after the last try or when trying
-	 * again cannot help.
+	 * Records a failed try: tried again after the back-off, or failed for good after the
+	 * last try or when trying again cannot help.
 	 */
 	void failed(Message message, String recipient, String reason, boolean permanent) {
 		Instant now = clock.instant();
@@ -126,13 +132,14 @@ class Outbox {
 			.update();
 	}
 
-	/** Tries a failed message again, with all its tries; false when there is no failed message of that id. */
+	/**
+	 * Tries a failed message again, with all its tries; false when there is no failed
+	 * message of that id.
+	 */
 	boolean retry(long id) {
 		return jdbc.sql("""
 				update notification_outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?
-				where id = ? and status = 'FAILED'""")
-			.params(Timestamp.from(clock.instant()), id)
-			.update() == 1;
+				where id = ? and status = 'FAILED'""").params(Timestamp.from(clock.instant()), id).update() == 1;
 	}
 
 	private static final String ENTRY = """

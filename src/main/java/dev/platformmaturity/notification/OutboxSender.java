@@ -17,10 +17,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what the outbox holds, on every instance: claims as many due messages as it has free senders
- * ({@code app.notification.parallel-deliveries}), sends each on a thread of its own, and records the outcome. A slow
- * or hanging receiver holds one sender until its timeout, never the others, and never a request: pages only record
- * messages and wake the senders up.
+ * Sends what the outbox holds, on every instance: claims as many due messages as it has
+ * free senders ({@code app.notification.parallel-deliveries}), sends each on a thread of
+ * its own, and records the outcome. A slow or hanging receiver holds one sender until its
+ * timeout, never the others, and never a request: pages only record messages and wake the
+ * senders up.
  */
 @Component
 class OutboxSender implements DisposableBean {
@@ -52,7 +53,10 @@ class OutboxSender implements DisposableBean {
 		this.sending = Executors.newFixedThreadPool(properties.parallelDeliveries(), named("notification-sender"));
 	}
 
-	/** Looks for due messages soon, without waiting for them: after recording, on schedule, after each delivery. */
+	/**
+	 * Looks for due messages soon, without waiting for them: after recording, on
+	 * schedule, after each delivery.
+	 */
 	void wakeUp() {
 		if (wakeUpPending.compareAndSet(false, true)) {
 			try {
@@ -136,7 +140,10 @@ class OutboxSender implements DisposableBean {
 		}
 	}
 
-	/** Lets running deliveries end (within the webhook timeout); an unfinished one is claimed again later. */
+	/**
+	 * Lets running deliveries end (within the webhook timeout); an unfinished one is
+	 * claimed again later.
+	 */
 	@Override
 	public void destroy() throws InterruptedException {
 		claiming.shutdownNow();

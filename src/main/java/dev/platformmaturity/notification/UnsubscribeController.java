@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The unsubscribe link of an e-mail, without signing in. Opening it shows what it stops and a button (so that a link
- * checker that opens every link unsubscribes nobody); the button, or a mail program's one-click POST (RFC 8058, body
- * {@code List-Unsubscribe=One-Click}), stops that kind of e-mail. A link whose signature is wrong changes nothing.
+ * The unsubscribe link of an e-mail, without signing in. Opening it shows what it stops
+ * and a button (so that a link checker that opens every link unsubscribes nobody); the
+ * button, or a mail program's one-click POST (RFC 8058, body
+ * {@code List-Unsubscribe=One-Click}), stops that kind of e-mail. A link whose signature
+ * is wrong changes nothing.
  */
 @Controller
 class UnsubscribeController {
@@ -70,7 +72,10 @@ class UnsubscribeController {
 		return page;
 	}
 
-	/** {@code w***@example.org}: enough to recognise one's own address, not to learn somebody else's. */
+	/**
+	 * {@code w***@example.org}: enough to recognise one's own address, not to learn
+	 * somebody else's.
+	 */
 	static String masked(String email) {
 		int at = email.indexOf('@');
 		if (at < 1) {

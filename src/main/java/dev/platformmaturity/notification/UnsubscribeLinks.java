@@ -17,10 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed unsubscribe links: {@code /unsubscribe?token=<person>.<kind>.<signature>}, where the signature is
- * HMAC-SHA256 of person and kind under a server secret, so a link works without signing in and cannot be made for
- * somebody else. The secret is {@code app.notification.unsubscribe-secret}, or one generated once and kept in the
- * database (so that every instance signs alike); changing it invalidates the links of e-mails already sent.
+ * Signed unsubscribe links: {@code /unsubscribe?token=<person>.<kind>.<signature>}, where
+ * the signature is HMAC-SHA256 of person and kind under a server secret, so a link works
+ * without signing in and cannot be made for somebody else. The secret is
+ * {@code app.notification.unsubscribe-secret}, or one generated once and kept in the
+ * database (so that every instance signs alike); changing it invalidates the links of
+ * e-mails already sent.
  */
 @Component
 class UnsubscribeLinks {
@@ -93,7 +95,10 @@ class UnsubscribeLinks {
 		return known;
 	}
 
-	/** The generated secret of the database, made now when there is none (by whichever instance comes first). */
+	/**
+	 * The generated secret of the database, made now when there is none (by whichever
+	 * instance comes first).
+	 */
 	private byte[] stored() {
 		byte[] candidate = new byte[32];
 		new SecureRandom().nextBytes(candidate);

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import dev.platformmaturity.shared.FieldProblem;
 
 /**
- * Where webhooks may point: https (http only when allowed), and only public addresses unless private ones are allowed
- * (SSRF protection). An address typed into the form is checked when it is registered; every delivery resolves the
- * host once more, checks every address it resolves to, and connects only to the addresses it checked, so a name
- * that resolves elsewhere later (DNS rebinding) is caught too.
+ * Where webhooks may point: https (http only when allowed), and only public addresses
+ * unless private ones are allowed (SSRF protection). An address typed into the form is
+ * checked when it is registered; every delivery resolves the host once more, checks every
+ * address it resolves to, and connects only to the addresses it checked, so a name that
+ * resolves elsewhere later (DNS rebinding) is caught too.
  */
 @Component
 class WebhookAddresses implements DnsResolver {
@@ -74,7 +75,10 @@ class WebhookAddresses implements DnsResolver {
 		}
 	}
 
-	/** Every address of the host, when each of them may be called; refused when any may not. */
+	/**
+	 * Every address of the host, when each of them may be called; refused when any may
+	 * not.
+	 */
 	@Override
 	public InetAddress[] resolve(String host) throws UnknownHostException {
 		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;

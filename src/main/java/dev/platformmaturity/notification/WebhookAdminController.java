@@ -18,8 +18,9 @@ import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.shared.FormErrors;
 
 /**
- * Administrators register webhooks, change and remove them, see each one's secret and latest deliveries, and send a
- * test event. Sending happens in the background: the page only records the test delivery.
+ * Administrators register webhooks, change and remove them, see each one's secret and
+ * latest deliveries, and send a test event. Sending happens in the background: the page
+ * only records the test delivery.
  */
 @Controller
 @RequestMapping("/admin/notifications/webhooks")

@@ -27,9 +27,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts deliveries to webhooks: through {@link WebhookAddresses} as the resolver, so only checked addresses are
- * connected to; never through a proxy; no redirects, retries, cookies or authentication of its own; a whole exchange
- * is cut off after the timeout ({@code app.notification.webhook.timeout}).
+ * Posts deliveries to webhooks: through {@link WebhookAddresses} as the resolver, so only
+ * checked addresses are connected to; never through a proxy; no redirects, retries,
+ * cookies or authentication of its own; a whole exchange is cut off after the timeout
+ * ({@code app.notification.webhook.timeout}).
  */
 @Component
 class WebhookClient implements DisposableBean {

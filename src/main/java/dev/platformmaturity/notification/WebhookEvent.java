@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The events a webhook can subscribe to, by the name that deliveries carry in {@code event} and in the
- * {@code X-Platform-Maturity-Event} header. {@link #TEST} is sent only by <em>Send a test event</em>.
+ * The events a webhook can subscribe to, by the name that deliveries carry in
+ * {@code event} and in the {@code X-Platform-Maturity-Event} header. {@link #TEST} is
+ * sent only by <em>Send a test event</em>.
  */
 public enum WebhookEvent {
 
@@ -19,7 +20,10 @@ public enum WebhookEvent {
 
 	ASSESSMENT_OVERDUE("assessment.overdue"),
 
-	/** An action of a team passed its due date; published by the module that keeps actions. */
+	/**
+	 * An action of a team passed its due date; published by the module that keeps
+	 * actions.
+	 */
 	ACTION_OVERDUE("action.overdue"),
 
 	TEST("webhook.test");
@@ -34,7 +38,9 @@ public enum WebhookEvent {
 		return eventName;
 	}
 
-	/** Whether an administrator can subscribe a webhook to it (every event but the test). */
+	/**
+	 * Whether an administrator can subscribe a webhook to it (every event but the test).
+	 */
 	public boolean subscribable() {
 		return this != TEST;
 	}

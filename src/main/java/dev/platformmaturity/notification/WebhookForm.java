@@ -3,8 +3,9 @@ package dev.platformmaturity.notification;
 import java.util.List;
 
 /**
- * A webhook as an administrator types it: a name, the address, the events it wants (their names, like
- * {@code quarter.opened}), the language of its texts, whether it is on, and the version when editing.
+ * A webhook as an administrator types it: a name, the address, the events it wants (their
+ * names, like {@code quarter.opened}), the language of its texts, whether it is on, and
+ * the version when editing.
  */
 record WebhookForm(Long version, String name, String url, List<String> events, String language, Boolean enabled) {
 

@@ -19,15 +19,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Announces events to the webhooks that subscribe to them: one delivery per enabled webhook, recorded in the outbox
- * within the caller's transaction (so it is sent if and only if the caller's change is committed), and sent with
- * retries by the outbox's senders. The body follows {@code docs/webhook-payload.schema.json}: {@code schemaVersion},
- * {@code id}, {@code event}, {@code occurredAt}, {@code text} (in the webhook's language, for Slack and Teams),
- * {@code url}, and the event's details ({@code quarter}, {@code team}, {@code assessment}, {@code completion},
+ * Announces events to the webhooks that subscribe to them: one delivery per enabled
+ * webhook, recorded in the outbox within the caller's transaction (so it is sent if and
+ * only if the caller's change is committed), and sent with retries by the outbox's
+ * senders. The body follows {@code docs/webhook-payload.schema.json}:
+ * {@code schemaVersion}, {@code id}, {@code event}, {@code occurredAt}, {@code text} (in
+ * the webhook's language, for Slack and Teams), {@code url}, and the event's details
+ * ({@code quarter}, {@code team}, {@code assessment}, {@code completion},
  * {@code action}).
  * <p>
- * Another module announces an event with {@link #publish(Occurrence)}, or for an overdue action with
- * {@link #actionOverdue(ActionOverdue)}.
+ * Another module announces an event with {@link #publish(Occurrence)}, or for an overdue
+ * action with {@link #actionOverdue(ActionOverdue)}.
  */
 @Service
 public class WebhookPublisher {
@@ -38,11 +40,12 @@ public class WebhookPublisher {
 	 * One occurrence of an event.
 	 *
 	 * @param event what happened
-	 * @param key what makes this occurrence unique among those of the event (an id, a quarter and a team…);
-	 * publishing the same event and key again records nothing
+	 * @param key what makes this occurrence unique among those of the event (an id, a
+	 * quarter and a team…); publishing the same event and key again records nothing
 	 * @param occurredAt when it happened
 	 * @param url the page about it, or null
-	 * @param details the body's fields beside the common ones, such as {@code team} and {@code quarter}
+	 * @param details the body's fields beside the common ones, such as {@code team} and
+	 * {@code quarter}
 	 * @param textCode the message code of the chat text; its arguments follow
 	 * @param textArguments the arguments of the text
 	 */
@@ -51,7 +54,8 @@ public class WebhookPublisher {
 	}
 
 	/**
-	 * An action of a team that passed its due date, for {@link #actionOverdue(ActionOverdue)}.
+	 * An action of a team that passed its due date, for
+	 * {@link #actionOverdue(ActionOverdue)}.
 	 *
 	 * @param actionId the action's id
 	 * @param title what the team decided to do
@@ -95,7 +99,10 @@ public class WebhookPublisher {
 			.single();
 	}
 
-	/** Records a delivery of the occurrence to every enabled webhook that subscribes to its event. */
+	/**
+	 * Records a delivery of the occurrence to every enabled webhook that subscribes to
+	 * its event.
+	 */
 	@Transactional
 	public int publish(Occurrence occurrence) {
 		return publish(occurrence, null, null);
@@ -120,8 +127,9 @@ public class WebhookPublisher {
 	}
 
 	/**
-	 * Records the deliveries; with {@code registeredBy}, only to webhooks registered by then (an event read back from
-	 * the history goes only to webhooks that existed when it happened). The quarter, when given, is shown in the log.
+	 * Records the deliveries; with {@code registeredBy}, only to webhooks registered by
+	 * then (an event read back from the history goes only to webhooks that existed when
+	 * it happened). The quarter, when given, is shown in the log.
 	 */
 	int publish(Occurrence occurrence, Instant registeredBy, Long quarterId) {
 		String subscribers = """
@@ -142,7 +150,10 @@ public class WebhookPublisher {
 		return recorded;
 	}
 
-	/** A test delivery to one webhook, whatever it subscribes to; each call is a delivery of its own. */
+	/**
+	 * A test delivery to one webhook, whatever it subscribes to; each call is a delivery
+	 * of its own.
+	 */
 	@Transactional
 	void test(long webhookId) {
 		Subscriber webhook = jdbc.sql("select id, url, language, name from notification_webhook where id = ?")
@@ -151,9 +162,11 @@ public class WebhookPublisher {
 					row.getString("name")))
 			.optional()
 			.orElseThrow(() -> new WebhookNotFoundException(webhookId));
-		record(webhook, new Occurrence(WebhookEvent.TEST, UUID.randomUUID().toString(), clock.instant(),
-				properties.publicBaseUrl(), Map.of("webhook", Map.of("name", webhook.name())),
-				"webhook.text.test", List.of(webhook.name())), null);
+		record(webhook,
+				new Occurrence(WebhookEvent.TEST, UUID.randomUUID().toString(), clock.instant(),
+						properties.publicBaseUrl(), Map.of("webhook", Map.of("name", webhook.name())),
+						"webhook.text.test", List.of(webhook.name())),
+				null);
 	}
 
 	private boolean record(Subscriber webhook, Occurrence occurrence, Long quarterId) {
@@ -168,8 +181,8 @@ public class WebhookPublisher {
 		body.put("url", occurrence.url());
 		body.putAll(occurrence.details());
 		return outbox.record("webhook:" + webhook.id() + ":" + occurrence.event().eventName() + ":" + occurrence.key(),
-				Outbox.Channel.WEBHOOK, occurrence.event().eventName(), null, webhook.id(), quarterId,
-				webhook.url(), json.writeValueAsString(body));
+				Outbox.Channel.WEBHOOK, occurrence.event().eventName(), null, webhook.id(), quarterId, webhook.url(),
+				json.writeValueAsString(body));
 	}
 
 	/** A link into the application, or null when its public address is not set. */

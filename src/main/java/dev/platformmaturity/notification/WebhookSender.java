@@ -22,9 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a recorded delivery to its webhook, signed: {@code X-Platform-Maturity-Signature: sha256=<hex>}, the
- * HMAC-SHA256 of {@code <timestamp>.<body>} under the webhook's secret, where the timestamp (Unix seconds) is sent in
- * {@code X-Platform-Maturity-Timestamp}. Any answer but 2xx is a failure; redirects are not followed.
+ * Sends a recorded delivery to its webhook, signed:
+ * {@code X-Platform-Maturity-Signature: sha256=<hex>}, the HMAC-SHA256 of
+ * {@code <timestamp>.<body>} under the webhook's secret, where the timestamp (Unix
+ * seconds) is sent in {@code X-Platform-Maturity-Timestamp}. Any answer but 2xx is a
+ * failure; redirects are not followed.
  */
 @Component
 class WebhookSender {
@@ -60,8 +62,8 @@ class WebhookSender {
 
 	/** Sends the delivery and answers the address it went to. */
 	String send(Outbox.Message message) throws DeliveryException {
-		Target target = message.webhookId() == null ? null : jdbc.sql(
-				"select url, secret, enabled from notification_webhook where id = ?")
+		Target target = message.webhookId() == null ? null : jdbc
+			.sql("select url, secret, enabled from notification_webhook where id = ?")
 			.param(message.webhookId())
 			.query((row, n) -> new Target(row.getString("url"), row.getString("secret"), row.getBoolean("enabled")))
 			.optional()
@@ -73,8 +75,8 @@ class WebhookSender {
 			throw DeliveryException.permanent("The webhook is turned off; nothing was sent");
 		}
 		if ("http".equalsIgnoreCase(URI.create(target.url()).getScheme()) && !addresses.httpAllowed()) {
-			throw DeliveryException.permanent(
-					"Plain http is not allowed (app.notification.webhook.allow-http); nothing was sent");
+			throw DeliveryException
+				.permanent("Plain http is not allowed (app.notification.webhook.allow-http); nothing was sent");
 		}
 		byte[] body = message.payload().getBytes(StandardCharsets.UTF_8);
 		String timestamp = String.valueOf(clock.instant().getEpochSecond());

@@ -19,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.platformmaturity.shared.FieldProblem;
 
 /**
- * The webhooks administrators register: a name, an address that {@link WebhookAddresses} accepts, the events it
- * wants, the language of its texts and a secret that signs every delivery. The secret is generated at registration
- * and shown to administrators, who give it to the receiving side.
+ * The webhooks administrators register: a name, an address that {@link WebhookAddresses}
+ * accepts, the events it wants, the language of its texts and a secret that signs every
+ * delivery. The secret is generated at registration and shown to administrators, who give
+ * it to the receiving side.
  */
 @Component
 class Webhooks {
@@ -69,7 +70,10 @@ class Webhooks {
 
 	@Transactional(readOnly = true)
 	Webhook find(long id) {
-		return jdbc.sql(WEBHOOK + "where id = ?").param(id).query(Webhooks::webhook).optional()
+		return jdbc.sql(WEBHOOK + "where id = ?")
+			.param(id)
+			.query(Webhooks::webhook)
+			.optional()
 			.orElseThrow(() -> new WebhookNotFoundException(id));
 	}
 

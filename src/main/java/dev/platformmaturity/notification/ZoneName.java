@@ -12,7 +12,9 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** A time zone's name, like {@code Asia/Shanghai} or {@code UTC}; empty for the server's. */
+/**
+ * A time zone's name, like {@code Asia/Shanghai} or {@code UTC}; empty for the server's.
+ */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = ZoneName.Rule.class)

@@ -28,13 +28,17 @@ import dev.platformmaturity.chart.Chart.Text;
 import dev.platformmaturity.report.ReportFonts.Face;
 
 /**
- * Draws a chart's shapes as PDF vectors into a form of the chart's size, with the document's embedded fonts: the
- * shapes, colours, opacities, dash patterns and markers of its SVG on the page, painted the way SVG paints them
- * (paint inherited from groups, fill under stroke), without an SVG renderer in between.
+ * Draws a chart's shapes as PDF vectors into a form of the chart's size, with the
+ * document's embedded fonts: the shapes, colours, opacities, dash patterns and markers of
+ * its SVG on the page, painted the way SVG paints them (paint inherited from groups, fill
+ * under stroke), without an SVG renderer in between.
  */
 final class ChartPainter {
 
-	/** How far a cubic Bézier's control points lie from a quarter circle's ends, as a share of the radius. */
+	/**
+	 * How far a cubic Bézier's control points lie from a quarter circle's ends, as a
+	 * share of the radius.
+	 */
 	private static final float CIRCLE_CONTROL = 0.5522848f;
 
 	private final PDDocument document;
@@ -54,11 +58,16 @@ final class ChartPainter {
 		this.order = order;
 	}
 
-	/** Paint resolved against the groups around a shape: null colours mean none, a null dash array a solid line. */
+	/**
+	 * Paint resolved against the groups around a shape: null colours mean none, a null
+	 * dash array a solid line.
+	 */
 	private record Style(String fill, double fillOpacity, String stroke, double strokeWidth, float[] dashes,
 			boolean roundJoin) {
 
-		/** What SVG paints with when nothing says otherwise: filled black, not stroked. */
+		/**
+		 * What SVG paints with when nothing says otherwise: filled black, not stroked.
+		 */
 		static final Style INITIAL = new Style("#000000", 1, null, 1, null, false);
 
 		Style with(Paint paint) {
@@ -85,9 +94,10 @@ final class ChartPainter {
 	}
 
 	/**
-	 * The chart as a form whose space is the chart's, in its units, y pointing down as in SVG. The form is made as an
-	 * appearance stream (a form like any other) because only that kind of form gets a content stream that knows its
-	 * document, which is what registers the fonts drawn with for subsetting.
+	 * The chart as a form whose space is the chart's, in its units, y pointing down as in
+	 * SVG. The form is made as an appearance stream (a form like any other) because only
+	 * that kind of form gets a content stream that knows its document, which is what
+	 * registers the fonts drawn with for subsetting.
 	 */
 	PDFormXObject paint(Chart chart) throws IOException {
 		PDAppearanceStream form = new PDAppearanceStream(document);
@@ -150,7 +160,10 @@ final class ChartPainter {
 		}
 	}
 
-	/** Whether a shape shows at all: an open line is never filled, as none of the charts' open lines is in SVG. */
+	/**
+	 * Whether a shape shows at all: an open line is never filled, as none of the charts'
+	 * open lines is in SVG.
+	 */
 	private static boolean paints(Style style, boolean fillable) {
 		return fillable && style.fill() != null || style.stroke() != null;
 	}
@@ -198,8 +211,9 @@ final class ChartPainter {
 	}
 
 	/**
-	 * Each line as runs of the report fonts, placed by its anchor along its baseline, which turns with the rotation;
-	 * the text matrix turns glyphs upright again in the form's downward y.
+	 * Each line as runs of the report fonts, placed by its anchor along its baseline,
+	 * which turns with the rotation; the text matrix turns glyphs upright again in the
+	 * form's downward y.
 	 */
 	private void text(PDPageContentStream content, Text label) throws IOException {
 		double angle = Math.toRadians(label.rotation());

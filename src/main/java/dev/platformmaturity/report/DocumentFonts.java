@@ -13,9 +13,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import dev.platformmaturity.report.ReportFonts.Face;
 
 /**
- * The report fonts as embedded in one document, shared by every part laid out into it, its charts and its page frame:
- * each face loaded at most once, and only when first used (loading the Chinese font reads the widths of its 50,000
- * glyphs; a report in English without Chinese text never needs it), and subset when the document is saved.
+ * The report fonts as embedded in one document, shared by every part laid out into it,
+ * its charts and its page frame: each face loaded at most once, and only when first used
+ * (loading the Chinese font reads the widths of its 50,000 glyphs; a report in English
+ * without Chinese text never needs it), and subset when the document is saved.
  */
 final class DocumentFonts {
 

@@ -22,10 +22,12 @@ import dev.platformmaturity.dashboard.DashboardQuery;
 import dev.platformmaturity.dashboard.Dashboards;
 
 /**
- * What the organisation report says first, computed from the quarter's figures: completion and who is late, the
- * strongest and weakest aspect by median with the number of teams each median rests on, and the teams whose scores
- * rose or fell most since the previous quarter. Reads the teams of the two quarters once each, keeping only the
- * previous scores and a few names, so its memory stays small whatever the number of teams.
+ * What the organisation report says first, computed from the quarter's figures:
+ * completion and who is late, the strongest and weakest aspect by median with the number
+ * of teams each median rests on, and the teams whose scores rose or fell most since the
+ * previous quarter. Reads the teams of the two quarters once each, keeping only the
+ * previous scores and a few names, so its memory stays small whatever the number of
+ * teams.
  */
 @Component
 class KeyFindings {
@@ -51,11 +53,16 @@ class KeyFindings {
 		this.messages = messages;
 	}
 
-	/** A team's change since the previous quarter: the mean change of the aspects scored in both. */
+	/**
+	 * A team's change since the previous quarter: the mean change of the aspects scored
+	 * in both.
+	 */
 	record Change(String team, BigDecimal change) {
 	}
 
-	/** The findings as sentences in the report's language, in the order they are shown. */
+	/**
+	 * The findings as sentences in the report's language, in the order they are shown.
+	 */
 	List<String> of(QuarterInfo quarter, DashboardQuery query, Dashboards.Completion completion,
 			List<Dashboards.Distribution> distributions, List<String> aspectKeys, List<String> aspectNames,
 			Locale locale) {
@@ -76,11 +83,12 @@ class KeyFindings {
 			.filter(q -> q.state() != QuarterState.PLANNED && q.label().compareTo(quarter.label()) < 0)
 			.findFirst();
 		Map<Long, Map<String, BigDecimal>> before = new HashMap<>();
-		previous.ifPresent(p -> dashboards.eachTeam(DashboardQuery.of(p.id(), null, query.groupId(), query.provisional()), row -> {
-			if (!row.scores().isEmpty()) {
-				before.put(row.id(), row.scores());
-			}
-		}));
+		previous.ifPresent(
+				p -> dashboards.eachTeam(DashboardQuery.of(p.id(), null, query.groupId(), query.provisional()), row -> {
+					if (!row.scores().isEmpty()) {
+						before.put(row.id(), row.scores());
+					}
+				}));
 		List<String> notSubmitted = new ArrayList<>();
 		long[] notSubmittedCount = { 0 };
 		List<Change> changes = new ArrayList<>();
@@ -200,7 +208,10 @@ class KeyFindings {
 		return mean.signum() == 0 ? Optional.empty() : Optional.of(new Change(now.name(), mean));
 	}
 
-	/** Keeps the largest rises and falls only, so the list never grows beyond twice {@link #MOVERS}. */
+	/**
+	 * Keeps the largest rises and falls only, so the list never grows beyond twice
+	 * {@link #MOVERS}.
+	 */
 	private static void keepExtremes(List<Change> kept, Change change) {
 		kept.add(change);
 		if (kept.size() <= 2 * MOVERS + 1) {

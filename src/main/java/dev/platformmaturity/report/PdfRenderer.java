@@ -27,12 +27,14 @@ import dev.platformmaturity.report.ReportFonts.Face;
 import dev.platformmaturity.shared.DisplayText;
 
 /**
- * Turns report HTML into one PDF and writes the running header and "page n of N" on every page. The parts of a
- * report are laid out one after the other into the same document (so no part needs the whole report in memory, and
- * each font is embedded once); a report of several parts keeps its pages' content in a temporary file rather than in
- * memory. Fonts come from the application itself, so a report looks the same on any machine and Chinese is real text;
- * every text goes through {@link ReportText}, so a character no font has never fails a report. Charts are drawn as
- * vectors ({@link ChartPainter}). Renders run under {@link RenderLimit}.
+ * Turns report HTML into one PDF and writes the running header and "page n of N" on every
+ * page. The parts of a report are laid out one after the other into the same document (so
+ * no part needs the whole report in memory, and each font is embedded once); a report of
+ * several parts keeps its pages' content in a temporary file rather than in memory. Fonts
+ * come from the application itself, so a report looks the same on any machine and Chinese
+ * is real text; every text goes through {@link ReportText}, so a character no font has
+ * never fails a report. Charts are drawn as vectors ({@link ChartPainter}). Renders run
+ * under {@link RenderLimit}.
  */
 @Component
 class PdfRenderer {
@@ -45,7 +47,10 @@ class PdfRenderer {
 
 	private static final float FRAME_FONT_SIZE = 8;
 
-	/** Making one looks the XML parser factory up (a service lookup); kept per thread, as it is not thread-safe. */
+	/**
+	 * Making one looks the XML parser factory up (a service lookup); kept per thread, as
+	 * it is not thread-safe.
+	 */
 	private static final ThreadLocal<W3CDom> W3C_DOM = ThreadLocal.withInitial(W3CDom::new);
 
 	private final ReportProperties properties;
@@ -64,8 +69,9 @@ class PdfRenderer {
 	}
 
 	/**
-	 * The header and footer written on every page, the document's metadata, and whether its pages lie on their side
-	 * (one orientation per document: the layout takes its width from the first page).
+	 * The header and footer written on every page, the document's metadata, and whether
+	 * its pages lie on their side (one orientation per document: the layout takes its
+	 * width from the first page).
 	 */
 	record Frame(String title, String header, String pageLabel, String language, boolean landscape) {
 
@@ -76,9 +82,10 @@ class PdfRenderer {
 	}
 
 	/**
-	 * Renders the parts, in order, into {@code out}, drawing the charts they placed. {@code pageLabel} is a pattern
-	 * with {0} for the page and {1} for the number of pages. Waits for a render permit first and throws
-	 * {@link ReportsBusyException} before writing anything when none comes.
+	 * Renders the parts, in order, into {@code out}, drawing the charts they placed.
+	 * {@code pageLabel} is a pattern with {0} for the page and {1} for the number of
+	 * pages. Waits for a render permit first and throws {@link ReportsBusyException}
+	 * before writing anything when none comes.
 	 */
 	void render(List<Supplier<String>> parts, ReportCharts charts, Frame frame, OutputStream out) {
 		try (RenderLimit.Permit permit = limit.acquire();
@@ -110,7 +117,8 @@ class PdfRenderer {
 		builder.useObjectDrawerFactory(charts.drawers(painter));
 		builder.useReplacementText(Character.toString(ReportText.REPLACEMENT));
 		builder.useFont(documentFonts.supplier(Face.LATIN), LATIN, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-		builder.useFont(documentFonts.supplier(Face.LATIN_BOLD), LATIN, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+		builder.useFont(documentFonts.supplier(Face.LATIN_BOLD), LATIN, 700, BaseRendererBuilder.FontStyle.NORMAL,
+				true);
 		builder.useFont(documentFonts.supplier(Face.CHINESE), CHINESE, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
 		builder.useFont(documentFonts.supplier(Face.CHINESE), CHINESE, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
 		builder.withProducer("Platform Maturity");
@@ -119,7 +127,10 @@ class PdfRenderer {
 		}
 	}
 
-	/** Every text of the page as the report fonts draw it, so layout, charts and frame agree. */
+	/**
+	 * Every text of the page as the report fonts draw it, so layout, charts and frame
+	 * agree.
+	 */
 	private Document drawable(Document page) {
 		NodeTraversor.traverse((node, depth) -> {
 			if (node instanceof TextNode textNode) {
@@ -129,7 +140,10 @@ class PdfRenderer {
 		return page;
 	}
 
-	/** Header text at the top left, the page label at the bottom right, on every page; and the document metadata. */
+	/**
+	 * Header text at the top left, the page label at the bottom right, on every page; and
+	 * the document metadata.
+	 */
 	private void frame(PDDocument document, Frame frame, DocumentFonts documentFonts) throws IOException {
 		List<Face> order = ReportFonts.order(frame.language());
 		List<ReportText.Run> header = text.runs(frame.header(), order);
@@ -140,8 +154,8 @@ class PdfRenderer {
 			float width = page.getMediaBox().getWidth();
 			float height = page.getMediaBox().getHeight();
 			List<ReportText.Run> label = text.runs(MessageFormat.format(frame.pageLabel(), number, pages), order);
-			try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND,
-					true, true)) {
+			try (PDPageContentStream content = new PDPageContentStream(document, page,
+					PDPageContentStream.AppendMode.APPEND, true, true)) {
 				content.setNonStrokingColor(0.35f, 0.38f, 0.42f);
 				write(content, header, documentFonts, 42, height - 28);
 				write(content, label, documentFonts, width - 42 - width(label, documentFonts), 26);

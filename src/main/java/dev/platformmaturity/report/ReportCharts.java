@@ -15,8 +15,9 @@ import org.w3c.dom.Element;
 import dev.platformmaturity.chart.Chart;
 
 /**
- * The charts of one report. A template places each as an {@code <object>} box sized to the chart's proportions (see
- * {@code report/chart.html}); when the layout paints that box, the chart is drawn into it as PDF vectors.
+ * The charts of one report. A template places each as an {@code <object>} box sized to
+ * the chart's proportions (see {@code report/chart.html}); when the layout paints that
+ * box, the chart is drawn into it as PDF vectors.
  */
 final class ReportCharts {
 
@@ -36,8 +37,8 @@ final class ReportCharts {
 	}
 
 	/**
-	 * A box for the chart at its own size, a chart unit a CSS pixel as on the pages, made smaller to fit
-	 * {@code maxWidthMm} when it is wider.
+	 * A box for the chart at its own size, a chart unit a CSS pixel as on the pages, made
+	 * smaller to fit {@code maxWidthMm} when it is wider.
 	 */
 	Box place(Chart chart, double maxWidthMm) {
 		String key = "chart-" + (charts.size() + 1);
@@ -46,14 +47,17 @@ final class ReportCharts {
 		return new Box(key, chart.width() * scale, chart.height() * scale);
 	}
 
-	/** Draws the placed charts with the painter of the document they are laid out into. */
+	/**
+	 * Draws the placed charts with the painter of the document they are laid out into.
+	 */
 	FSObjectDrawerFactory drawers(ChartPainter painter) {
 		FSObjectDrawer drawer = (element, x, y, width, height, device, context, dotsPerPixel) -> {
 			Chart chart = charts.get(element.getAttribute("data-chart"));
 			PdfBoxOutputDevice pdf = (PdfBoxOutputDevice) device;
 			float dotsPerPoint = pdf.getDotsPerPoint();
 			try {
-				// The form is in chart units; given that size in dots, the device scales it to the box.
+				// The form is in chart units; given that size in dots, the device scales
+				// it to the box.
 				pdf.drawPdfAsImage(painter.paint(chart), new Rectangle((int) x, (int) y, (int) width, (int) height),
 						(float) chart.width() * dotsPerPoint, (float) chart.height() * dotsPerPoint);
 			}

@@ -28,10 +28,12 @@ import dev.platformmaturity.dashboard.ShownQuarter;
 import dev.platformmaturity.team.Teams;
 
 /**
- * PDF downloads: the team report (whoever may read the team) and the organisation report (leads and administrators),
- * from the pages and, under {@code /api/v1}, for scripts. The language is {@code ?lang=} when given, else the
- * page's language, or for a script the person's preferred language. When too many reports are being rendered
- * ({@link RenderLimit}), a browser gets a page that says so and a script problem details, both 503 with Retry-After.
+ * PDF downloads: the team report (whoever may read the team) and the organisation report
+ * (leads and administrators), from the pages and, under {@code /api/v1}, for scripts. The
+ * language is {@code ?lang=} when given, else the page's language, or for a script the
+ * person's preferred language. When too many reports are being rendered
+ * ({@link RenderLimit}), a browser gets a page that says so and a script problem details,
+ * both 503 with Retry-After.
  */
 @RestController
 class ReportController {
@@ -58,7 +60,10 @@ class ReportController {
 		return team(team, quarter, lang, user, locale, false, request, response);
 	}
 
-	/** For scripts: busy is answered with problem details; no view, so the API description lists it. */
+	/**
+	 * For scripts: busy is answered with problem details; no view, so the API description
+	 * lists it.
+	 */
 	@GetMapping("/api/v1/teams/{team}/assessments/{quarter}/report.pdf")
 	void teamReportForScripts(@PathVariable String team, @PathVariable String quarter,
 			@RequestParam(name = "lang", required = false) String lang, @AuthenticationPrincipal AccountUser user,
@@ -104,7 +109,10 @@ class ReportController {
 				() -> reports.organisationReport(shown, group, groupName, provisional, language, pdf));
 	}
 
-	/** Renders the report; null when it was written, else the page that says reports are busy. */
+	/**
+	 * Renders the report; null when it was written, else the page that says reports are
+	 * busy.
+	 */
 	private static ModelAndView rendered(boolean api, HttpServletRequest request, HttpServletResponse response,
 			Runnable render) {
 		try {
@@ -124,8 +132,9 @@ class ReportController {
 	}
 
 	/**
-	 * The response body as a PDF download. Its headers are set when the first byte is written, so a report refused
-	 * before that can still answer with a page or problem details.
+	 * The response body as a PDF download. Its headers are set when the first byte is
+	 * written, so a report refused before that can still answer with a page or problem
+	 * details.
 	 */
 	private static OutputStream pdf(HttpServletResponse response, String fileName) {
 		return new OutputStream() {
@@ -135,10 +144,11 @@ class ReportController {
 			private OutputStream body() throws IOException {
 				if (body == null) {
 					response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-					response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-						.filename(fileName, StandardCharsets.UTF_8)
-						.build()
-						.toString());
+					response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+							ContentDisposition.attachment()
+								.filename(fileName, StandardCharsets.UTF_8)
+								.build()
+								.toString());
 					body = response.getOutputStream();
 				}
 				return body;

@@ -18,12 +18,14 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.springframework.stereotype.Component;
 
 /**
- * The fonts reports are set in, read from the application once and parsed once per pooled set. Parsing the 4 MB
- * Chinese font for every report took a third of a one-page report's time. A parsed font reads its tables lazily and is
- * not safe to share between threads, so each render borrows a parsed set and gives it back when done; renders run
- * under {@link RenderLimit}, so no more sets are ever parsed than renders may run at once, and every set parsed is
- * kept. Reuse rests on one PDFBox behaviour: saving a document "closes" the fonts it subset, which for a font parsed
- * from memory releases nothing (ReportTest renders several reports with the same sets and would fail if that changed).
+ * The fonts reports are set in, read from the application once and parsed once per pooled
+ * set. Parsing the 4 MB Chinese font for every report took a third of a one-page report's
+ * time. A parsed font reads its tables lazily and is not safe to share between threads,
+ * so each render borrows a parsed set and gives it back when done; renders run under
+ * {@link RenderLimit}, so no more sets are ever parsed than renders may run at once, and
+ * every set parsed is kept. Reuse rests on one PDFBox behaviour: saving a document
+ * "closes" the fonts it subset, which for a font parsed from memory releases nothing
+ * (ReportTest renders several reports with the same sets and would fail if that changed).
  */
 @Component
 class ReportFonts {
@@ -40,7 +42,10 @@ class ReportFonts {
 
 	}
 
-	/** The faces that draw regular text, in the order a character is looked up for a Latin and a Chinese report. */
+	/**
+	 * The faces that draw regular text, in the order a character is looked up for a Latin
+	 * and a Chinese report.
+	 */
 	static final List<Face> LATIN_FIRST = List.of(Face.LATIN, Face.CHINESE);
 
 	static final List<Face> CHINESE_FIRST = List.of(Face.CHINESE, Face.LATIN);
@@ -70,7 +75,9 @@ class ReportFonts {
 		idle.push(first);
 	}
 
-	/** The report languages' font orders: the first face that has a character draws it. */
+	/**
+	 * The report languages' font orders: the first face that has a character draws it.
+	 */
 	static List<Face> order(String language) {
 		return language.startsWith("zh") ? CHINESE_FIRST : LATIN_FIRST;
 	}
@@ -80,7 +87,10 @@ class ReportFonts {
 		return coverage.get(face).get(codePoint);
 	}
 
-	/** A parsed set for this thread alone until it is closed; call only while holding a render permit. */
+	/**
+	 * A parsed set for this thread alone until it is closed; call only while holding a
+	 * render permit.
+	 */
 	Parsed borrow() {
 		Parsed parsed = idle.pollFirst();
 		return parsed != null ? parsed : parse();
@@ -91,9 +101,12 @@ class ReportFonts {
 		try {
 			for (Face face : Face.values()) {
 				TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(files.get(face)));
-				// Without its glyph substitution table PDFBox writes each character as itself: no ligatures, which
-				// keeps report text extractable letter by letter, and no substitution pass over every string drawn
-				// (a fifth of a team report's time). The subset embedded in the PDF never carries this table.
+				// Without its glyph substitution table PDFBox writes each character as
+				// itself: no ligatures, which
+				// keeps report text extractable letter by letter, and no substitution
+				// pass over every string drawn
+				// (a fifth of a team report's time). The subset embedded in the PDF never
+				// carries this table.
 				font.getTableMap().remove("GSUB");
 				fonts.put(face, font);
 			}

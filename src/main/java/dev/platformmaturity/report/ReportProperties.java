@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param pageSize {@code A4} or {@code LETTER}
  * @param organisation the organisation's name on the title of every report
- * @param teamsPerPart teams per rendered part of the organisation report: bounds the memory a report needs
- * @param concurrentRenders reports rendered at once; 0 to derive it from the heap ({@link RenderLimit})
- * @param queueWait how long a report waits for a render to finish before the answer is 503
+ * @param teamsPerPart teams per rendered part of the organisation report: bounds the
+ * memory a report needs
+ * @param concurrentRenders reports rendered at once; 0 to derive it from the heap
+ * ({@link RenderLimit})
+ * @param queueWait how long a report waits for a render to finish before the answer is
+ * 503
  */
 @ConfigurationProperties("app.report")
 record ReportProperties(@DefaultValue("A4") PageSize pageSize, @DefaultValue("") String organisation,

@@ -9,11 +9,13 @@ import dev.platformmaturity.report.ReportFonts.Face;
 import dev.platformmaturity.shared.DisplayText;
 
 /**
- * Text as the report fonts can draw it, the same wherever a report writes text: the laid-out pages, the charts and the
- * page frame. Bidi controls are neutralised as on every page ({@link DisplayText}). A character that no report font
- * has never fails a report (as a team named "Rocket 🚀 team" once did): it is dropped when it is invisible anyway (a
- * format character, a control character), becomes a space when it is one, and else shows as the replacement character
- * U+FFFD. Variation selectors (U+FE0F after an emoji) are always dropped, as the fonts have no variants.
+ * Text as the report fonts can draw it, the same wherever a report writes text: the
+ * laid-out pages, the charts and the page frame. Bidi controls are neutralised as on
+ * every page ({@link DisplayText}). A character that no report font has never fails a
+ * report (as a team named "Rocket 🚀 team" once did): it is dropped when it is invisible
+ * anyway (a format character, a control character), becomes a space when it is one, and
+ * else shows as the replacement character U+FFFD. Variation selectors (U+FE0F after an
+ * emoji) are always dropped, as the fonts have no variants.
  */
 @Component
 class ReportText {
@@ -48,8 +50,8 @@ class ReportText {
 					out.appendCodePoint(codePoint);
 				}
 				else if (!invisible(codePoint)) {
-					out.appendCodePoint(Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) ? ' '
-							: REPLACEMENT);
+					out.appendCodePoint(
+							Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) ? ' ' : REPLACEMENT);
 				}
 			}
 			i += Character.charCount(codePoint);
@@ -57,7 +59,10 @@ class ReportText {
 		return out == null ? neutral : out.toString();
 	}
 
-	/** The drawable text in runs of one face each: the first face in {@code order} that has the character. */
+	/**
+	 * The drawable text in runs of one face each: the first face in {@code order} that
+	 * has the character.
+	 */
 	List<Run> runs(String text, List<Face> order) {
 		List<Run> runs = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
@@ -90,7 +95,10 @@ class ReportText {
 				|| variationSelector(codePoint) || codePoint == 0x034F;
 	}
 
-	/** Chooses a glyph variant the report fonts do not have, so it is always dropped (as after an emoji). */
+	/**
+	 * Chooses a glyph variant the report fonts do not have, so it is always dropped (as
+	 * after an emoji).
+	 */
 	private static boolean variationSelector(int codePoint) {
 		return codePoint >= 0xFE00 && codePoint <= 0xFE0F || codePoint >= 0xE0100 && codePoint <= 0xE01EF;
 	}

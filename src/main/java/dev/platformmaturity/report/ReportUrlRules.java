@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import dev.platformmaturity.system.UrlAccessRules;
 
-/** Organisation reports are for platform leads; team reports follow the team's access rules. */
+/**
+ * Organisation reports are for platform leads; team reports follow the team's access
+ * rules.
+ */
 @Component
 class ReportUrlRules implements UrlAccessRules {
 

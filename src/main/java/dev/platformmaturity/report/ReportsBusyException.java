@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** As many reports as memory allows are being rendered, and none finished within the wait: 503 with Retry-After. */
+/**
+ * As many reports as memory allows are being rendered, and none finished within the wait:
+ * 503 with Retry-After.
+ */
 class ReportsBusyException extends ErrorResponseException {
 
 	private final Duration retryAfter;

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The scoring rule of the product brief, in the one place pages, dashboards, exports and PDFs take it from, so they
- * can never disagree. Scores carry two decimals, rounded half-up like the CNCF assessment prototype.
+ * The scoring rule of the product brief, in the one place pages, dashboards, exports and
+ * PDFs take it from, so they can never disagree. Scores carry two decimals, rounded
+ * half-up like the CNCF assessment prototype.
  */
 public final class Scoring {
 
@@ -23,8 +24,9 @@ public final class Scoring {
 	}
 
 	/**
-	 * The mean of the levels of an aspect's answered questions; a not-applicable answer is left out by the caller.
-	 * Empty when nothing was answered: an aspect without answers has no score, which is not the same as level 0.
+	 * The mean of the levels of an aspect's answered questions; a not-applicable answer
+	 * is left out by the caller. Empty when nothing was answered: an aspect without
+	 * answers has no score, which is not the same as level 0.
 	 * @throws IllegalArgumentException for a null level or one outside 1..4
 	 */
 	public static Optional<BigDecimal> aspectScore(Collection<Integer> answeredLevels) {
@@ -40,7 +42,8 @@ public final class Scoring {
 	}
 
 	/**
-	 * The same score from its kept inputs: the sum and the number of the answered levels of an aspect.
+	 * The same score from its kept inputs: the sum and the number of the answered levels
+	 * of an aspect.
 	 * @throws IllegalArgumentException for a sum that levels 1..4 cannot add up to
 	 */
 	public static Optional<BigDecimal> aspectScore(int levelSum, int levelCount) {
@@ -54,8 +57,8 @@ public final class Scoring {
 	}
 
 	/**
-	 * The level whose texts describe a score: its whole part, so a team is credited with a level only once it has
-	 * fully reached it.
+	 * The level whose texts describe a score: its whole part, so a team is credited with
+	 * a level only once it has fully reached it.
 	 * @throws IllegalArgumentException for a score outside 1..4
 	 */
 	public static int level(BigDecimal score) {
@@ -68,8 +71,8 @@ public final class Scoring {
 	}
 
 	/**
-	 * The adjacent level whose characteristics are the aspect's opportunities; empty at the highest level, which the
-	 * model does not treat as a goal to go beyond.
+	 * The adjacent level whose characteristics are the aspect's opportunities; empty at
+	 * the highest level, which the model does not treat as a goal to go beyond.
 	 */
 	public static OptionalInt nextLevel(BigDecimal score) {
 		int level = level(score);
@@ -77,8 +80,9 @@ public final class Scoring {
 	}
 
 	/**
-	 * The median of teams' scores, for dashboards, where a median is not pulled by one outlying team. With an even
-	 * count it is the mean of the two middle scores. Empty when there are no scores.
+	 * The median of teams' scores, for dashboards, where a median is not pulled by one
+	 * outlying team. With an even count it is the mean of the two middle scores. Empty
+	 * when there are no scores.
 	 */
 	public static Optional<BigDecimal> median(Collection<BigDecimal> scores) {
 		if (scores.isEmpty()) {

@@ -1,5 +1,6 @@
 /**
- * The product's scoring rule: aspect scores from answered levels, the level and next level they point to, medians.
+ * The product's scoring rule: aspect scores from answered levels, the level and next
+ * level they point to, medians.
  */
 @ApplicationModule(allowedDependencies = {})
 package dev.platformmaturity.scoring;

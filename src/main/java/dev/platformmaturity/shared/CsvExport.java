@@ -20,15 +20,17 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The one writer of CSV files for spreadsheets; every export uses it. UTF-8 with a byte-order mark (so spreadsheet
- * programs show Chinese correctly), quoted by Commons CSV (separators, quotes and line breaks inside a cell), written
- * row by row.
+ * The one writer of CSV files for spreadsheets; every export uses it. UTF-8 with a
+ * byte-order mark (so spreadsheet programs show Chinese correctly), quoted by Commons CSV
+ * (separators, quotes and line breaks inside a cell), written row by row.
  * <p>
- * A spreadsheet runs a cell that starts with {@code =}, {@code +}, {@code -} or {@code @} as a formula, and tab or
- * carriage return can hide such a start. Following the OWASP guidance on CSV injection, every text cell that starts
- * with one of these gets a leading {@code '}, so it opens as the text it is. This applies to all text, names and
- * comments alike, even text that reads like a negative number: only numbers the application itself puts in a cell
- * ({@link Number} values, such as scores and counts) are written as they are, since a number is data, not a formula.
+ * A spreadsheet runs a cell that starts with {@code =}, {@code +}, {@code -} or {@code @}
+ * as a formula, and tab or carriage return can hide such a start. Following the OWASP
+ * guidance on CSV injection, every text cell that starts with one of these gets a leading
+ * {@code '}, so it opens as the text it is. This applies to all text, names and comments
+ * alike, even text that reads like a negative number: only numbers the application itself
+ * puts in a cell ({@link Number} values, such as scores and counts) are written as they
+ * are, since a number is data, not a formula.
  */
 public final class CsvExport implements Closeable {
 
@@ -64,7 +66,10 @@ public final class CsvExport implements Closeable {
 		}
 	}
 
-	/** A value as its cell text: numbers as written by the application, any other text safe from formulas. */
+	/**
+	 * A value as its cell text: numbers as written by the application, any other text
+	 * safe from formulas.
+	 */
 	static String cell(Object value) {
 		if (value == null) {
 			return "";

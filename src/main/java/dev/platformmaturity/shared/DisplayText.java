@@ -1,12 +1,14 @@
 package dev.platformmaturity.shared;
 
 /**
- * Text people typed (team, group and person names, comments), as pages and PDF reports show it. Unicode's bidi
- * controls are removed: the embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks
- * (U+200E, U+200F, U+061C). A name then can neither reverse how it reads (U+202E RIGHT-TO-LEFT OVERRIDE turns
- * "gpj.exe" into what looks like "exe.jpg") nor reorder the text around it; right-to-left scripts still read right to
- * left, as the Unicode bidi algorithm places their letters without controls. What is stored stays as it was typed: this
- * is for showing text only, never for form fields or saving.
+ * Text people typed (team, group and person names, comments), as pages and PDF reports
+ * show it. Unicode's bidi controls are removed: the embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) and the marks (U+200E, U+200F, U+061C). A name then can
+ * neither reverse how it reads (U+202E RIGHT-TO-LEFT OVERRIDE turns "gpj.exe" into what
+ * looks like "exe.jpg") nor reorder the text around it; right-to-left scripts still read
+ * right to left, as the Unicode bidi algorithm places their letters without controls.
+ * What is stored stays as it was typed: this is for showing text only, never for form
+ * fields or saving.
  */
 public final class DisplayText {
 
@@ -41,7 +43,10 @@ public final class DisplayText {
 		return -1;
 	}
 
-	/** All bidi controls are in the Basic Multilingual Plane, so a UTF-16 unit never splits one. */
+	/**
+	 * All bidi controls are in the Basic Multilingual Plane, so a UTF-16 unit never
+	 * splits one.
+	 */
 	static boolean isBidiControl(char c) {
 		return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F'
 				|| c == '\u061C';

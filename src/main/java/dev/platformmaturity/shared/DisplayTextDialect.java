@@ -10,9 +10,10 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives templates {@code #display.text(...)} for text people typed: {@code th:text="${#display.text(team.name)}"}
- * shows a name through {@link DisplayText}. Use it wherever a page shows a team, group or person name or a comment;
- * never in form fields, which must give back what was typed.
+ * Gives templates {@code #display.text(...)} for text people typed:
+ * {@code th:text="${#display.text(team.name)}"} shows a name through {@link DisplayText}.
+ * Use it wherever a page shows a team, group or person name or a comment; never in form
+ * fields, which must give back what was typed.
  */
 @Component
 public class DisplayTextDialect extends AbstractDialect implements IExpressionObjectDialect {

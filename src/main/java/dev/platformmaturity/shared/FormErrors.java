@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.springframework.validation.BindingResult;
 
-/** Puts the service's field problems onto the form, where the page shows them beside their fields. */
+/**
+ * Puts the service's field problems onto the form, where the page shows them beside their
+ * fields.
+ */
 public final class FormErrors {
 
 	private FormErrors() {
@@ -14,7 +17,10 @@ public final class FormErrors {
 		problems.forEach(problem -> reject(errors, problem));
 	}
 
-	/** A problem of a field the form has goes to that field, any other to the form as a whole. */
+	/**
+	 * A problem of a field the form has goes to that field, any other to the form as a
+	 * whole.
+	 */
 	public static void reject(BindingResult errors, FieldProblem problem) {
 		if (formHasField(errors, problem.field())) {
 			errors.rejectValue(problem.field(), problem.messageKey(), problem.arguments(), problem.messageKey());

@@ -8,8 +8,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /**
- * Page numbers from an address (counted from 0): one below the first shows the first page, one beyond the last shows
- * the last page, so an old or edited link never fails.
+ * Page numbers from an address (counted from 0): one below the first shows the first
+ * page, one beyond the last shows the last page, so an old or edited link never fails.
  */
 public final class PageNumbers {
 
@@ -23,7 +23,10 @@ public final class PageNumbers {
 		return page.getNumber() > last ? read.apply(PageRequest.of(last, size, sort)) : page;
 	}
 
-	/** The requested page, not below the first and not so far that its first row's offset leaves the int range. */
+	/**
+	 * The requested page, not below the first and not so far that its first row's offset
+	 * leaves the int range.
+	 */
 	public static int readable(int requested, int size) {
 		return Math.max(0, Math.min(requested, Integer.MAX_VALUE / size - 1));
 	}

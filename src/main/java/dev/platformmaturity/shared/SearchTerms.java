@@ -2,7 +2,10 @@ package dev.platformmaturity.shared;
 
 import java.util.Locale;
 
-/** Turns what someone typed into a search box into a safe SQL LIKE fragment (used with {@code escape '\\'}). */
+/**
+ * Turns what someone typed into a search box into a safe SQL LIKE fragment (used with
+ * {@code escape '\\'}).
+ */
 public final class SearchTerms {
 
 	private SearchTerms() {

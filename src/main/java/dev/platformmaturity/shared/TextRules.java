@@ -4,9 +4,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The one rule for text that comes in, whatever the channel (request parameters, JSON bodies, CSV files): it may not
- * contain a NUL character (U+0000), which PostgreSQL cannot store in text, nor a lone UTF-16 surrogate, which has no
- * UTF-8 form and would be stored as "?". Such text is refused with a message naming the field; it is never changed.
+ * The one rule for text that comes in, whatever the channel (request parameters, JSON
+ * bodies, CSV files): it may not contain a NUL character (U+0000), which PostgreSQL
+ * cannot store in text, nor a lone UTF-16 surrogate, which has no UTF-8 form and would be
+ * stored as "?". Such text is refused with a message naming the field; it is never
+ * changed.
  */
 public final class TextRules {
 
@@ -15,8 +17,11 @@ public final class TextRules {
 
 	/**
 	 * What is wrong with a text, if anything.
-	 * @param messageKey explains the problem; its arguments are the field, the position and the character
-	 * @param position the position of the first offending character, counted in characters from 1
+	 *
+	 * @param messageKey explains the problem; its arguments are the field, the position
+	 * and the character
+	 * @param position the position of the first offending character, counted in
+	 * characters from 1
 	 * @param character the offending character as a code like {@code U+0000}
 	 */
 	public record Flaw(String messageKey, int position, String character) {
@@ -27,7 +32,10 @@ public final class TextRules {
 
 	}
 
-	/** The first offending character of a text, or empty when the text (or null) may be stored as it is. */
+	/**
+	 * The first offending character of a text, or empty when the text (or null) may be
+	 * stored as it is.
+	 */
 	public static Optional<Flaw> flaw(String text) {
 		if (text == null) {
 			return Optional.empty();

@@ -29,9 +29,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
 /**
- * The OpenAPI description of {@code /api/**} (springdoc: {@code /v3/api-docs}, browsable at {@code /api-docs}). The
- * operations and their schemas come from the controllers; this adds what every operation shares: the security
- * schemes, the problem-details answers (400, 401, 403, 404, 409) with examples, and examples of the request bodies.
+ * The OpenAPI description of {@code /api/**} (springdoc: {@code /v3/api-docs}, browsable
+ * at {@code /api-docs}). The operations and their schemas come from the controllers; this
+ * adds what every operation shares: the security schemes, the problem-details answers
+ * (400, 401, 403, 404, 409) with examples, and examples of the request bodies.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -45,10 +46,9 @@ class ApiDocumentation {
 	private static final Set<String> PUBLIC = Set.of("GET /api/v1/model");
 
 	/** Examples of request bodies, by the name of their schema. */
-	private static final Map<String, Object> BODY_EXAMPLES = Map.of("AnswerJson",
-			example("option", "investment_1:3", "notApplicable", false, "comment", "Funded as a product since Q2.",
-					"version", 4),
-			"TargetJson", example("level", 3, "version", 1));
+	private static final Map<String, Object> BODY_EXAMPLES = Map.of("AnswerJson", example("option", "investment_1:3",
+			"notApplicable", false, "comment", "Funded as a product since Q2.", "version", 4), "TargetJson",
+			example("level", 3, "version", 1));
 
 	@Bean
 	OpenAPI apiDescription() {
@@ -109,17 +109,21 @@ class ApiDocumentation {
 					"Language 'fr' is not supported. Supported languages: en, zh-CN, de, es."));
 		}
 		if (!open) {
-			responses.putIfAbsent("401", problem(401, "No valid credentials: missing, unknown or expired token, wrong "
-					+ "password, or a session that has ended", "Sign in first: send a personal access token …"));
-			responses.putIfAbsent("403", problem(403,
-					"The caller may not do this (role, or a token that may only read)", "Your account may not do this."));
+			responses.putIfAbsent("401",
+					problem(401,
+							"No valid credentials: missing, unknown or expired token, wrong "
+									+ "password, or a session that has ended",
+							"Sign in first: send a personal access token …"));
+			responses.putIfAbsent("403",
+					problem(403, "The caller may not do this (role, or a token that may only read)",
+							"Your account may not do this."));
 		}
 		if (path.contains("{")) {
 			responses.putIfAbsent("404", problem(404, "Nothing found, or nothing the caller may see",
 					"There is no team 'payments', or you may not see it."));
 		}
 		if (method == PathItem.HttpMethod.PUT) {
-			responses.putIfAbsent("409", problem(409, 
+			responses.putIfAbsent("409", problem(409,
 					"Someone else saved a newer version since yours was read; nothing was saved. An answer's problem "
 							+ "carries the saved answer as `current`",
 					"Wang Fang saved this answer meanwhile."));

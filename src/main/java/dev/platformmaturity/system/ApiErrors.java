@@ -23,9 +23,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Errors of the JSON API as RFC 9457 problem details, with the detail in the caller's language: a feature module
- * throws an {@link org.springframework.web.ErrorResponseException} naming a message key, and this resolves it.
- * Comes before {@link PageErrors}, which also applies to these controllers.
+ * Errors of the JSON API as RFC 9457 problem details, with the detail in the caller's
+ * language: a feature module throws an
+ * {@link org.springframework.web.ErrorResponseException} naming a message key, and this
+ * resolves it. Comes before {@link PageErrors}, which also applies to these controllers.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,8 +37,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * A safety net for two writes of one row at the same moment that no service turned into its own answer: the one
-	 * that lost gets 409, never 500.
+	 * A safety net for two writes of one row at the same moment that no service turned
+	 * into its own answer: the one that lost gets 409, never 500.
 	 */
 	@ExceptionHandler
 	ProblemDetail changedMeanwhile(OptimisticLockingFailureException lost, Locale locale) {
@@ -45,7 +46,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 				getMessageSource().getMessage("error.changedMeanwhile", null, locale));
 	}
 
-	/** Malformed JSON, a value of the wrong kind, a missing body: what was wrong and where ({@link JsonProblems}). */
+	/**
+	 * Malformed JSON, a value of the wrong kind, a missing body: what was wrong and where
+	 * ({@link JsonProblems}).
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -12,9 +12,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A safety net for pages: two writes of one row at the same moment that no controller turned into its own answer
- * give the error page with 409 and what to do, never 500. It comes after Spring MVC's own resolvers, so the API's
- * problem details ({@link ApiErrors}) answer first.
+ * A safety net for pages: two writes of one row at the same moment that no controller
+ * turned into its own answer give the error page with 409 and what to do, never 500. It
+ * comes after Spring MVC's own resolvers, so the API's problem details
+ * ({@link ApiErrors}) answer first.
  */
 @Component
 class ChangedMeanwhilePages implements HandlerExceptionResolver, Ordered {

@@ -4,7 +4,10 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The current CSRF token, for a page whose session was renewed (signed in again) while it stayed open. */
+/**
+ * The current CSRF token, for a page whose session was renewed (signed in again) while it
+ * stayed open.
+ */
 @RestController
 class CsrfController {
 

@@ -16,17 +16,18 @@ import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * A database outage is answered fast and honestly: connection and socket timeouts (application.properties), the
- * {@link DatabaseProbe} behind health and readiness, the {@link OutageGuardedDataSource}, and 503 answers from the
- * {@link DatabaseOutageFilter}.
+ * A database outage is answered fast and honestly: connection and socket timeouts
+ * (application.properties), the {@link DatabaseProbe} behind health and readiness, the
+ * {@link OutageGuardedDataSource}, and 503 answers from the {@link DatabaseOutageFilter}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseOutageConfiguration {
 
 	/**
-	 * Outside Spring Session's filter, which writes the session to the database when the response commits or after
-	 * the rest of the chain, so a failure there is answered 503 like one inside the chain. The filters that decode
-	 * parameters and take {@code ?lang=} run inside it: they need no database, and the language they set is a
+	 * Outside Spring Session's filter, which writes the session to the database when the
+	 * response commits or after the rest of the chain, so a failure there is answered 503
+	 * like one inside the chain. The filters that decode parameters and take
+	 * {@code ?lang=} run inside it: they need no database, and the language they set is a
 	 * request attribute that the 503 page still finds.
 	 */
 	static final int FILTER_ORDER = SessionRepositoryFilter.DEFAULT_ORDER - 1;

@@ -27,12 +27,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Answers a request that failed because the database is unreachable or refuses writes with 503 and
- * {@code Retry-After}: problem details in the caller's language for the API and other non-HTML clients, a page in
- * the interface language for browsers. It wraps the whole chain, Spring Session's filter and security included, so a
- * sign-in, or a session read or written in the database, is answered the same way. The answer is written here, to
- * the response as the container gave it, without the error page's dispatch, because that dispatch, or saving the
- * session when a wrapped response commits, could need the database again.
+ * Answers a request that failed because the database is unreachable or refuses writes
+ * with 503 and {@code Retry-After}: problem details in the caller's language for the API
+ * and other non-HTML clients, a page in the interface language for browsers. It wraps the
+ * whole chain, Spring Session's filter and security included, so a sign-in, or a session
+ * read or written in the database, is answered the same way. The answer is written here,
+ * to the response as the container gave it, without the error page's dispatch, because
+ * that dispatch, or saving the session when a wrapped response commits, could need the
+ * database again.
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
@@ -76,7 +78,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		}
 	}
 
-	/** During an outage every request fails alike: a warning every 10 s, the rest at debug level. */
+	/**
+	 * During an outage every request fails alike: a warning every 10 s, the rest at debug
+	 * level.
+	 */
 	private void logOnceInAWhile(HttpServletRequest request, Exception failure) {
 		long now = System.nanoTime();
 		long last = lastWarning.get();
@@ -119,7 +124,9 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 		response.flushBuffer();
 	}
 
-	/** Browsers get a page; the API and clients that do not take HTML get problem details. */
+	/**
+	 * Browsers get a page; the API and clients that do not take HTML get problem details.
+	 */
 	private static boolean wantsPage(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (path.startsWith("/api/") || path.startsWith("/actuator/")) {

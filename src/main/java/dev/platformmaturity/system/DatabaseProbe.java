@@ -25,10 +25,12 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the database every {@code app.database.probe-interval} on a fresh connection of its own, outside the pool
- * (so a busy pool does not look like an outage), and whether it accepts writes ({@code transaction_read_only}
- * covers {@code default_transaction_read_only} and a standby). The health endpoint's {@code db} component and the
- * readiness group answer from the latest result without waiting for the database.
+ * Checks the database every {@code app.database.probe-interval} on a fresh connection of
+ * its own, outside the pool (so a busy pool does not look like an outage), and whether it
+ * accepts writes ({@code transaction_read_only} covers
+ * {@code default_transaction_read_only} and a standby). The health endpoint's {@code db}
+ * component and the readiness group answer from the latest result without waiting for the
+ * database.
  */
 @Component("dbHealthIndicator")
 class DatabaseProbe implements HealthIndicator, SmartLifecycle {

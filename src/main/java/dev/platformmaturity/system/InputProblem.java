@@ -7,8 +7,9 @@ import org.springframework.web.ErrorResponseException;
 import dev.platformmaturity.shared.FieldProblem;
 
 /**
- * A request refused for what it sent, before anything was read or changed: 400 with the message of the problem in the
- * caller's language, as problem details for the API and as the error page for pages.
+ * A request refused for what it sent, before anything was read or changed: 400 with the
+ * message of the problem in the caller's language, as problem details for the API and as
+ * the error page for pages.
  */
 class InputProblem extends ErrorResponseException {
 

@@ -13,7 +13,10 @@ import org.springframework.util.ClassUtils;
 
 import dev.platformmaturity.shared.TextRules;
 
-/** What a value sent for a Java type has to look like, as a message for "… must be {1}" in the reader's language. */
+/**
+ * What a value sent for a Java type has to look like, as a message for "… must be {1}" in
+ * the reader's language.
+ */
 final class InputTypes {
 
 	private static final int LONGEST_SHOWN_VALUE = 40;
@@ -58,10 +61,13 @@ final class InputTypes {
 		return new DefaultMessageSourceResolvable("input.type." + kind);
 	}
 
-	/** A value as it may be quoted in a message: shortened, with characters that cannot be shown written as codes. */
+	/**
+	 * A value as it may be quoted in a message: shortened, with characters that cannot be
+	 * shown written as codes.
+	 */
 	static String shown(Object value) {
-		String text = value instanceof Object[] values ? String.join(",", Arrays.stream(values).map(String::valueOf)
-			.toList()) : String.valueOf(value);
+		String text = value instanceof Object[] values
+				? String.join(",", Arrays.stream(values).map(String::valueOf).toList()) : String.valueOf(value);
 		if (text.codePointCount(0, text.length()) > LONGEST_SHOWN_VALUE) {
 			text = text.substring(0, text.offsetByCodePoints(0, LONGEST_SHOWN_VALUE)) + "…";
 		}

@@ -21,9 +21,10 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import dev.platformmaturity.system.JsonRules.RefusedText;
 
 /**
- * Says what was wrong with a JSON request body and where: the field (as a path like {@code answers[2].comment}) for
- * a value of the wrong kind, or the line and column for JSON that cannot be parsed. Jackson's own messages are
- * English and technical; these are messages in the caller's language.
+ * Says what was wrong with a JSON request body and where: the field (as a path like
+ * {@code answers[2].comment}) for a value of the wrong kind, or the line and column for
+ * JSON that cannot be parsed. Jackson's own messages are English and technical; these are
+ * messages in the caller's language.
  */
 final class JsonProblems {
 
@@ -32,7 +33,8 @@ final class JsonProblems {
 
 	/**
 	 * @param message the detail, resolved in the caller's language
-	 * @param properties added to the problem details: {@code field}, or {@code line} and {@code column}
+	 * @param properties added to the problem details: {@code field}, or {@code line} and
+	 * {@code column}
 	 */
 	record Problem(MessageSourceResolvable message, Map<String, Object> properties) {
 	}
@@ -45,8 +47,8 @@ final class JsonProblems {
 		String field = path(json);
 		Object where = field.isEmpty() ? message("api.json.body") : field;
 		if (json instanceof RefusedText refused) {
-			return atField(field, message(refused.flaw().messageKey(), where, refused.flaw().position(),
-					refused.flaw().character()));
+			return atField(field,
+					message(refused.flaw().messageKey(), where, refused.flaw().position(), refused.flaw().character()));
 		}
 		if (json instanceof UnrecognizedPropertyException unknown) {
 			List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
@@ -88,7 +90,10 @@ final class JsonProblems {
 		return new Problem(message, where);
 	}
 
-	/** The field as a path from the body: {@code level}, {@code answers[2].comment}; empty for the body itself. */
+	/**
+	 * The field as a path from the body: {@code level}, {@code answers[2].comment}; empty
+	 * for the body itself.
+	 */
 	static String path(JacksonException json) {
 		StringBuilder path = new StringBuilder();
 		for (JacksonException.Reference reference : json.getPath()) {

@@ -27,15 +27,18 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import dev.platformmaturity.shared.TextRules;
 
 /**
- * JSON request bodies are read strictly: a number is never rounded or cut to fit (2.5 is not a level, 0.5 not a
- * version), a text is not read as a number or a boolean nor the other way round, a field the endpoint does not know,
- * a field given twice and anything after the value are refused, and every text follows {@link TextRules}. What was
- * wrong and where is answered by {@link ApiErrors} through {@link JsonProblems}. Only the server's converter is
- * strict: JSON the application reads for itself keeps Spring Boot's settings.
+ * JSON request bodies are read strictly: a number is never rounded or cut to fit (2.5 is
+ * not a level, 0.5 not a version), a text is not read as a number or a boolean nor the
+ * other way round, a field the endpoint does not know, a field given twice and anything
+ * after the value are refused, and every text follows {@link TextRules}. What was wrong
+ * and where is answered by {@link ApiErrors} through {@link JsonProblems}. Only the
+ * server's converter is strict: JSON the application reads for itself keeps Spring Boot's
+ * settings.
  * <p>
- * Bodies that controllers read whole are JSON only. The YAML converter that Spring registers because a YAML library
- * is on the class path (the OpenAPI description's) is removed: it would read bodies past these rules. The
- * description's YAML form is written by springdoc itself and needs no converter.
+ * Bodies that controllers read whole are JSON only. The YAML converter that Spring
+ * registers because a YAML library is on the class path (the OpenAPI description's) is
+ * removed: it would read bodies past these rules. The description's YAML form is written
+ * by springdoc itself and needs no converter.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonRules {
@@ -72,7 +75,10 @@ class JsonRules {
 			.build();
 	}
 
-	/** A JSON text that {@link TextRules} refuses; Jackson adds the path of the field to it. */
+	/**
+	 * A JSON text that {@link TextRules} refuses; Jackson adds the path of the field to
+	 * it.
+	 */
 	static class RefusedText extends MismatchedInputException {
 
 		private final transient TextRules.Flaw flaw;

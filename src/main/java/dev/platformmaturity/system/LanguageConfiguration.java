@@ -17,8 +17,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
- * The interface language comes from {@code ?lang=en|zh-CN} (remembered in a cookie), then that cookie, then the
- * browser's Accept-Language, then English.
+ * The interface language comes from {@code ?lang=en|zh-CN} (remembered in a cookie), then
+ * that cookie, then the browser's Accept-Language, then English.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration {
@@ -31,8 +31,9 @@ class LanguageConfiguration {
 	}
 
 	/**
-	 * Takes {@code ?lang=} before security runs, so that it also holds for a page that first sends the visitor to
-	 * sign in. The API takes {@code ?lang=} for the language of the data it returns, not to change the interface.
+	 * Takes {@code ?lang=} before security runs, so that it also holds for a page that
+	 * first sends the visitor to sign in. The API takes {@code ?lang=} for the language
+	 * of the data it returns, not to change the interface.
 	 */
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> languageParameter(LocaleResolver locales) {
@@ -76,7 +77,9 @@ class LanguageConfiguration {
 			UiLanguage.of(locale).ifPresent(language -> cookie.setLocale(request, response, language.locale()));
 		}
 
-		/** The first language in the browser's preference order that the interface has. */
+		/**
+		 * The first language in the browser's preference order that the interface has.
+		 */
 		private static Locale fromBrowser(HttpServletRequest request) {
 			for (Locale preferred : Collections.list(request.getLocales())) {
 				var language = UiLanguage.of(preferred);

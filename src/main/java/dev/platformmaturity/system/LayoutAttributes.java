@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What the shared layout and fragments need on every page: the language switcher's links, the pager's links. */
+/**
+ * What the shared layout and fragments need on every page: the language switcher's links,
+ * the pager's links.
+ */
 @ControllerAdvice
 class LayoutAttributes {
 

@@ -12,10 +12,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * While the probe finds the database unreachable and the pool holds no connection, asking for one fails at once
- * instead of waiting for the pool's connection timeout. Besides answering faster, this keeps the pool from retrying
- * with a back-off that grows to 5 s while requests wait, so the first request after the probe sees the database back
- * gets a new connection at once.
+ * While the probe finds the database unreachable and the pool holds no connection, asking
+ * for one fails at once instead of waiting for the pool's connection timeout. Besides
+ * answering faster, this keeps the pool from retrying with a back-off that grows to 5 s
+ * while requests wait, so the first request after the probe sees the database back gets a
+ * new connection at once.
  */
 class OutageGuardedDataSource extends DelegatingDataSource {
 

@@ -16,8 +16,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Bad input on pages: the error page with status 400 and what was wrong, in the reader's language. The JSON API
- * answers the same problems as problem details ({@link ApiErrors}, which comes first for its controllers).
+ * Bad input on pages: the error page with status 400 and what was wrong, in the reader's
+ * language. The JSON API answers the same problems as problem details ({@link ApiErrors},
+ * which comes first for its controllers).
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)

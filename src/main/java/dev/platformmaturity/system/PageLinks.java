@@ -3,7 +3,10 @@ package dev.platformmaturity.system;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Links to the current page with one parameter changed, for pagers and sort headers in templates: {@code pageLinks}. */
+/**
+ * Links to the current page with one parameter changed, for pagers and sort headers in
+ * templates: {@code pageLinks}.
+ */
 @Component
 public class PageLinks {
 
@@ -20,7 +23,10 @@ public class PageLinks {
 		return with("page", number);
 	}
 
-	/** The current page sorted by {@code column} in {@code direction}, from its first page. */
+	/**
+	 * The current page sorted by {@code column} in {@code direction}, from its first
+	 * page.
+	 */
 	public String sorted(String column, String direction) {
 		return ServletUriComponentsBuilder.fromCurrentRequest()
 			.replaceQueryParam("sort", column)

@@ -5,7 +5,10 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Messages for request parameters and path variables that are missing or cannot be read as their type. */
+/**
+ * Messages for request parameters and path variables that are missing or cannot be read
+ * as their type.
+ */
 final class ParameterProblems {
 
 	private ParameterProblems() {

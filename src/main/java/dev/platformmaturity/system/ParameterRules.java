@@ -24,13 +24,15 @@ import dev.platformmaturity.shared.FieldProblem;
 import dev.platformmaturity.shared.TextRules;
 
 /**
- * Applies {@link TextRules} to every request parameter (query and form fields, names and values) and path variable
- * before any controller or other interceptor reads them, so searches, forms and addresses of every endpoint, present
- * and future, are covered. A refused request answers 400 with the field's problem ({@link InputProblem}).
+ * Applies {@link TextRules} to every request parameter (query and form fields, names and
+ * values) and path variable before any controller or other interceptor reads them, so
+ * searches, forms and addresses of every endpoint, present and future, are covered. A
+ * refused request answers 400 with the field's problem ({@link InputProblem}).
  * <p>
- * Parameters that the servlet container cannot decode (bytes that are not UTF-8, broken %-escapes) are refused too.
- * The container reports them only to the first one who asks, and then drops them silently, so a filter asks first,
- * before the language filter and security read parameters of their own.
+ * Parameters that the servlet container cannot decode (bytes that are not UTF-8, broken
+ * %-escapes) are refused too. The container reports them only to the first one who asks,
+ * and then drops them silently, so a filter asks first, before the language filter and
+ * security read parameters of their own.
  */
 @Configuration(proxyBeanMethods = false)
 class ParameterRules implements WebMvcConfigurer, HandlerInterceptor {
@@ -87,7 +89,10 @@ class ParameterRules implements WebMvcConfigurer, HandlerInterceptor {
 		return true;
 	}
 
-	/** The container reports parameters it cannot decode with an IllegalStateException (multipart forms come here). */
+	/**
+	 * The container reports parameters it cannot decode with an IllegalStateException
+	 * (multipart forms come here).
+	 */
 	private static Map<String, String[]> parameters(HttpServletRequest request) {
 		try {
 			return request.getParameterMap();
@@ -101,7 +106,10 @@ class ParameterRules implements WebMvcConfigurer, HandlerInterceptor {
 		return new InputProblem(new FieldProblem("", "input.parameters.undecodable"));
 	}
 
-	/** Multipart forms are decoded by Spring MVC, which answers their own problems such as files that are too large. */
+	/**
+	 * Multipart forms are decoded by Spring MVC, which answers their own problems such as
+	 * files that are too large.
+	 */
 	private static boolean isMultipart(HttpServletRequest request) {
 		String type = request.getContentType();
 		return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");

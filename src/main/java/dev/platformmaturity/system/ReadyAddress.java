@@ -14,8 +14,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells once, when the application first accepts requests, the address to open: with the port it really listens on
- * and its context path, for example {@code Platform Maturity is ready: http://localhost:8080/}.
+ * Tells once, when the application first accepts requests, the address to open: with the
+ * port it really listens on and its context path, for example
+ * {@code Platform Maturity is ready: http://localhost:8080/}.
  */
 @Component
 class ReadyAddress {
@@ -37,12 +38,15 @@ class ReadyAddress {
 				&& told.compareAndSet(false, true)) {
 			log.info("Platform Maturity is ready: {}",
 					address(environment.getProperty("server.ssl.enabled", Boolean.class, false),
-							environment.getProperty("server.address", InetAddress.class),
-							web.getWebServer().getPort(), web.getServletContext().getContextPath()));
+							environment.getProperty("server.address", InetAddress.class), web.getWebServer().getPort(),
+							web.getServletContext().getContextPath()));
 		}
 	}
 
-	/** The address to open: a server bound to every interface (or none named) is opened as localhost. */
+	/**
+	 * The address to open: a server bound to every interface (or none named) is opened as
+	 * localhost.
+	 */
 	static String address(boolean https, InetAddress boundTo, int port, String contextPath) {
 		String host = boundTo == null || boundTo.isAnyLocalAddress() ? "localhost"
 				: boundTo.getHostAddress().contains(":") ? "[" + boundTo.getHostAddress() + "]"

@@ -31,10 +31,11 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Stylesheets and scripts under URLs that carry a hash of their content ({@code /css/app-<md5>.css}), cacheable for a
- * year: a changed file gets a new URL. Pages link them with {@code @{/css/app.css}}, which {@link HashedLinks}
- * rewrites to the hashed URL. The plain URL still serves the file, but must be revalidated, so that nobody keeps an
- * old copy. Pages keep Spring Security's {@code no-store}.
+ * Stylesheets and scripts under URLs that carry a hash of their content
+ * ({@code /css/app-<md5>.css}), cacheable for a year: a changed file gets a new URL.
+ * Pages link them with {@code @{/css/app.css}}, which {@link HashedLinks} rewrites to the
+ * hashed URL. The plain URL still serves the file, but must be revalidated, so that
+ * nobody keeps an old copy. Pages keep Spring Security's {@code no-store}.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
@@ -61,9 +62,11 @@ class StaticResources implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Writes the hashed URL of a stylesheet or script into pages, as Spring's {@link ResourceUrlEncodingFilter} does,
-	 * but leaves every other link alone without looking it up: the application's default handler of static files
-	 * covers {@code /**}, so Spring's filter would look for every link of a page among the static files.
+	 * Writes the hashed URL of a stylesheet or script into pages, as Spring's
+	 * {@link ResourceUrlEncodingFilter} does, but leaves every other link alone without
+	 * looking it up: the application's default handler of static files covers
+	 * {@code /**}, so Spring's filter would look for every link of a page among the
+	 * static files.
 	 */
 	static class HashedLinks extends OncePerRequestFilter {
 
@@ -102,8 +105,9 @@ class StaticResources implements WebMvcConfigurer {
 	}
 
 	/**
-	 * A file asked for without its hash gets {@code Cache-Control: no-cache} instead of the year (the version resolver
-	 * answers a hashed URL with a resource that carries its own headers, an {@link HttpResource}).
+	 * A file asked for without its hash gets {@code Cache-Control: no-cache} instead of
+	 * the year (the version resolver answers a hashed URL with a resource that carries
+	 * its own headers, an {@link HttpResource}).
 	 */
 	static class RevalidatedUnlessVersioned extends AbstractResourceResolver {
 
@@ -163,8 +167,9 @@ class StaticResources implements WebMvcConfigurer {
 		}
 
 		/**
-		 * Not the file's own description: resources are equal when their descriptions are, and the resource chain's
-		 * cache of transformed resources would then serve this one for the hashed URL too (or the other way round).
+		 * Not the file's own description: resources are equal when their descriptions
+		 * are, and the resource chain's cache of transformed resources would then serve
+		 * this one for the hashed URL too (or the other way round).
 		 */
 		@Override
 		public String getDescription() {

@@ -5,8 +5,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Public: error pages, static files, health probes and the API description. The administration area and the other
- * actuator endpoints are for administrators.
+ * Public: error pages, static files, health probes and the API description. The
+ * administration area and the other actuator endpoints are for administrators.
  */
 @Component
 class SystemUrlRules implements UrlAccessRules {

@@ -23,7 +23,9 @@ public enum UiLanguage {
 		return locale;
 	}
 
-	/** The language tag used in URLs, cookies and model texts: {@code en}, {@code zh-CN}. */
+	/**
+	 * The language tag used in URLs, cookies and model texts: {@code en}, {@code zh-CN}.
+	 */
 	public String tag() {
 		return locale.toLanguageTag();
 	}
@@ -36,7 +38,10 @@ public enum UiLanguage {
 		return Arrays.asList(values());
 	}
 
-	/** The interface language for a locale: any Chinese → zh-CN, English → en, anything else → none. */
+	/**
+	 * The interface language for a locale: any Chinese → zh-CN, English → en, anything
+	 * else → none.
+	 */
 	public static Optional<UiLanguage> of(Locale locale) {
 		if (locale == null) {
 			return Optional.empty();

@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Requests that reach no controller: an unknown address, a method or an answer format an address does not offer.
- * Under {@code /api/} they are answered as problem details in the caller's language, like every other API error;
- * elsewhere with the error page, as before.
+ * Requests that reach no controller: an unknown address, a method or an answer format an
+ * address does not offer. Under {@code /api/} they are answered as problem details in the
+ * caller's language, like every other API error; elsewhere with the error page, as
+ * before.
  */
 @RestControllerAdvice
 class UnroutedApiRequests {

@@ -6,9 +6,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * Who may request which URLs, declared by the module that owns them: a module whose URLs are public or need more than
- * a signed-in person declares a bean of this type. The security configuration applies every module's rules, then
- * requires a signed-in person for everything else. Declare only your own URLs: the first matching rule wins.
+ * Who may request which URLs, declared by the module that owns them: a module whose URLs
+ * are public or need more than a signed-in person declares a bean of this type. The
+ * security configuration applies every module's rules, then requires a signed-in person
+ * for everything else. Declare only your own URLs: the first matching rule wins.
  */
 public interface UrlAccessRules {
 
@@ -21,8 +22,9 @@ public interface UrlAccessRules {
 	}
 
 	/**
-	 * Pages (path patterns) that accept state-changing requests without a CSRF token, because the request carries its
-	 * own proof, such as a signed link that a mail program posts to (RFC 8058 one-click unsubscribe).
+	 * Pages (path patterns) that accept state-changing requests without a CSRF token,
+	 * because the request carries its own proof, such as a signed link that a mail
+	 * program posts to (RFC 8058 one-click unsubscribe).
 	 */
 	default List<String> pagesWithoutCsrfToken() {
 		return List.of();

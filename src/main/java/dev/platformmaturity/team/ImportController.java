@@ -23,8 +23,9 @@ import dev.platformmaturity.team.OrganisationImport.InvalidImportException;
 import dev.platformmaturity.team.OrganisationImport.Plan;
 
 /**
- * Upload, preview, then import. The uploaded files wait in the session between preview and confirmation, so the
- * import writes exactly what the preview showed (checked again when written).
+ * Upload, preview, then import. The uploaded files wait in the session between preview
+ * and confirmation, so the import writes exactly what the preview showed (checked again
+ * when written).
  */
 @Controller
 @RequestMapping("/admin/import")
@@ -38,8 +39,8 @@ class ImportController {
 		this.organisationImport = organisationImport;
 	}
 
-	record Pending(String token, String teamsFileName, byte[] teams, String peopleFileName, byte[] people)
-			implements java.io.Serializable {
+	record Pending(String token, String teamsFileName, byte[] teams, String peopleFileName,
+			byte[] people) implements java.io.Serializable {
 	}
 
 	@GetMapping
@@ -53,7 +54,8 @@ class ImportController {
 	String preview(@RequestParam(name = "teams", required = false) MultipartFile teams,
 			@RequestParam(name = "people", required = false) MultipartFile people, HttpSession session, Model page)
 			throws IOException {
-		Pending pending = new Pending(UUID.randomUUID().toString(), name(teams), bytes(teams), name(people), bytes(people));
+		Pending pending = new Pending(UUID.randomUUID().toString(), name(teams), bytes(teams), name(people),
+				bytes(people));
 		Plan plan = organisationImport.plan(pending.teams(), pending.people());
 		if (plan.valid()) {
 			session.setAttribute(PENDING, pending);
@@ -98,7 +100,8 @@ class ImportController {
 				alex.smith,Alex Smith,alex.smith@example.org,en,LEAD,,
 				""";
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file + ".csv").build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file + ".csv").build().toString())
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.body(("\uFEFF" + content).getBytes(StandardCharsets.UTF_8));
 	}

@@ -33,9 +33,10 @@ import dev.platformmaturity.shared.TextRules;
 
 /**
  * Onboards an organisation from two CSV files: teams ({@code slug,name,group}) and people
- * ({@code username,name,email,language,role,teams,password}). Every row is checked first; the import writes only when
- * no row has a problem, and then in one transaction. Groups named in the teams file are created when missing; a
- * person without a password gets a generated one, shown once after the import.
+ * ({@code username,name,email,language,role,teams,password}). Every row is checked first;
+ * the import writes only when no row has a problem, and then in one transaction. Groups
+ * named in the teams file are created when missing; a person without a password gets a
+ * generated one, shown once after the import.
  */
 @Service
 @PreAuthorize("hasRole('ADMIN')")
@@ -71,7 +72,10 @@ class OrganisationImport {
 		this.accounts = accounts;
 	}
 
-	/** One row of a file and what is wrong with it; line is the line number in the file (the header is line 1). */
+	/**
+	 * One row of a file and what is wrong with it; line is the line number in the file
+	 * (the header is line 1).
+	 */
 	public record RowProblem(String file, long line, FieldProblem problem) {
 	}
 
@@ -105,7 +109,8 @@ class OrganisationImport {
 		List<TeamRow> teamRows = readTeams(teamsFile, problems, refusedText);
 		List<PersonRow> personRows = readPeople(peopleFile, problems, refusedText);
 		if (!refusedText.isEmpty()) {
-			// Rows were left out, so checks across rows and against the database would report false problems.
+			// Rows were left out, so checks across rows and against the database would
+			// report false problems.
 			problems.addAll(refusedText);
 			return new Plan(teamRows, personRows, List.of(), problems);
 		}
@@ -140,8 +145,8 @@ class OrganisationImport {
 				password = Passwords.generate();
 				generated.put(row.username(), password);
 			}
-			PersonInfo person = accounts.create(new NewPerson(row.username(), row.name(), row.email(), row.language(),
-					row.role(), password));
+			PersonInfo person = accounts
+				.create(new NewPerson(row.username(), row.name(), row.email(), row.language(), row.role(), password));
 			for (Team team : teams.findBySlugIn(row.teams())) {
 				memberships.save(new Membership(person.id(), team.id()));
 			}
@@ -168,7 +173,8 @@ class OrganisationImport {
 			Role role = roleText.isEmpty() ? Role.MEMBER
 					: Arrays.stream(Role.values()).filter(r -> r.name().equals(roleText)).findFirst().orElse(null);
 			if (role == null) {
-				problems.add(new RowProblem("people", line, new FieldProblem("role", "import.role.invalid", value(record, "role"))));
+				problems.add(new RowProblem("people", line,
+						new FieldProblem("role", "import.role.invalid", value(record, "role"))));
 			}
 			String language = value(record, "language");
 			List<String> teamSlugs = Arrays.stream(value(record, "teams").split("[;|]"))
@@ -194,7 +200,8 @@ class OrganisationImport {
 				problems.add(new RowProblem("teams", row.line(), problem));
 			}
 			if (!row.slug().isEmpty() && !slugsInFile.add(row.slug())) {
-				problems.add(new RowProblem("teams", row.line(), new FieldProblem("slug", "import.slug.duplicate", row.slug())));
+				problems.add(new RowProblem("teams", row.line(),
+						new FieldProblem("slug", "import.slug.duplicate", row.slug())));
 			}
 			if (row.group().isEmpty()) {
 				problems.add(new RowProblem("teams", row.line(), new FieldProblem("group", "import.group.required")));
@@ -226,19 +233,22 @@ class OrganisationImport {
 		Set<String> emails = new HashSet<>();
 		for (PersonRow row : rows) {
 			String password = row.password().isEmpty() ? Passwords.generate() : row.password();
-			for (FieldProblem problem : accounts.problems(new NewPerson(row.username(), row.name(), row.email(),
-					row.language(), row.role(), password))) {
+			for (FieldProblem problem : accounts.problems(
+					new NewPerson(row.username(), row.name(), row.email(), row.language(), row.role(), password))) {
 				problems.add(new RowProblem("people", row.line(), problem));
 			}
 			if (!row.username().isEmpty() && !usernames.add(row.username())) {
-				problems.add(new RowProblem("people", row.line(), new FieldProblem("username", "import.username.duplicate", row.username())));
+				problems.add(new RowProblem("people", row.line(),
+						new FieldProblem("username", "import.username.duplicate", row.username())));
 			}
 			if (!row.email().isEmpty() && !emails.add(row.email().toLowerCase(Locale.ROOT))) {
-				problems.add(new RowProblem("people", row.line(), new FieldProblem("email", "import.email.duplicate", row.email())));
+				problems.add(new RowProblem("people", row.line(),
+						new FieldProblem("email", "import.email.duplicate", row.email())));
 			}
 			for (String slug : row.teams()) {
 				if (!allSlugs.contains(slug)) {
-					problems.add(new RowProblem("people", row.line(), new FieldProblem("teams", "import.team.unknown", slug)));
+					problems.add(new RowProblem("people", row.line(),
+							new FieldProblem("teams", "import.team.unknown", slug)));
 				}
 			}
 		}
@@ -254,9 +264,10 @@ class OrganisationImport {
 	}
 
 	/**
-	 * The records of a file with the line each starts on, counted in one pass. A file that is not strictly UTF-8 is
-	 * refused at its first undecodable line; a field whose text {@link TextRules} refuses is reported with its line
-	 * and column in {@code refusedText}, and its row is left out.
+	 * The records of a file with the line each starts on, counted in one pass. A file
+	 * that is not strictly UTF-8 is refused at its first undecodable line; a field whose
+	 * text {@link TextRules} refuses is reported with its line and column in
+	 * {@code refusedText}, and its row is left out.
 	 */
 	private static List<Row> rows(byte[] file, String name, List<String> columns, Set<String> required,
 			List<RowProblem> problems, List<RowProblem> refusedText) {
@@ -322,7 +333,8 @@ class OrganisationImport {
 			return rows;
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
-			problems.add(new RowProblem(name, 0, new FieldProblem("file", "import.file.unreadable", unreadable.getMessage())));
+			problems.add(new RowProblem(name, 0,
+					new FieldProblem("file", "import.file.unreadable", unreadable.getMessage())));
 			return List.of();
 		}
 	}
@@ -340,7 +352,10 @@ class OrganisationImport {
 		return accepted;
 	}
 
-	/** Line numbers of character positions asked for in increasing order, in one pass over the text. */
+	/**
+	 * Line numbers of character positions asked for in increasing order, in one pass over
+	 * the text.
+	 */
 	private static final class LineCounter {
 
 		private final String text;
@@ -354,8 +369,9 @@ class OrganisationImport {
 		}
 
 		/**
-		 * The line (from 1) a record starts on, given the position the parser reports for it: that position can lie
-		 * before empty lines the parser skipped. A line ends with LF, CR LF or a CR alone.
+		 * The line (from 1) a record starts on, given the position the parser reports for
+		 * it: that position can lie before empty lines the parser skipped. A line ends
+		 * with LF, CR LF or a CR alone.
 		 */
 		long lineOfRecordAt(long reported) {
 			while (position < reported || position < text.length() && isLineBreak(text.charAt(position))) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import dev.platformmaturity.account.TeamsClaimed;
 
 /**
- * A person's memberships follow their identity provider's team claim: they belong to exactly the listed teams that
- * exist. Runs within the sign-in's transaction.
+ * A person's memberships follow their identity provider's team claim: they belong to
+ * exactly the listed teams that exist. Runs within the sign-in's transaction.
  */
 @Component
 class ProviderMemberships {
@@ -37,9 +37,7 @@ class ProviderMemberships {
 		jdbc.sql("""
 				insert into membership (person_id, team_id)
 				select ?, id from team where slug = any (?)
-				on conflict do nothing""")
-			.params(claim.personId(), slugs)
-			.update();
+				on conflict do nothing""").params(claim.personId(), slugs).update();
 		List<String> unknown = jdbc.sql("select s from unnest(?::text[]) s where s not in (select slug from team)")
 			.param(slugs)
 			.query(String.class)

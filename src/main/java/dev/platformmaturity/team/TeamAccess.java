@@ -15,17 +15,19 @@ import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.account.Role;
 
 /**
- * Who may see and change a team's data. Members: the enabled teams they belong to. Leads and administrators read every
- * team; administrators also change every team's data. Used in method security as {@code @teamAccess} and by the
- * web layer before a request reaches a controller. Within one web request each look-up runs once: the interceptor
- * and the method security of the same request ask the same questions.
+ * Who may see and change a team's data. Members: the enabled teams they belong to. Leads
+ * and administrators read every team; administrators also change every team's data. Used
+ * in method security as {@code @teamAccess} and by the web layer before a request reaches
+ * a controller. Within one web request each look-up runs once: the interceptor and the
+ * method security of the same request ask the same questions.
  */
 @Component("teamAccess")
 public class TeamAccess {
 
 	/**
-	 * The membership rule of {@link #canRead} and {@link #canEdit} as an SQL condition, for a statement that checks it
-	 * together with the rest of its work: the person {@code :person} is a member of the enabled team {@code t}.
+	 * The membership rule of {@link #canRead} and {@link #canEdit} as an SQL condition,
+	 * for a statement that checks it together with the rest of its work: the person
+	 * {@code :person} is a member of the enabled team {@code t}.
 	 */
 	public static final String MEMBER_OF_TEAM = """
 			(t.enabled and exists (select 1 from membership m where m.team_id = t.id and m.person_id = :person))""";
@@ -49,8 +51,9 @@ public class TeamAccess {
 	}
 
 	/**
-	 * Whether the caller changes every team's assessments (administrators), without a look-up: for a query that checks
-	 * membership itself, in the same statement as the rest of its work.
+	 * Whether the caller changes every team's assessments (administrators), without a
+	 * look-up: for a query that checks membership itself, in the same statement as the
+	 * rest of its work.
 	 */
 	public boolean editsEveryTeam() {
 		return has(Role.ADMIN);
@@ -62,8 +65,8 @@ public class TeamAccess {
 
 	/** A member of the enabled team: who plans the team's actions. */
 	public boolean isMember(String slug) {
-		return person().map(personId -> oncePerRequest("member:" + personId + ":" + slug,
-				() -> teams.memberOf(slug, personId)))
+		return person()
+			.map(personId -> oncePerRequest("member:" + personId + ":" + slug, () -> teams.memberOf(slug, personId)))
 			.orElse(false);
 	}
 

@@ -13,9 +13,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every request that names a team, as path variable {@code {team}} or parameter {@code team}, is refused with 404
- * before it reaches a controller when the caller may not read that team, so new endpoints are covered without
- * anyone remembering to. Services check again with method security.
+ * Every request that names a team, as path variable {@code {team}} or parameter
+ * {@code team}, is refused with 404 before it reaches a controller when the caller may
+ * not read that team, so new endpoints are covered without anyone remembering to.
+ * Services check again with method security.
  */
 @Configuration(proxyBeanMethods = false)
 class TeamAccessInterceptor implements WebMvcConfigurer, HandlerInterceptor {

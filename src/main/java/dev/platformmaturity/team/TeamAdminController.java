@@ -87,7 +87,8 @@ class TeamAdminController {
 		Team entity = administration.team(team);
 		TeamRef ref = entity.ref();
 		if (!page.containsAttribute("teamForm")) {
-			page.addAttribute("teamForm", new TeamForm(entity.version(), ref.slug(), ref.name(), ref.groupId(), ref.enabled()));
+			page.addAttribute("teamForm",
+					new TeamForm(entity.version(), ref.slug(), ref.name(), ref.groupId(), ref.enabled()));
 		}
 		if (!page.containsAttribute("memberForm")) {
 			page.addAttribute("memberForm", new MemberForm(""));
@@ -103,7 +104,8 @@ class TeamAdminController {
 			Model page, RedirectAttributes redirect) {
 		if (!errors.hasErrors()) {
 			try {
-				TeamRef updated = administration.updateTeam(team, form.expectedVersion(), form.name(), form.groupId(), form.active());
+				TeamRef updated = administration.updateTeam(team, form.expectedVersion(), form.name(), form.groupId(),
+						form.active());
 				redirect.addFlashAttribute("notice", "admin.teams.updated");
 				redirect.addFlashAttribute("noticeArgument", updated.name());
 				return "redirect:/admin/teams/" + team;
@@ -119,8 +121,9 @@ class TeamAdminController {
 	}
 
 	/**
-	 * Adds the person whose username was typed. When what was typed is no username, the page lists the people it
-	 * matches, each with its own Add button: the way to choose without script.
+	 * Adds the person whose username was typed. When what was typed is no username, the
+	 * page lists the people it matches, each with its own Add button: the way to choose
+	 * without script.
 	 */
 	@PostMapping("/{team}/members")
 	String addMember(@PathVariable String team, @Valid @ModelAttribute("memberForm") MemberForm form,
@@ -150,7 +153,10 @@ class TeamAdminController {
 		return edit(team, page);
 	}
 
-	/** The people who could join the team and match what was typed, as JSON for the suggestions while typing. */
+	/**
+	 * The people who could join the team and match what was typed, as JSON for the
+	 * suggestions while typing.
+	 */
 	@GetMapping(path = "/{team}/candidates", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	List<Candidate> candidates(@PathVariable String team, @RequestParam(name = "q", defaultValue = "") String typed) {

@@ -94,7 +94,10 @@ public class TeamAdministration {
 		return teamProblems(slug, name, teams::existsBySlug);
 	}
 
-	/** The same, with a question for taken slugs that can be answered for many teams at once (imports). */
+	/**
+	 * The same, with a question for taken slugs that can be answered for many teams at
+	 * once (imports).
+	 */
 	List<FieldProblem> teamProblems(String slug, String name, Predicate<String> slugTaken) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (slug == null || !SLUG.matcher(slug).matches() || slug.length() > 64) {
@@ -135,7 +138,8 @@ public class TeamAdministration {
 	public PersonInfo addMember(String slug, String username) {
 		Team team = team(slug);
 		PersonInfo person = accounts.findByUsername(username)
-			.orElseThrow(() -> new InvalidInputException(new FieldProblem("username", "membership.person.unknown", username)));
+			.orElseThrow(() -> new InvalidInputException(
+					new FieldProblem("username", "membership.person.unknown", username)));
 		if (memberships.existsByPersonIdAndTeamId(person.id(), team.id())) {
 			throw new InvalidInputException(new FieldProblem("username", "membership.exists", person.username()));
 		}
@@ -144,8 +148,8 @@ public class TeamAdministration {
 	}
 
 	/**
-	 * Who could join the team: enabled people, not members yet, whose username, name or e-mail contains what was
-	 * typed; by name, at most {@code limit}.
+	 * Who could join the team: enabled people, not members yet, whose username, name or
+	 * e-mail contains what was typed; by name, at most {@code limit}.
 	 */
 	@Transactional(readOnly = true)
 	List<PersonInfo> candidates(String slug, String typed, int limit) {
@@ -157,7 +161,10 @@ public class TeamAdministration {
 			.toList();
 	}
 
-	/** Removes a member; a person who is not a member of the team is refused rather than reported as removed. */
+	/**
+	 * Removes a member; a person who is not a member of the team is refused rather than
+	 * reported as removed.
+	 */
 	@Transactional
 	void removeMember(String slug, long personId) {
 		Team team = team(slug);
@@ -171,6 +178,5 @@ public class TeamAdministration {
 			throw new ObjectOptimisticLockingFailureException(type, id);
 		}
 	}
-
 
 }

@@ -7,8 +7,9 @@ import org.springframework.security.authorization.method.MethodAuthorizationDeni
 import org.springframework.stereotype.Component;
 
 /**
- * For method security on team-scoped services: a denied read answers as if the team did not exist (404), so that a
- * member of another team learns nothing about it. The team is the method's first argument.
+ * For method security on team-scoped services: a denied read answers as if the team did
+ * not exist (404), so that a member of another team learns nothing about it. The team is
+ * the method's first argument.
  */
 @Component
 public class TeamNotFoundDeniedHandler implements MethodAuthorizationDeniedHandler {

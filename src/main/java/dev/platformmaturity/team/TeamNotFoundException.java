@@ -5,8 +5,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * No team with this slug that the caller may see. The same answer for a team that does not exist and one the
- * caller may not read, so that its existence is not revealed.
+ * No team with this slug that the caller may see. The same answer for a team that does
+ * not exist and one the caller may not read, so that its existence is not revealed.
  */
 public class TeamNotFoundException extends ErrorResponseException {
 

@@ -39,9 +39,10 @@ interface TeamRepository extends JpaRepository<Team, Long> {
 	@Query(SUMMARY + "where t.enabled = true order by lower(t.name)")
 	List<TeamSummary> enabledSummaries();
 
-	@Query(SUMMARY + """
-			where t.enabled = true and exists (select 1 from Membership m where m.teamId = t.id and m.personId = :personId)
-			order by lower(t.name)""")
+	@Query(SUMMARY
+			+ """
+					where t.enabled = true and exists (select 1 from Membership m where m.teamId = t.id and m.personId = :personId)
+					order by lower(t.name)""")
 	List<TeamSummary> summariesOfMember(@Param("personId") long personId);
 
 	@Query(nativeQuery = true,

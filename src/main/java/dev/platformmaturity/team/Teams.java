@@ -66,7 +66,10 @@ public class Teams {
 			.toList();
 	}
 
-	/** The teams the person may see: their own as a member, every enabled team as a lead or administrator. */
+	/**
+	 * The teams the person may see: their own as a member, every enabled team as a lead
+	 * or administrator.
+	 */
 	@Transactional(readOnly = true)
 	public List<TeamSummary> visibleTeams(AccountUser user) {
 		return user.has(Role.LEAD) ? teams.enabledSummaries() : teams.summariesOfMember(user.personId());

@@ -7,7 +7,10 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Strict UTF-8 for uploaded files: bytes that are not UTF-8 are refused with the line they are on, never replaced. */
+/**
+ * Strict UTF-8 for uploaded files: bytes that are not UTF-8 are refused with the line
+ * they are on, never replaced.
+ */
 final class Utf8 {
 
 	private Utf8() {

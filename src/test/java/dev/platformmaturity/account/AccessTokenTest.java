@@ -63,10 +63,14 @@ class AccessTokenTest {
 		String token = createToken(member, "CI pipeline", AccessScope.READ);
 		assertThat(token).startsWith("pmat_").hasSize(48);
 
-		assertThat(jdbc.sql("select count(*) from access_token where token_hash = ?").param(AccessTokens.hash(token))
-			.query(Long.class).single()).isOne();
-		assertThat(jdbc.sql("select count(*) from access_token where token_hash = ? or name = ?").params(token, token)
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from access_token where token_hash = ?")
+			.param(AccessTokens.hash(token))
+			.query(Long.class)
+			.single()).isOne();
+		assertThat(jdbc.sql("select count(*) from access_token where token_hash = ? or name = ?")
+			.params(token, token)
+			.query(Long.class)
+			.single()).isZero();
 		mvc.perform(get("/account").with(user(data.principal(member))))
 			.andExpect(content().string(containsString("CI pipeline")))
 			.andExpect(content().string(containsString("never")))
@@ -77,12 +81,16 @@ class AccessTokenTest {
 			.andExpect(jsonPath("$[0].slug").value(team.slug()))
 			.andExpect(header().doesNotExist("Set-Cookie"));
 		assertThat(jdbc.sql("select last_used_at is not null from access_token where token_hash = ?")
-			.param(AccessTokens.hash(token)).query(Boolean.class).single()).isTrue();
+			.param(AccessTokens.hash(token))
+			.query(Boolean.class)
+			.single()).isTrue();
 		mvc.perform(get("/account").with(user(data.principal(member))))
 			.andExpect(content().string(not(containsString(">never<"))));
 
-		long id = jdbc.sql("select id from access_token where token_hash = ?").param(AccessTokens.hash(token))
-			.query(Long.class).single();
+		long id = jdbc.sql("select id from access_token where token_hash = ?")
+			.param(AccessTokens.hash(token))
+			.query(Long.class)
+			.single();
 		mvc.perform(post("/account/tokens/" + id + "/revoke").with(user(data.principal(member))).with(csrf()))
 			.andExpect(redirectedUrl("/account#tokens"));
 		mvc.perform(get("/api/v1/teams").header("Authorization", "Bearer " + token))
@@ -93,8 +101,10 @@ class AccessTokenTest {
 	@Test
 	void nobodyRevokesAnotherPersonsToken() throws Exception {
 		String token = createToken(member, "Mine", AccessScope.READ);
-		long id = jdbc.sql("select id from access_token where token_hash = ?").param(AccessTokens.hash(token))
-			.query(Long.class).single();
+		long id = jdbc.sql("select id from access_token where token_hash = ?")
+			.param(AccessTokens.hash(token))
+			.query(Long.class)
+			.single();
 		TestData.Person other = data.person(Role.ADMIN);
 
 		mvc.perform(post("/account/tokens/" + id + "/revoke").with(user(data.principal(other))).with(csrf()));
@@ -111,7 +121,7 @@ class AccessTokenTest {
 			.andExpect(status().isOk())
 			.andExpect(header().doesNotExist("Set-Cookie"));
 		mvc.perform(answer("investment_2", 2, 0).header("Authorization", "Bearer " + reader)
-				.header("Accept-Language", "zh-CN"))
+			.header("Accept-Language", "zh-CN"))
 			.andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.detail").value("此访问令牌只能读取；如需修改数据，请创建可读写的令牌。"));
 
@@ -128,44 +138,52 @@ class AccessTokenTest {
 			.andExpect(status().isOk())
 			.andExpect(header().doesNotExist("Set-Cookie"));
 		mvc.perform(get("/api/v1/teams").with(httpBasic(member.username(), TestData.PASSWORD))
-				.cookie(new Cookie("SESSION", "bm90LWEtc2Vzc2lvbg")))
+			.cookie(new Cookie("SESSION", "bm90LWEtc2Vzc2lvbg")))
 			.andExpect(status().isOk())
 			.andExpect(header().doesNotExist("Set-Cookie"));
 
 		assertThat(answered("adoption_1")).isEqualTo(3);
 		assertThat(sessions()).isEqualTo(sessions);
-		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(member.username())
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?")
+			.param(member.username())
+			.query(Long.class)
+			.single()).isZero();
 		mvc.perform(get("/teams").cookie(anonymous)).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test
 	void theBrowserSessionKeepsCsrfProtectionAndAnEndedSessionAnswers401() throws Exception {
 		Cookie session = mvc.perform(formLogin().user(member.username()).password(TestData.PASSWORD))
-			.andReturn().getResponse().getCookie("SESSION");
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
 
 		mvc.perform(answer("interfaces_1", 1, 0).cookie(session))
 			.andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.detail").value("The page's security token has expired; reload the page and try again."));
+			.andExpect(jsonPath("$.detail")
+				.value("The page's security token has expired; reload the page and try again."));
 		mvc.perform(answer("interfaces_1", 1, 0).cookie(session).with(csrf())).andExpect(status().isOk());
 
 		mvc.perform(post("/logout").cookie(session).with(csrf()));
 		mvc.perform(answer("interfaces_2", 1, 0).cookie(session).with(csrf()))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.detail").value("Your session has ended: sign in again, then repeat the request."));
-		mvc.perform(answer("interfaces_2", 1, 0).cookie(session))
-			.andExpect(status().isUnauthorized());
+		mvc.perform(answer("interfaces_2", 1, 0).cookie(session)).andExpect(status().isUnauthorized());
 		assertThat(answered("interfaces_2")).isNull();
 	}
 
 	@Test
 	void badTokensAndHeadersGetAClear401InTheCallersLanguage() throws Exception {
 		String token = createToken(member, "Soon expired", AccessScope.READ);
-		jdbc.sql("update access_token set created_at = now() - interval '2 days', expires_at = now() - interval '1 day' "
-				+ "where token_hash = ?").param(AccessTokens.hash(token)).update();
+		jdbc.sql(
+				"update access_token set created_at = now() - interval '2 days', expires_at = now() - interval '1 day' "
+						+ "where token_hash = ?")
+			.param(AccessTokens.hash(token))
+			.update();
 
 		expectUnauthorized("Bearer " + token, "This access token expired at");
-		expectUnauthorized("Bearer pmat_" + "x".repeat(43), "This access token is not valid: it is unknown or was revoked.");
+		expectUnauthorized("Bearer pmat_" + "x".repeat(43),
+				"This access token is not valid: it is unknown or was revoked.");
 		expectUnauthorized("Bearer not-a-token", "The access token is malformed");
 		expectUnauthorized("Bearer ", "The access token is malformed");
 		expectUnauthorized("Token abc", "The Authorization header is malformed");
@@ -209,15 +227,17 @@ class AccessTokenTest {
 		mvc.perform(newToken(member, "Past", today.minusDays(1).toString(), "READ"))
 			.andExpect(content().string(containsString("The expiry date has passed; choose a later one.")));
 		mvc.perform(newToken(member, "Too long", today.plusYears(1).plusDays(1).toString(), "READ"))
-			.andExpect(content().string(containsString("A token is valid for at most one year: choose "
-					+ today.plusYears(1) + " or earlier.")));
+			.andExpect(content().string(containsString(
+					"A token is valid for at most one year: choose " + today.plusYears(1) + " or earlier.")));
 		mvc.perform(newToken(member, "Garbage date", "31/12/2026", "READ"))
 			.andExpect(content().string(containsString("Enter a date like 2027-03-31.")));
 		mvc.perform(newToken(member, "No scope", today.plusDays(30).toString(), "EVERYTHING"))
 			.andExpect(content().string(containsString("Choose read, or read and write.")));
 
-		assertThat(jdbc.sql("select count(*) from access_token where person_id = ?").param(member.id())
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from access_token where person_id = ?")
+			.param(member.id())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private void expectUnauthorized(String authorization, String detail) throws Exception {
@@ -232,13 +252,19 @@ class AccessTokenTest {
 		String page = mvc.perform(newToken(person, name, LocalDate.now().plusMonths(6).toString(), scope.name()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("it is shown only this once")))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		return page.replaceAll("(?s).*id=\"created-token\"[^>]*>([^<]+)<.*", "$1");
 	}
 
-	private MockHttpServletRequestBuilder newToken(TestData.Person person, String name, String expiresOn, String scope) {
-		return post("/account/tokens").with(user(data.principal(person))).with(csrf())
-			.param("name", name).param("expiresOn", expiresOn).param("scope", scope);
+	private MockHttpServletRequestBuilder newToken(TestData.Person person, String name, String expiresOn,
+			String scope) {
+		return post("/account/tokens").with(user(data.principal(person)))
+			.with(csrf())
+			.param("name", name)
+			.param("expiresOn", expiresOn)
+			.param("scope", scope);
 	}
 
 	private MockHttpServletRequestBuilder answer(String question, int level, long version) {

@@ -38,10 +38,11 @@ class AccountTest {
 	void aPersonChangesTheirPasswordAndSignsInWithTheNewOne() throws Exception {
 		TestData.Person person = data.person(Role.MEMBER);
 
-		mvc.perform(post("/account/password").with(user(data.principal(person))).with(csrf())
-				.param("currentPassword", TestData.PASSWORD).param("newPassword", "my brand new passphrase")
-				.param("confirmPassword", "my brand new passphrase"))
-			.andExpect(redirectedUrl("/account"));
+		mvc.perform(post("/account/password").with(user(data.principal(person)))
+			.with(csrf())
+			.param("currentPassword", TestData.PASSWORD)
+			.param("newPassword", "my brand new passphrase")
+			.param("confirmPassword", "my brand new passphrase")).andExpect(redirectedUrl("/account"));
 
 		mvc.perform(formLogin().user(person.username()).password("my brand new passphrase")).andExpect(authenticated());
 	}
@@ -51,18 +52,23 @@ class AccountTest {
 		TestData.Person person = data.person(Role.MEMBER);
 		String hashBefore = hash(person);
 
-		mvc.perform(post("/account/password").with(user(data.principal(person))).with(csrf())
-				.param("currentPassword", "not my password").param("newPassword", "my brand new passphrase")
-				.param("confirmPassword", "my brand new passphrase"))
+		mvc.perform(post("/account/password").with(user(data.principal(person)))
+			.with(csrf())
+			.param("currentPassword", "not my password")
+			.param("newPassword", "my brand new passphrase")
+			.param("confirmPassword", "my brand new passphrase"))
 			.andExpect(content().string(containsString("The current password is not right.")));
-		mvc.perform(post("/account/password").with(user(data.principal(person))).with(csrf())
-				.header("Accept-Language", "zh-CN")
-				.param("currentPassword", TestData.PASSWORD).param("newPassword", "too short")
-				.param("confirmPassword", "too short"))
-			.andExpect(content().string(containsString("密码至少需要 12 个字符。")));
-		mvc.perform(post("/account/password").with(user(data.principal(person))).with(csrf())
-				.param("currentPassword", TestData.PASSWORD).param("newPassword", "my brand new passphrase")
-				.param("confirmPassword", "my brand new passphrasE"))
+		mvc.perform(post("/account/password").with(user(data.principal(person)))
+			.with(csrf())
+			.header("Accept-Language", "zh-CN")
+			.param("currentPassword", TestData.PASSWORD)
+			.param("newPassword", "too short")
+			.param("confirmPassword", "too short")).andExpect(content().string(containsString("密码至少需要 12 个字符。")));
+		mvc.perform(post("/account/password").with(user(data.principal(person)))
+			.with(csrf())
+			.param("currentPassword", TestData.PASSWORD)
+			.param("newPassword", "my brand new passphrase")
+			.param("confirmPassword", "my brand new passphrasE"))
 			.andExpect(content().string(containsString("The two new passwords differ.")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("my brand new passphrase"))));
 
@@ -73,15 +79,22 @@ class AccountTest {
 	void aPersonUpdatesTheirProfileAndTheInterfaceFollowsTheirLanguage() throws Exception {
 		TestData.Person person = data.person(Role.MEMBER);
 
-		mvc.perform(post("/account/profile").with(user(data.principal(person))).with(csrf())
-				.param("displayName", "李娜").param("email", "").param("language", "zh-CN"))
+		mvc.perform(post("/account/profile").with(user(data.principal(person)))
+			.with(csrf())
+			.param("displayName", "李娜")
+			.param("email", "")
+			.param("language", "zh-CN"))
 			.andExpect(redirectedUrl("/account"))
 			.andExpect(cookie().value("lang", "zh-CN"));
 
-		assertThat(jdbc.sql("select display_name || '/' || preferred_language || '/' || coalesce(email, '-') from person where id = ?")
-			.param(person.id()).query(String.class).single()).isEqualTo("李娜/zh-CN/-");
-		mvc.perform(get("/account").with(user(data.principal(person))).header("Accept-Language", "en")
-				.cookie(new jakarta.servlet.http.Cookie("lang", "zh-CN")))
+		assertThat(jdbc.sql(
+				"select display_name || '/' || preferred_language || '/' || coalesce(email, '-') from person where id = ?")
+			.param(person.id())
+			.query(String.class)
+			.single()).isEqualTo("李娜/zh-CN/-");
+		mvc.perform(get("/account").with(user(data.principal(person)))
+			.header("Accept-Language", "en")
+			.cookie(new jakarta.servlet.http.Cookie("lang", "zh-CN")))
 			.andExpect(content().string(containsString("您的账户")));
 	}
 
@@ -91,12 +104,17 @@ class AccountTest {
 
 		mvc.perform(get("/model").param("lang", "zh-CN").with(user(data.principal(person))));
 
-		assertThat(jdbc.sql("select preferred_language from person where id = ?").param(person.id()).query(String.class).single())
-			.isEqualTo("zh-CN");
+		assertThat(jdbc.sql("select preferred_language from person where id = ?")
+			.param(person.id())
+			.query(String.class)
+			.single()).isEqualTo("zh-CN");
 	}
 
 	private String hash(TestData.Person person) {
-		return jdbc.sql("select password_hash from person where id = ?").param(person.id()).query(String.class).single();
+		return jdbc.sql("select password_hash from person where id = ?")
+			.param(person.id())
+			.query(String.class)
+			.single();
 	}
 
 }

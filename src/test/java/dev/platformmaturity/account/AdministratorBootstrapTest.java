@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The first administrator. Each test starts from a database without an enabled administrator (inside a transaction
- * that is rolled back afterwards).
+ * The first administrator. Each test starts from a database without an enabled
+ * administrator (inside a transaction that is rolled back afterwards).
  */
 @IntegrationTest
 @Transactional
@@ -37,15 +37,18 @@ class AdministratorBootstrapTest {
 
 	@BeforeEach
 	void noAdministrator() {
-		jdbc.sql("update person set enabled = false, username = username || '-old-' || id where role = 'ADMIN'").update();
+		jdbc.sql("update person set enabled = false, username = username || '-old-' || id where role = 'ADMIN'")
+			.update();
 	}
 
 	@Test
 	void createsAdminWithTheConfiguredPassword() {
 		new AdministratorBootstrap(accounts, "a configured password").run(null);
 
-		assertThat(accounts.findByUsername("admin")).hasValueSatisfying(admin -> assertThat(admin.role()).isEqualTo(Role.ADMIN));
-		assertThat(authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "a configured password"))
+		assertThat(accounts.findByUsername("admin"))
+			.hasValueSatisfying(admin -> assertThat(admin.role()).isEqualTo(Role.ADMIN));
+		assertThat(authentication
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "a configured password"))
 			.isAuthenticated()).isTrue();
 	}
 
@@ -72,7 +75,8 @@ class AdministratorBootstrapTest {
 		new AdministratorBootstrap(accounts, "a configured password").run(null);
 		new AdministratorBootstrap(accounts, "another configured password").run(null);
 
-		assertThat(authentication.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "a configured password"))
+		assertThat(authentication
+			.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "a configured password"))
 			.isAuthenticated()).isTrue();
 	}
 

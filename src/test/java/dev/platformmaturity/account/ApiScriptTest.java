@@ -19,12 +19,17 @@ import dev.platformmaturity.support.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Scripts write through the API with a token or HTTP Basic, over real HTTP, without any CSRF handling. */
+/**
+ * Scripts write through the API with a token or HTTP Basic, over real HTTP, without any
+ * CSRF handling.
+ */
 @ServerTest
 class ApiScriptTest {
 
-	private static final List<String> QUESTIONS = Stream.of("investment", "adoption", "interfaces", "operations",
-			"measurement").flatMap(aspect -> Stream.of(1, 2, 3, 4).map(n -> aspect + "_" + n)).toList();
+	private static final List<String> QUESTIONS = Stream
+		.of("investment", "adoption", "interfaces", "operations", "measurement")
+		.flatMap(aspect -> Stream.of(1, 2, 3, 4).map(n -> aspect + "_" + n))
+		.toList();
 
 	@LocalServerPort
 	int port;
@@ -43,19 +48,22 @@ class ApiScriptTest {
 		WebClient browser = new WebClient(url());
 		browser.signIn(member.username(), TestData.PASSWORD);
 		browser.get("/account");
-		String page = browser.post("/account/tokens", Map.of("name", "answer script", "expiresOn",
-				LocalDate.now().plusMonths(1).toString(), "scope", "READ_WRITE")).body();
+		String page = browser
+			.post("/account/tokens", Map.of("name", "answer script", "expiresOn",
+					LocalDate.now().plusMonths(1).toString(), "scope", "READ_WRITE"))
+			.body();
 		String token = page.replaceAll("(?s).*id=\"created-token\"[^>]*>([^<]+)<.*", "$1");
 
 		WebClient script = new WebClient(url());
 		for (String question : QUESTIONS) {
-			HttpResponse<String> saved = script.put(answer(team, quarter, question), body(question, 3),
-					"Authorization", "Bearer " + token);
+			HttpResponse<String> saved = script.put(answer(team, quarter, question), body(question, 3), "Authorization",
+					"Bearer " + token);
 			assertThat(saved.statusCode()).as(question + ": " + saved.body()).isEqualTo(200);
 			assertThat(saved.headers().firstValue("Set-Cookie")).isEmpty();
 		}
-		HttpResponse<String> target = script.put("/api/v1/teams/" + team.slug() + "/assessments/" + quarter
-				+ "/targets/investment", "{\"level\":4,\"version\":0}", "Authorization", "Bearer " + token);
+		HttpResponse<String> target = script.put(
+				"/api/v1/teams/" + team.slug() + "/assessments/" + quarter + "/targets/investment",
+				"{\"level\":4,\"version\":0}", "Authorization", "Bearer " + token);
 		assertThat(target.statusCode()).isEqualTo(200);
 
 		assertThat(answeredAtLevel(team, 3)).isEqualTo(20);
@@ -72,15 +80,17 @@ class ApiScriptTest {
 
 		WebClient script = new WebClient(url());
 		for (String question : QUESTIONS) {
-			HttpResponse<String> saved = script.put(answer(team, quarter, question), body(question, 2),
-					"Authorization", basic);
+			HttpResponse<String> saved = script.put(answer(team, quarter, question), body(question, 2), "Authorization",
+					basic);
 			assertThat(saved.statusCode()).as(question + ": " + saved.body()).isEqualTo(200);
 		}
 
 		assertThat(answeredAtLevel(team, 2)).isEqualTo(20);
 		assertThat(script.cookie("SESSION")).isEmpty();
-		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(member.username())
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?")
+			.param(member.username())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -23,8 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 
 /**
- * How the interface language is chosen: at sign-in the account's language wins over the page's; while signed in,
- * {@code ?lang=} switches the interface and becomes the account's language, as often as the person switches.
+ * How the interface language is chosen: at sign-in the account's language wins over the
+ * page's; while signed in, {@code ?lang=} switches the interface and becomes the
+ * account's language, as often as the person switches.
  */
 @IntegrationTest
 class LanguagePreferenceTest {
@@ -45,11 +46,9 @@ class LanguagePreferenceTest {
 
 		mvc.perform(get("/login").param("lang", "en")).andExpect(cookie().value("lang", "en"));
 		mvc.perform(post("/login").with(csrf())
-				.param("username", person.username())
-				.param("password", TestData.PASSWORD)
-				.cookie(new Cookie("lang", "en")))
-			.andExpect(authenticated())
-			.andExpect(cookie().value("lang", "zh-CN"));
+			.param("username", person.username())
+			.param("password", TestData.PASSWORD)
+			.cookie(new Cookie("lang", "en"))).andExpect(authenticated()).andExpect(cookie().value("lang", "zh-CN"));
 
 		assertThat(preferred(person)).as("signing in from an English page changes nothing").isEqualTo("zh-CN");
 	}

@@ -7,7 +7,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The password rule after NIST SP 800-63B: length, not the username, not guessable; no composition rules. */
+/**
+ * The password rule after NIST SP 800-63B: length, not the username, not guessable; no
+ * composition rules.
+ */
 class PasswordPolicyTest {
 
 	@Test

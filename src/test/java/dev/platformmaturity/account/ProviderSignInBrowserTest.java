@@ -28,8 +28,9 @@ import dev.platformmaturity.support.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sign-in through OpenID Connect, in Chromium, against a real provider (Spring Authorization Server) running in the
- * test, through the whole redirect flow. Local passwords are turned off here, with the recovery administrator allowed.
+ * Sign-in through OpenID Connect, in Chromium, against a real provider (Spring
+ * Authorization Server) running in the test, through the whole redirect flow. Local
+ * passwords are turned off here, with the recovery administrator allowed.
  */
 @BrowserTest
 class ProviderSignInBrowserTest {
@@ -84,9 +85,10 @@ class ProviderSignInBrowserTest {
 		TestData.Team payments = data.team("Payments");
 		TestData.Team mobile = data.team("Mobile");
 		String username = TestData.unique("Ada.Admin");
-		provider.person(username, PASSWORD, Map.of("preferred_username", username, "name", "Ada Lovelace", "email",
-				username + "@company.example", "locale", "zh-CN", "groups", List.of("staff", "pm-admins"), "teams",
-				List.of(payments.slug(), "no-such-team")));
+		provider.person(username, PASSWORD,
+				Map.of("preferred_username", username, "name", "Ada Lovelace", "email", username + "@company.example",
+						"locale", "zh-CN", "groups", List.of("staff", "pm-admins"), "teams",
+						List.of(payments.slug(), "no-such-team")));
 
 		signIn(browser, username);
 
@@ -96,22 +98,26 @@ class ProviderSignInBrowserTest {
 		String person = username.toLowerCase();
 		assertThat(jdbc.sql("""
 				select role || '/' || preferred_language || '/' || email || '/' || identity_provider || '/'
-				       || (password_hash is null) from person where username = ?""").param(person)
-			.query(String.class).single()).isEqualTo("ADMIN/zh-CN/" + username + "@company.example/company/true");
+				       || (password_hash is null) from person where username = ?""")
+			.param(person)
+			.query(String.class)
+			.single()).isEqualTo("ADMIN/zh-CN/" + username + "@company.example/company/true");
 		assertThat(teamsOf(person)).containsExactly(payments.slug());
 		browser.open("/admin/people");
 		assertThat(browser.find(By.tagName("h1")).getText()).isNotBlank();
 		assertThat(browser.currentPath()).isEqualTo("/admin/people");
 
 		browser.signOut();
-		provider.person(username, PASSWORD, Map.of("preferred_username", username, "name", "Ada King",
-				"email", "ada.king@company.example", "locale", "en", "groups", "architects", "teams",
-				List.of(mobile.slug())));
+		provider.person(username, PASSWORD, Map.of("preferred_username", username, "name", "Ada King", "email",
+				"ada.king@company.example", "locale", "en", "groups", "architects", "teams", List.of(mobile.slug())));
 		signIn(browser, username);
 
-		assertThat(jdbc.sql("select display_name || '/' || role || '/' || email || '/' || preferred_language "
-				+ "from person where username = ?").param(person).query(String.class).single())
-			.isEqualTo("Ada King/LEAD/ada.king@company.example/zh-CN");
+		assertThat(jdbc
+			.sql("select display_name || '/' || role || '/' || email || '/' || preferred_language "
+					+ "from person where username = ?")
+			.param(person)
+			.query(String.class)
+			.single()).isEqualTo("Ada King/LEAD/ada.king@company.example/zh-CN");
 		assertThat(teamsOf(person)).containsExactly(mobile.slug());
 		browser.open("/admin/people");
 		assertThat(browser.pageText()).doesNotContain("Exception");
@@ -121,14 +127,18 @@ class ProviderSignInBrowserTest {
 	@Test
 	void anUnknownRoleMakesAMemberAndAMissingEmailIsNoProblem(Browser browser) {
 		String username = TestData.unique("grace");
-		provider.person(username, PASSWORD, Map.of("preferred_username", username, "name", "Grace Hopper",
-				"groups", List.of("compilers", "navy")));
+		provider.person(username, PASSWORD,
+				Map.of("preferred_username", username, "name", "Grace Hopper", "groups", List.of("compilers", "navy")));
 
 		signIn(browser, username);
 
 		assertThat(browser.currentPath()).isEqualTo("/");
-		assertThat(jdbc.sql("select role || '/' || coalesce(email, '-') || '/' || preferred_language from person "
-				+ "where username = ?").param(username).query(String.class).single()).isEqualTo("MEMBER/-/en");
+		assertThat(jdbc
+			.sql("select role || '/' || coalesce(email, '-') || '/' || preferred_language from person "
+					+ "where username = ?")
+			.param(username)
+			.query(String.class)
+			.single()).isEqualTo("MEMBER/-/en");
 	}
 
 	@Test
@@ -151,15 +161,16 @@ class ProviderSignInBrowserTest {
 	@Test
 	void aClaimOfAnUnexpectedKindIsExplained(Browser browser) {
 		String username = TestData.unique("edsger");
-		provider.person(username, PASSWORD, Map.of("preferred_username", username, "name", "Edsger Dijkstra",
-				"groups", 42));
+		provider.person(username, PASSWORD,
+				Map.of("preferred_username", username, "name", "Edsger Dijkstra", "groups", 42));
 
 		signInExpectingTrouble(browser, username);
 
 		assertThat(browser.text(By.cssSelector(".notice--error")))
 			.startsWith("The identity provider sent a value of an unexpected kind for 'groups'");
-		assertThat(jdbc.sql("select count(*) from person where username = ?").param(username).query(Long.class)
-			.single()).isZero();
+		assertThat(
+				jdbc.sql("select count(*) from person where username = ?").param(username).query(Long.class).single())
+			.isZero();
 	}
 
 	@Test
@@ -206,7 +217,9 @@ class ProviderSignInBrowserTest {
 				&& !driver.getCurrentUrl().contains("/login"));
 	}
 
-	/** Through the provider's own sign-in page when the browser has no session there yet. */
+	/**
+	 * Through the provider's own sign-in page when the browser has no session there yet.
+	 */
 	private void signInExpectingTrouble(Browser browser, String username) {
 		browser.open("/login");
 		browser.clickAndLoad(By.id("provider-company"));

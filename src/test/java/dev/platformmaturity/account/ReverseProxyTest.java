@@ -15,8 +15,8 @@ import dev.platformmaturity.support.ServerTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behind a TLS-terminating proxy on this host (a trusted, loopback address), over raw HTTP so that every header is
- * exactly what a proxy or an attacker would send.
+ * Behind a TLS-terminating proxy on this host (a trusted, loopback address), over raw
+ * HTTP so that every header is exactly what a proxy or an attacker would send.
  */
 @ServerTest
 class ReverseProxyTest {
@@ -30,7 +30,9 @@ class ReverseProxyTest {
 				+ "X-Forwarded-For: 203.0.113.9\r\nConnection: close\r\n\r\n");
 
 		assertThat(response).startsWith("HTTP/1.1 200");
-		assertThat(header(response, "Set-Cookie")).contains("SESSION=").contains("Secure").contains("HttpOnly")
+		assertThat(header(response, "Set-Cookie")).contains("SESSION=")
+			.contains("Secure")
+			.contains("HttpOnly")
 			.contains("SameSite=Lax");
 		assertThat(header(response, "Strict-Transport-Security")).contains("max-age=");
 	}

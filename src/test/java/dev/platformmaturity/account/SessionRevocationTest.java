@@ -90,9 +90,15 @@ class SessionRevocationTest {
 		Cookie current = signIn(admin, "Firefox/140.0");
 		long version = jdbc.sql("select version from person where id = ?").param(admin.id()).query(Long.class).single();
 
-		Cookie renewed = mvc.perform(post("/admin/people/" + admin.id()).cookie(current).with(csrf())
-				.param("version", String.valueOf(version)).param("displayName", "Admin").param("email", "")
-				.param("language", "en").param("role", "ADMIN").param("enabled", "true")
+		Cookie renewed = mvc
+			.perform(post("/admin/people/" + admin.id()).cookie(current)
+				.with(csrf())
+				.param("version", String.valueOf(version))
+				.param("displayName", "Admin")
+				.param("email", "")
+				.param("language", "en")
+				.param("role", "ADMIN")
+				.param("enabled", "true")
 				.param("newPassword", "an administrator's new passphrase"))
 			.andExpect(redirectedUrl("/admin/people"))
 			.andReturn()
@@ -121,8 +127,11 @@ class SessionRevocationTest {
 		Cookie other = signIn(member, "Mozilla/5.0 (iPhone) Safari/605.1");
 		Cookie current = signIn(member, "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
 
-		MvcResult changed = mvc.perform(post("/account/password").cookie(current).with(csrf())
-				.param("currentPassword", TestData.PASSWORD).param("newPassword", "my brand new passphrase")
+		MvcResult changed = mvc
+			.perform(post("/account/password").cookie(current)
+				.with(csrf())
+				.param("currentPassword", TestData.PASSWORD)
+				.param("newPassword", "my brand new passphrase")
 				.param("confirmPassword", "my brand new passphrase"))
 			.andExpect(redirectedUrl("/account"))
 			.andReturn();
@@ -184,7 +193,9 @@ class SessionRevocationTest {
 			.andExpect(content().string(containsString("Too many failed sign-ins for this username.")));
 		mvc.perform(formLogin().user(member.username()).password(TestData.PASSWORD))
 			.andExpect(redirectedUrl("/login?locked=15"));
-		assertThat(jdbc.sql("select password_hash from person where id = ?").param(member.id()).query(String.class)
+		assertThat(jdbc.sql("select password_hash from person where id = ?")
+			.param(member.id())
+			.query(String.class)
 			.single()).contains("bcrypt");
 	}
 
@@ -193,26 +204,39 @@ class SessionRevocationTest {
 		TestData.Person admin = data.person(Role.ADMIN);
 		TestData.Person member = data.person(Role.MEMBER);
 		for (String weak : new String[] { "abababababab", "qwerty123456", "Password12345" }) {
-			mvc.perform(post("/account/password").with(user(data.principal(member))).with(csrf())
-					.param("currentPassword", TestData.PASSWORD).param("newPassword", weak).param("confirmPassword", weak))
+			mvc.perform(post("/account/password").with(user(data.principal(member)))
+				.with(csrf())
+				.param("currentPassword", TestData.PASSWORD)
+				.param("newPassword", weak)
+				.param("confirmPassword", weak))
 				.andExpect(content().string(containsString("This password is too easy to guess; choose another.")));
-			mvc.perform(post("/admin/people").with(user(data.principal(admin))).with(csrf())
-					.param("username", TestData.unique("weak")).param("displayName", "Weak").param("language", "en")
-					.param("role", "MEMBER").param("password", weak).header("Accept-Language", "zh-CN"))
-				.andExpect(content().string(containsString("此密码太容易被猜到，请换一个。")));
+			mvc.perform(post("/admin/people").with(user(data.principal(admin)))
+				.with(csrf())
+				.param("username", TestData.unique("weak"))
+				.param("displayName", "Weak")
+				.param("language", "en")
+				.param("role", "MEMBER")
+				.param("password", weak)
+				.header("Accept-Language", "zh-CN")).andExpect(content().string(containsString("此密码太容易被猜到，请换一个。")));
 		}
-		assertThat(jdbc.sql("select count(*) from person where username like 'weak-%'").query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from person where username like 'weak-%'").query(Long.class).single())
+			.isZero();
 	}
 
 	private MockHttpServletRequestBuilder changePassword(TestData.Person person, String current) {
-		return post("/account/password").with(user(data.principal(person))).with(csrf())
-			.param("currentPassword", current).param("newPassword", "my brand new passphrase")
+		return post("/account/password").with(user(data.principal(person)))
+			.with(csrf())
+			.param("currentPassword", current)
+			.param("newPassword", "my brand new passphrase")
 			.param("confirmPassword", "my brand new passphrase");
 	}
 
 	private Cookie signIn(TestData.Person person, String browser) throws Exception {
-		return mvc.perform(post("/login").with(csrf()).header("User-Agent", browser)
-				.param("username", person.username()).param("password", TestData.PASSWORD))
+		return mvc
+			.perform(post("/login").with(csrf())
+				.header("User-Agent", browser)
+				.param("username", person.username())
+				.param("password", TestData.PASSWORD))
 			.andExpect(redirectedUrl("/"))
 			.andReturn()
 			.getResponse()
@@ -221,21 +245,26 @@ class SessionRevocationTest {
 
 	private void edit(TestData.Person admin, TestData.Person person, String role, boolean enabled, String password)
 			throws Exception {
-		long version = jdbc.sql("select version from person where id = ?").param(person.id()).query(Long.class).single();
-		mvc.perform(post("/admin/people/" + person.id()).with(user(data.principal(admin))).with(csrf())
-				.param("version", String.valueOf(version))
-				.param("displayName", "Edited " + person.username())
-				.param("email", person.username() + "@example.org")
-				.param("language", "en")
-				.param("role", role)
-				.param("enabled", String.valueOf(enabled))
-				.param("newPassword", password))
-			.andExpect(redirectedUrl("/admin/people"));
+		long version = jdbc.sql("select version from person where id = ?")
+			.param(person.id())
+			.query(Long.class)
+			.single();
+		mvc.perform(post("/admin/people/" + person.id()).with(user(data.principal(admin)))
+			.with(csrf())
+			.param("version", String.valueOf(version))
+			.param("displayName", "Edited " + person.username())
+			.param("email", person.username() + "@example.org")
+			.param("language", "en")
+			.param("role", role)
+			.param("enabled", String.valueOf(enabled))
+			.param("newPassword", password)).andExpect(redirectedUrl("/admin/people"));
 	}
 
 	private long sessionsOf(TestData.Person person) {
-		return jdbc.sql("select count(*) from spring_session where principal_name = ?").param(person.username())
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from spring_session where principal_name = ?")
+			.param(person.username())
+			.query(Long.class)
+			.single();
 	}
 
 }

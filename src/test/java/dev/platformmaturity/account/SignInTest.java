@@ -84,7 +84,8 @@ class SignInTest {
 		String username = TestData.unique("typo");
 		MvcResult failed = mvc.perform(formLogin().user(username).password("wrong password!")).andReturn();
 
-		mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION")).header("Accept-Language", "zh-CN"))
+		mvc.perform(get("/login?error").cookie(failed.getResponse().getCookie("SESSION"))
+			.header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("value=\"" + username + "\"")))
 			.andExpect(content().string(containsString("用户名或密码不正确。")))
 			.andExpect(content().string(not(containsString("wrong password!"))));
@@ -104,12 +105,14 @@ class SignInTest {
 			.andExpect(unauthenticated())
 			.andExpect(redirectedUrl("/login?locked=15"));
 		mvc.perform(get("/login?locked=15"))
-			.andExpect(content().string(containsString("Too many failed sign-ins for this username. Please try again in 15 minute(s).")));
+			.andExpect(content().string(
+					containsString("Too many failed sign-ins for this username. Please try again in 15 minute(s).")));
 		mvc.perform(get("/api/v1/teams").with(httpBasic(person.username(), TestData.PASSWORD)))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.detail").value(containsString("Too many failed sign-ins")));
 
-		jdbc.sql("update sign_in_throttle set locked_until = now() - interval '1 second', window_start = now() - interval '1 hour' where username = ?")
+		jdbc.sql(
+				"update sign_in_throttle set locked_until = now() - interval '1 second', window_start = now() - interval '1 hour' where username = ?")
 			.param(person.username())
 			.update();
 		mvc.perform(formLogin().user(person.username()).password(TestData.PASSWORD)).andExpect(authenticated());
@@ -150,8 +153,11 @@ class SignInTest {
 		TestData.Person person = data.person(Role.MEMBER);
 		Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
 
-		Cookie after = mvc.perform(post("/login").cookie(before)
-				.param("username", person.username()).param("password", TestData.PASSWORD).with(csrf()))
+		Cookie after = mvc
+			.perform(post("/login").cookie(before)
+				.param("username", person.username())
+				.param("password", TestData.PASSWORD)
+				.with(csrf()))
 			.andExpect(authenticated())
 			.andReturn()
 			.getResponse()
@@ -170,8 +176,10 @@ class SignInTest {
 			.andExpect(unauthenticated());
 		mvc.perform(get("/login?expired"))
 			.andExpect(content().string(containsString("Your session has ended, or the page was open too long.")));
-		mvc.perform(post("/account/profile").with(user(data.principal(person))).param("displayName", "Changed").param("language", "en")
-				.header("Accept-Language", "zh-CN"))
+		mvc.perform(post("/account/profile").with(user(data.principal(person)))
+			.param("displayName", "Changed")
+			.param("language", "en")
+			.header("Accept-Language", "zh-CN"))
 			.andExpect(status().isForbidden())
 			.andExpect(forwardedUrl("/sign-in/page-expired"));
 		mvc.perform(post("/logout").with(user(data.principal(person))))
@@ -179,8 +187,10 @@ class SignInTest {
 			.andExpect(forwardedUrl("/sign-in/page-expired"));
 		mvc.perform(get("/sign-in/page-expired").header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("页面的安全令牌已过期；请刷新页面后重试。")));
-		assertThat(jdbc.sql("select display_name from person where id = ?").param(person.id()).query(String.class).single())
-			.isEqualTo("Test " + person.username());
+		assertThat(jdbc.sql("select display_name from person where id = ?")
+			.param(person.id())
+			.query(String.class)
+			.single()).isEqualTo("Test " + person.username());
 	}
 
 	@Test

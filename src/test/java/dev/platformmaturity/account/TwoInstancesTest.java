@@ -19,7 +19,10 @@ import dev.platformmaturity.support.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two instances of the application on one PostgreSQL behave like one: shared sessions, revocation everywhere. */
+/**
+ * Two instances of the application on one PostgreSQL behave like one: shared sessions,
+ * revocation everywhere.
+ */
 class TwoInstancesTest {
 
 	@Test
@@ -41,8 +44,8 @@ class TwoInstancesTest {
 			String form = adminOnOne.get("/admin/people/" + member.id()).body();
 			String version = form.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
 			HttpResponse<String> disabled = adminOnOne.post("/admin/people/" + member.id(),
-					Map.of("version", version, "displayName", "Disabled member", "email", "", "language", "en",
-							"role", "MEMBER", "enabled", "false", "newPassword", ""));
+					Map.of("version", version, "displayName", "Disabled member", "email", "", "language", "en", "role",
+							"MEMBER", "enabled", "false", "newPassword", ""));
 			assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(302);
 
 			for (WebClient instance : new WebClient[] { memberOnOne, memberOnTwo }) {

@@ -29,8 +29,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Where actions show outside their own pages: beside the questions, beside the score change, on the dashboard, and
- * as CSV for leads.
+ * Where actions show outside their own pages: beside the questions, beside the score
+ * change, on the dashboard, and as CSV for leads.
  */
 @IntegrationTest
 class ActionViewsTest {
@@ -103,7 +103,8 @@ class ActionViewsTest {
 		assertThat(form.select("#title").val()).isNotBlank();
 
 		assertThat(page("/teams/" + team.slug() + "/assessments/" + later.label(), lead).select("a[href*=actions/new]"))
-			.as("a lead reads the results but plans nothing").isEmpty();
+			.as("a lead reads the results but plans nothing")
+			.isEmpty();
 	}
 
 	@Test

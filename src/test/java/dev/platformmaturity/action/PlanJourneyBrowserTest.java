@@ -19,9 +19,9 @@ import dev.platformmaturity.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A member turns two opportunities of last quarter's results into actions with an owner and a due date, sees them
- * beside the questions while answering this quarter, marks one done and finds it beside the score change; on a
- * phone's width (390 px) as well.
+ * A member turns two opportunities of last quarter's results into actions with an owner
+ * and a due date, sees them beside the questions while answering this quarter, marks one
+ * done and finds it beside the score change; on a phone's width (390 px) as well.
  */
 @BrowserTest
 class PlanJourneyBrowserTest {
@@ -84,11 +84,14 @@ class PlanJourneyBrowserTest {
 		assertThat(browser.pageText()).contains(first);
 	}
 
-	/** Plans an action from the nth opportunity of the investment aspect; answers its title. */
+	/**
+	 * Plans an action from the nth opportunity of the investment aspect; answers its
+	 * title.
+	 */
 	private static String planFromOpportunity(Browser browser, String results, int index, String owner, String due) {
 		browser.open(results);
-		browser.clickAndLoad(By.xpath("(//section[@id='aspect-investment']//a[contains(@class,'plan-link')])["
-				+ (index + 1) + "]"));
+		browser.clickAndLoad(
+				By.xpath("(//section[@id='aspect-investment']//a[contains(@class,'plan-link')])[" + (index + 1) + "]"));
 		String title = browser.find(By.id("title")).getAttribute("value");
 		assertThat(title).as("the opportunity's text as title").isNotBlank();
 		assertThat(new Select(browser.find(By.id("characteristic"))).getFirstSelectedOption().getAttribute("value"))

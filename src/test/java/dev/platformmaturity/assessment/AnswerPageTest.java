@@ -27,8 +27,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The answering page reads what it needs in at most three statements, renders what does not depend on the team once
- * per model version, language and aspect, and gives its main element alone to the script that moves between aspects.
+ * The answering page reads what it needs in at most three statements, renders what does
+ * not depend on the team once per model version, language and aspect, and gives its main
+ * element alone to the script that moves between aspects.
  */
 @IntegrationTest
 class AnswerPageTest {
@@ -75,7 +76,9 @@ class AnswerPageTest {
 		StringBuilder html = new StringBuilder();
 		List<String> sent = StatementCounter.sent(() -> {
 			try {
-				html.append(mvc.perform(get(path("adoption")).with(signedIn)).andReturn().getResponse()
+				html.append(mvc.perform(get(path("adoption")).with(signedIn))
+					.andReturn()
+					.getResponse()
 					.getContentAsString());
 			}
 			catch (Exception failed) {
@@ -83,7 +86,8 @@ class AnswerPageTest {
 			}
 		});
 
-		// The session, kept in the database, is read and written around every request alike, /about's too.
+		// The session, kept in the database, is read and written around every request
+		// alike, /about's too.
 		List<String> statements = sent.stream()
 			.filter(sql -> !sql.toLowerCase(Locale.ROOT).contains("spring_session"))
 			.toList();
@@ -134,7 +138,10 @@ class AnswerPageTest {
 		return mvc.perform(get(path(aspect)).with(asMember())).andExpect(status().isOk()).andReturn();
 	}
 
-	/** The page's HTML in a language, without the parts that change with every request (the CSRF token). */
+	/**
+	 * The page's HTML in a language, without the parts that change with every request
+	 * (the CSRF token).
+	 */
 	private String page(String aspect, String language) throws Exception {
 		String html = mvc.perform(get(path(aspect)).with(asMember()).header(HttpHeaders.ACCEPT_LANGUAGE, language))
 			.andExpect(status().isOk())

@@ -24,8 +24,9 @@ import dev.platformmaturity.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A member answers part of the survey (saved as they go), signs out and in again, finds every answer, meets a
- * colleague's conflicting edit, finishes, submits and reads the results; in English and in Chinese.
+ * A member answers part of the survey (saved as they go), signs out and in again, finds
+ * every answer, meets a colleague's conflicting edit, finishes, submits and reads the
+ * results; in English and in Chinese.
  */
 @BrowserTest
 class AnsweringJourneyBrowserTest {
@@ -44,7 +45,8 @@ class AnsweringJourneyBrowserTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "en", "zh-CN" })
-	void aMemberAnswersComesBackMeetsAConflictSubmitsAndSeesTheResults(String language, Browser browser, Browser colleagueBrowser) {
+	void aMemberAnswersComesBackMeetsAConflictSubmitsAndSeesTheResults(String language, Browser browser,
+			Browser colleagueBrowser) {
 		Locale locale = Locale.forLanguageTag(language);
 		TestData.Team team = data.team("Journey");
 		TestData.Person member = data.member(team);
@@ -74,7 +76,8 @@ class AnsweringJourneyBrowserTest {
 		browser.open(answerPage + "?aspect=investment");
 		assertThat(checked(browser, "investment_1")).isEqualTo("investment_1:3");
 		assertThat(checked(browser, "investment_2")).isEqualTo("investment_2:2");
-		assertThat(browser.find(By.id("comment-investment_1")).getAttribute("value")).isEqualTo("我们有专职团队 / a dedicated team");
+		assertThat(browser.find(By.id("comment-investment_1")).getAttribute("value"))
+			.isEqualTo("我们有专职团队 / a dedicated team");
 		assertThat(browser.find(By.id("target")).getAttribute("value")).isEqualTo("4");
 
 		colleagueBrowser.open("/login?lang=" + language);
@@ -103,15 +106,17 @@ class AnsweringJourneyBrowserTest {
 
 		browser.open("/teams/" + team.slug() + "/assessments/" + quarter.label());
 		browser.clickAndLoad(By.cssSelector(".submit-form button"));
-		assertThat(browser.text(By.cssSelector(".notice--success"))).isEqualTo(message("assessment.submitted.notice", locale));
+		assertThat(browser.text(By.cssSelector(".notice--success")))
+			.isEqualTo(message("assessment.submitted.notice", locale));
 		assertThat(browser.findAll(By.cssSelector(".results svg[role=img]"))).filteredOn(WebElement::isDisplayed)
 			.as("one radar shown: the regular one, or on a phone the one with large texts")
 			.hasSize(1);
 		assertThat(browser.text(By.cssSelector("#aspect-measurement h2"))).contains("4.00");
-		assertThat(browser.findAll(By.cssSelector("#aspect-measurement h3"))).noneMatch(h -> h.getText().startsWith(
-				message("results.opportunities", locale, 5, "").substring(0, 4)) && h.getText().contains("5"));
-		assertThat(browser.text(By.cssSelector("#aspect-adoption"))).contains(message("results.opportunities", locale, 3,
-				language.equals("en") ? "Intrinsic pull" : "内部拉力"));
+		assertThat(browser.findAll(By.cssSelector("#aspect-measurement h3")))
+			.noneMatch(h -> h.getText().startsWith(message("results.opportunities", locale, 5, "").substring(0, 4))
+					&& h.getText().contains("5"));
+		assertThat(browser.text(By.cssSelector("#aspect-adoption")))
+			.contains(message("results.opportunities", locale, 3, language.equals("en") ? "Intrinsic pull" : "内部拉力"));
 		assertThat(browser.pageText()).contains("我们有专职团队 / a dedicated team");
 		assertThat(browser.findAll(By.cssSelector("a.button[href$='/answer']"))).isEmpty();
 	}
@@ -121,10 +126,10 @@ class AnsweringJourneyBrowserTest {
 		TestData.Team team = data.team("Carried");
 		TestData.Person member = data.member(team);
 		TestData.Quarter earlier = data.closedQuarter();
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(),
-				earlier.id(), AssessmentStatus.SUBMITTED, member.id(), Instant.now(),
-				Map.of("investment_1", 2, "investment_2", 3, "investment_3", 1, "adoption_1", 4), Set.of(), Map.of(),
-				Map.of(), Set.of()))));
+		SystemTask.run(() -> loader.load(catalog.currentVersion(),
+				List.of(new AssessmentLoader.Loaded(team.id(), earlier.id(), AssessmentStatus.SUBMITTED, member.id(),
+						Instant.now(), Map.of("investment_1", 2, "investment_2", 3, "investment_3", 1, "adoption_1", 4),
+						Set.of(), Map.of(), Map.of(), Set.of()))));
 		TestData.Quarter quarter = data.openQuarter();
 		String overview = "/teams/" + team.slug() + "/assessments/" + quarter.label();
 		browser.open("/login?lang=en");
@@ -135,13 +140,14 @@ class AnsweringJourneyBrowserTest {
 		browser.script("window.pageMarker = 'still the same page'");
 
 		choose(browser, "investment_2", 3);
-		browser.waitUntil(driver -> driver
-			.findElements(By.cssSelector("#question-investment_2 [data-role=carried-over]"))
-			.isEmpty());
+		browser
+			.waitUntil(driver -> driver.findElements(By.cssSelector("#question-investment_2 [data-role=carried-over]"))
+				.isEmpty());
 		waitUntilSaved(browser);
 		assertThat(browser.text(By.id("progress-label"))).isEqualTo("1 of 20 reviewed, 3 carried over");
 
-		// Where a person sees it: not under the sticky status line at the top of the window.
+		// Where a person sees it: not under the sticky status line at the top of the
+		// window.
 		browser.script("arguments[0].scrollIntoView({block: 'center'})",
 				browser.find(By.cssSelector("button[name='confirm-all']")));
 		browser.find(By.cssSelector("button[name='confirm-all']")).click();
@@ -173,17 +179,22 @@ class AnsweringJourneyBrowserTest {
 			.orElse(null);
 	}
 
-	/** What the page believes is saved, per question: version, saved option, chosen option. */
+	/**
+	 * What the page believes is saved, per question: version, saved option, chosen
+	 * option.
+	 */
 	private static String savedState(Browser browser) {
-		return String.valueOf(browser.script("""
-				return Array.from(document.querySelectorAll('fieldset[data-question]')).map(f => f.dataset.question + '='
-				  + f.dataset.version + '/' + f.querySelector('[data-role=original-option]').value + '/'
-				  + (f.querySelector('input:checked') || {}).value).join(' ')
-				  + ' | ' + document.getElementById('save-state').className"""));
+		return String.valueOf(browser
+			.script("""
+					return Array.from(document.querySelectorAll('fieldset[data-question]')).map(f => f.dataset.question + '='
+					  + f.dataset.version + '/' + f.querySelector('[data-role=original-option]').value + '/'
+					  + (f.querySelector('input:checked') || {}).value).join(' ')
+					  + ' | ' + document.getElementById('save-state').className"""));
 	}
 
 	private static void waitUntilSaved(Browser browser) {
-		browser.waitUntil(driver -> driver.findElement(By.id("save-state")).getAttribute("class").contains("save-state--saved"));
+		browser.waitUntil(
+				driver -> driver.findElement(By.id("save-state")).getAttribute("class").contains("save-state--saved"));
 	}
 
 	private String message(String key, Locale locale, Object... arguments) {

@@ -23,9 +23,10 @@ import dev.platformmaturity.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The answering page in Chromium when things go wrong and on a phone: signed out while answering, the server
- * answering 503 for a while, a comment the server refuses, moving between aspects without loading a page (also when
- * the server does not serve one), leaving while a save runs, the page without script, and the page at 390 pixels.
+ * The answering page in Chromium when things go wrong and on a phone: signed out while
+ * answering, the server answering 503 for a while, a comment the server refuses, moving
+ * between aspects without loading a page (also when the server does not serve one),
+ * leaving while a save runs, the page without script, and the page at 390 pixels.
  */
 @BrowserTest
 @Import(FaultyRequests.Registration.class)
@@ -80,8 +81,14 @@ class AnsweringPageBrowserTest {
 		pause(Duration.ofSeconds(3));
 		assertThat(faults.count("PUT", SAVES)).as("no retries while signed out").isEqualTo(saves);
 
-		browser.driver().switchTo().window(browser.driver().getWindowHandles().stream()
-			.filter(handle -> !handle.equals(answering)).findFirst().orElseThrow());
+		browser.driver()
+			.switchTo()
+			.window(browser.driver()
+				.getWindowHandles()
+				.stream()
+				.filter(handle -> !handle.equals(answering))
+				.findFirst()
+				.orElseThrow());
 		browser.signIn(member.username(), TestData.PASSWORD);
 		browser.driver().switchTo().window(answering);
 		browser.find(By.id("comment-investment_1")).sendKeys("typed after signing in elsewhere");
@@ -147,7 +154,8 @@ class AnsweringPageBrowserTest {
 		faults.failNext(2, "PUT", SAVES, 503);
 
 		choose(browser, "investment_4", 2);
-		browser.waitUntil(driver -> driver.findElement(By.id("save-state")).getAttribute("class")
+		browser.waitUntil(driver -> driver.findElement(By.id("save-state"))
+			.getAttribute("class")
 			.contains("save-state--unavailable"));
 		assertThat(browser.text(By.id("save-state")))
 			.isEqualTo("Not saved yet: the server is briefly unavailable; trying again. Your changes are kept.");
@@ -162,8 +170,8 @@ class AnsweringPageBrowserTest {
 	@Test
 	void aChangeKeptFromAnEarlierVisitIsSavedWhenThePageOpens(Browser browser) {
 		signInAndOpen(browser, "measurement");
-		browser.script("localStorage.setItem('platform-maturity:pending:' + arguments[0], "
-				+ "JSON.stringify(arguments[1]))",
+		browser.script(
+				"localStorage.setItem('platform-maturity:pending:' + arguments[0], " + "JSON.stringify(arguments[1]))",
 				"/api/v1/teams/" + team.slug() + "/assessments/" + quarter.label(),
 				Map.of("operations_3", Map.of("option", "operations_3:4", "notApplicable", false, "comment",
 						"from last time", "version", 0)));
@@ -180,7 +188,8 @@ class AnsweringPageBrowserTest {
 	@Test
 	void aCommentTheServerRefusesIsShownBesideItsQuestionKeptAndNotSentAgainUntilItChanges(Browser browser) {
 		signInAndOpen(browser, "investment");
-		// 1,999 letters and an emoji: 2,000 characters as the server counts them, 2,001 UTF-16 units.
+		// 1,999 letters and an emoji: 2,000 characters as the server counts them, 2,001
+		// UTF-16 units.
 		typeComment(browser, "investment_1", "a".repeat(1999) + "\uD83D\uDE00");
 		assertThat(browser.text(By.id("comment-count-investment_1"))).isEqualTo("2,000 of 2,000 characters");
 		waitUntilSaved(browser);
@@ -325,8 +334,9 @@ class AnsweringPageBrowserTest {
 	void at390PixelsTheStatusIsOneLineTheAspectsAreASelectAndNothingIsWiderThanTheScreen(String language,
 			Browser browser) {
 		data.prefer(member, language);
-		browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+		browser.driver()
+			.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
 		signInAndOpen(browser, "investment");
 		choose(browser, "investment_1", 3);
 		waitUntilSaved(browser);
@@ -348,14 +358,14 @@ class AnsweringPageBrowserTest {
 		assertThat(belowTheStatus(browser, "aspect-heading")).as("the aspect's heading, scrolled to").isTrue();
 		browser.script("window.scrollTo(0, document.body.scrollHeight / 2)");
 		assertThat(browser.script("return document.getElementById('answer-status').getBoundingClientRect().top"))
-			.as("the status stays at the top").isIn(0L, 0.0);
+			.as("the status stays at the top")
+			.isIn(0L, 0.0);
 		assertThat(tooWide(browser)).as("elements wider than the screen").isEmpty();
 		browser.script("""
 				const field = document.getElementById('comment-operations_3');
 				window.scrollBy(0, field.getBoundingClientRect().top - 4);
 				field.focus();""");
-		assertThat(belowTheStatus(browser, "comment-operations_3")).as("a field focused under the status")
-			.isTrue();
+		assertThat(belowTheStatus(browser, "comment-operations_3")).as("a field focused under the status").isTrue();
 	}
 
 	private void signInAndOpen(Browser browser, String aspect) {
@@ -383,7 +393,10 @@ class AnsweringPageBrowserTest {
 			.click();
 	}
 
-	/** Sets a comment as typing would (ChromeDriver cannot type characters outside the Basic Multilingual Plane). */
+	/**
+	 * Sets a comment as typing would (ChromeDriver cannot type characters outside the
+	 * Basic Multilingual Plane).
+	 */
 	private static void typeComment(Browser browser, String question, String text) {
 		browser.script("""
 				const area = document.getElementById('comment-' + arguments[0]);
@@ -406,13 +419,14 @@ class AnsweringPageBrowserTest {
 	}
 
 	private static void shown(Browser browser, String aspect) {
-		browser.waitUntil(driver -> driver.findElements(By.cssSelector("#aspect-panel[data-aspect='" + aspect + "']"))
-			.size() == 1 && driver.findElements(By.cssSelector("#aspect-panel[aria-busy]")).isEmpty());
+		browser.waitUntil(
+				driver -> driver.findElements(By.cssSelector("#aspect-panel[data-aspect='" + aspect + "']")).size() == 1
+						&& driver.findElements(By.cssSelector("#aspect-panel[aria-busy]")).isEmpty());
 	}
 
 	private static void waitUntilSaved(Browser browser) {
-		browser.waitUntil(driver -> driver.findElement(By.id("save-state")).getAttribute("class")
-			.contains("save-state--saved"));
+		browser.waitUntil(
+				driver -> driver.findElement(By.id("save-state")).getAttribute("class").contains("save-state--saved"));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -25,9 +25,10 @@ import dev.platformmaturity.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The answering page in Chromium while the database is down: the application answers 503 with Retry-After, the page
- * says so in the person's language, keeps the change, retries with back-off and saves it once the database is back.
- * On its own embedded PostgreSQL, stopped for real, so that no other test notices.
+ * The answering page in Chromium while the database is down: the application answers 503
+ * with Retry-After, the page says so in the person's language, keeps the change, retries
+ * with back-off and saves it once the database is back. On its own embedded PostgreSQL,
+ * stopped for real, so that no other test notices.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -79,9 +80,11 @@ class AnsweringPageOutageBrowserTest {
 		faults.clear();
 
 		database.stop();
-		browser.find(By.cssSelector("input[value='investment_2:3']")).findElement(By.xpath("./ancestor::label"))
+		browser.find(By.cssSelector("input[value='investment_2:3']"))
+			.findElement(By.xpath("./ancestor::label"))
 			.click();
-		browser.waitUntil(driver -> driver.findElement(By.id("save-state")).getAttribute("class")
+		browser.waitUntil(driver -> driver.findElement(By.id("save-state"))
+			.getAttribute("class")
 			.contains("save-state--unavailable"));
 		assertThat(browser.text(By.id("save-state"))).isEqualTo("尚未保存：服务器暂时无法使用，正在重试。您的修改会被保留。");
 		assertThat(kept(browser)).contains("investment_2:3");
@@ -89,10 +92,8 @@ class AnsweringPageOutageBrowserTest {
 		int triedDuringTheOutage = faults.count("PUT", "/answers/");
 
 		database.start();
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(driver -> driver
-			.findElement(By.id("save-state"))
-			.getAttribute("class")
-			.contains("save-state--saved"));
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(
+				driver -> driver.findElement(By.id("save-state")).getAttribute("class").contains("save-state--saved"));
 
 		assertThat(triedDuringTheOutage).as("tried again, but waiting longer each time and as long as Retry-After asks")
 			.isBetween(2, 4);

@@ -71,34 +71,46 @@ class AssessmentPagesTest {
 	void theAnsweringPageIsAnAccessibleFormPerAspect() throws Exception {
 		start();
 		String page = html(mvc.perform(get(path("/answer?aspect=adoption")).with(asMember()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 
 		assertThat(page).contains("<legend>", "Why and how do users discover and use internal platforms",
-				"How do platform users discover its capabilities?", "By accident", "Users stumble across new capabilities",
-				"Not applicable / don't know", "The model's four levels of Adoption", "Level 3: Scalable — Intrinsic pull",
+				"How do platform users discover its capabilities?", "By accident",
+				"Users stumble across new capabilities", "Not applicable / don't know",
+				"The model's four levels of Adoption", "Level 3: Scalable — Intrinsic pull",
 				"Target level for Adoption", "0 of 20 reviewed");
 		assertThat(page).as("the script under its content-hashed URL")
 			.containsPattern("/js/assessment-[0-9a-f]{32}\\.js");
 		assertThat(page).containsPattern("<label for=\"comment-adoption_1\">Comment \\(optional\\)</label>");
 		assertThat(page).containsPattern("aria-current=\"page\"[^>]*>\\s*<span>Adoption</span>");
-		assertThat(jdbc.sql("select count(*) from answer an join assessment a on a.id = an.assessment_id where a.team_id = ?")
-			.param(team.id()).query(Long.class).single()).isEqualTo(20);
+		assertThat(jdbc
+			.sql("select count(*) from answer an join assessment a on a.id = an.assessment_id where a.team_id = ?")
+			.param(team.id())
+			.query(Long.class)
+			.single()).isEqualTo(20);
 	}
 
 	@Test
 	void theSaveButtonSavesWhatChangedAndGoesOn() throws Exception {
 		start();
 
-		mvc.perform(post(path("/answer")).with(asMember()).with(csrf())
-				.param("aspect", "investment").param("go", "adoption")
-				.param("question[investment_1].option", "investment_1:3").param("question[investment_1].version", "0")
-				.param("question[investment_1].originalOption", "")
-				.param("question[investment_1].comment", "Mostly a product team")
-				.param("question[investment_1].originalComment", "")
-				.param("question[investment_2].option", "na").param("question[investment_2].version", "0")
-				.param("question[investment_2].originalOption", "")
-				.param("target", "4").param("target-version", "0").param("original-target", ""))
-			.andExpect(redirectedUrl(path("/answer?aspect=adoption")));
+		mvc.perform(post(path("/answer")).with(asMember())
+			.with(csrf())
+			.param("aspect", "investment")
+			.param("go", "adoption")
+			.param("question[investment_1].option", "investment_1:3")
+			.param("question[investment_1].version", "0")
+			.param("question[investment_1].originalOption", "")
+			.param("question[investment_1].comment", "Mostly a product team")
+			.param("question[investment_1].originalComment", "")
+			.param("question[investment_2].option", "na")
+			.param("question[investment_2].version", "0")
+			.param("question[investment_2].originalOption", "")
+			.param("target", "4")
+			.param("target-version", "0")
+			.param("original-target", "")).andExpect(redirectedUrl(path("/answer?aspect=adoption")));
 
 		AssessmentSnapshot state = SystemTask.run(() -> assessments.state(team.slug(), open.label()));
 		assertThat(state.answers().get("investment_1").level()).isEqualTo(3);
@@ -112,22 +124,34 @@ class AssessmentPagesTest {
 	void aStaleSaveShowsTheOtherAnswerAndKeepsWhatThePersonChose() throws Exception {
 		start();
 		TestData.Person colleague = data.member(team);
-		mvc.perform(post(path("/answer")).with(user(data.principal(colleague))).with(csrf())
+		mvc.perform(post(path("/answer")).with(user(data.principal(colleague)))
+			.with(csrf())
 			.param("aspect", "investment")
-			.param("question[investment_1].option", "investment_1:4").param("question[investment_1].version", "0")
+			.param("question[investment_1].option", "investment_1:4")
+			.param("question[investment_1].version", "0")
 			.param("question[investment_1].originalOption", ""));
 
-		String page = html(mvc.perform(post(path("/answer")).with(asMember()).with(csrf()).param("aspect", "investment")
+		String page = html(mvc
+			.perform(post(path("/answer")).with(asMember())
+				.with(csrf())
+				.param("aspect", "investment")
 				.param("question[investment_1].option", "investment_1:1")
 				.param("question[investment_1].comment", "My reasons")
-				.param("question[investment_1].version", "0").param("question[investment_1].originalOption", ""))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+				.param("question[investment_1].version", "0")
+				.param("question[investment_1].originalOption", ""))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 
-		assertThat(page).contains("Test " + colleague.username() + " saved another answer meanwhile: 4 · Full specialist team or group.",
+		assertThat(page).contains(
+				"Test " + colleague.username() + " saved another answer meanwhile: 4 · Full specialist team or group.",
 				"Your choice is kept below", "My reasons");
 		assertThat(page).containsPattern("value=\"investment_1:1\"[^>]*checked");
-		assertThat(SystemTask.run(() -> assessments.state(team.slug(), open.label())).answers().get("investment_1").level())
-			.isEqualTo(4);
+		assertThat(SystemTask.run(() -> assessments.state(team.slug(), open.label()))
+			.answers()
+			.get("investment_1")
+			.level()).isEqualTo(4);
 	}
 
 	@Test
@@ -135,15 +159,23 @@ class AssessmentPagesTest {
 		TestData.Quarter earlier = data.closedQuarter();
 		given.submitted(team, earlier, member).levels(Map.of("operations_2", 2)).load();
 		start();
-		String page = html(mvc.perform(get(path("/answer?aspect=operations")).with(asMember())).andReturn().getResponse().getContentAsString());
+		String page = html(mvc.perform(get(path("/answer?aspect=operations")).with(asMember()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 		assertThat(page).contains("Carried over from the team's previous assessment");
 
-		mvc.perform(post(path("/answer")).with(asMember()).with(csrf()).param("aspect", "operations")
-			.param("confirm", "operations_2").param("question[operations_2].option", "operations_2:2")
+		mvc.perform(post(path("/answer")).with(asMember())
+			.with(csrf())
+			.param("aspect", "operations")
+			.param("confirm", "operations_2")
+			.param("question[operations_2].option", "operations_2:2")
 			.param("question[operations_2].version", "0")
 			.param("question[operations_2].originalOption", "operations_2:2"));
 
-		AnswerState answer = SystemTask.run(() -> assessments.state(team.slug(), open.label())).answers().get("operations_2");
+		AnswerState answer = SystemTask.run(() -> assessments.state(team.slug(), open.label()))
+			.answers()
+			.get("operations_2");
 		assertThat(answer.level()).isEqualTo(2);
 		assertThat(answer.carriedOver()).isFalse();
 	}
@@ -151,16 +183,23 @@ class AssessmentPagesTest {
 	@Test
 	void theResultsShowScoresLevelsOpportunitiesCommentsAndTheRadar() throws Exception {
 		start();
-		mvc.perform(post(path("/answer")).with(asMember()).with(csrf()).param("aspect", "investment")
-			.param("question[investment_1].option", "investment_1:2").param("question[investment_1].version", "0")
+		mvc.perform(post(path("/answer")).with(asMember())
+			.with(csrf())
+			.param("aspect", "investment")
+			.param("question[investment_1].option", "investment_1:2")
+			.param("question[investment_1].version", "0")
 			.param("question[investment_1].originalOption", "")
-			.param("question[investment_2].option", "investment_2:3").param("question[investment_2].version", "0")
+			.param("question[investment_2].option", "investment_2:3")
+			.param("question[investment_2].version", "0")
 			.param("question[investment_2].originalOption", "")
 			.param("question[investment_2].comment", "We plan a roadmap <soon>")
 			.param("question[investment_2].originalComment", ""));
 
-		String page = html(mvc.perform(get(path("")).with(asMember())).andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString());
+		String page = html(mvc.perform(get(path("")).with(asMember()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 
 		assertThat(page).contains("<svg", "role=\"img\"", "2.50", "Level 2: Operational — Dedicated team",
 				"Opportunities: level 3, As product",
@@ -175,22 +214,29 @@ class AssessmentPagesTest {
 	void theHistoryTabListsEveryChangeWithWhoAndOldAndNew() throws Exception {
 		start();
 		TestData.Person colleague = data.member(team);
-		mvc.perform(post(path("/answer")).with(asMember()).with(csrf()).param("aspect", "investment")
-			.param("question[investment_1].option", "investment_1:2").param("question[investment_1].version", "0")
-			.param("question[investment_1].originalOption", ""));
-		mvc.perform(post(path("/answer")).with(user(data.principal(colleague))).with(csrf())
+		mvc.perform(post(path("/answer")).with(asMember())
+			.with(csrf())
 			.param("aspect", "investment")
-			.param("question[investment_1].option", "investment_1:3").param("question[investment_1].version", "1")
+			.param("question[investment_1].option", "investment_1:2")
+			.param("question[investment_1].version", "0")
+			.param("question[investment_1].originalOption", ""));
+		mvc.perform(post(path("/answer")).with(user(data.principal(colleague)))
+			.with(csrf())
+			.param("aspect", "investment")
+			.param("question[investment_1].option", "investment_1:3")
+			.param("question[investment_1].version", "1")
 			.param("question[investment_1].originalOption", "investment_1:2"));
 
 		String page = html(mvc.perform(get(path("/history")).with(asMember()).header("Accept-Language", "zh-CN"))
-			.andReturn().getResponse().getContentAsString());
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 
-		assertThat(page).contains("修改历史", "Test " + member.username(), "Test " + colleague.username(),
-				"谁在建设平台？", "2 · 技术团队", "3 · 以产品为中心的团队", "<th scope=\"col\">方面</th>",
-				"<td>投入</td>");
-		assertThat(page).as("dates in a cell that does not wrap").containsPattern(
-				"<td class=\"history__when\"><time datetime=\"[^\"]+\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</time>");
+		assertThat(page).contains("修改历史", "Test " + member.username(), "Test " + colleague.username(), "谁在建设平台？",
+				"2 · 技术团队", "3 · 以产品为中心的团队", "<th scope=\"col\">方面</th>", "<td>投入</td>");
+		assertThat(page).as("dates in a cell that does not wrap")
+			.containsPattern(
+					"<td class=\"history__when\"><time datetime=\"[^\"]+\">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</time>");
 	}
 
 	@Test
@@ -209,8 +255,8 @@ class AssessmentPagesTest {
 		api(member, "investment_3", "{\"option\":null,\"version\":2}");
 
 		List<Assessments.Change> changes = SystemTask.run(() -> assessments.changes(team.slug(), open.label()));
-		assertThat(changes).extracting(change -> change.subject() + " " + change.oldValue() + " > " + change.newValue()
-				+ " by " + change.by())
+		assertThat(changes).extracting(
+				change -> change.subject() + " " + change.oldValue() + " > " + change.newValue() + " by " + change.by())
 			.containsExactly("investment_2 investment_2:4 > investment_2:1 by Test " + member.username(),
 					"investment_2 investment_2:3 > investment_2:4 by Test " + colleague.username(),
 					"investment_2 null > investment_2:3 by Test " + member.username(),
@@ -219,14 +265,18 @@ class AssessmentPagesTest {
 		assertThat(jdbc.sql("""
 				select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
 				where a.team_id = ? and e.kind = 'ANSWER'""").param(team.id()).query(Long.class).single())
-			.as("every change is still recorded").isEqualTo(11);
+			.as("every change is still recorded")
+			.isEqualTo(11);
 	}
 
 	@Test
 	void theHomePageShowsTheOpenQuarterAndTheTeamsProgress() throws Exception {
 		start();
-		mvc.perform(post(path("/answer")).with(asMember()).with(csrf()).param("aspect", "investment")
-			.param("question[investment_1].option", "investment_1:2").param("question[investment_1].version", "0")
+		mvc.perform(post(path("/answer")).with(asMember())
+			.with(csrf())
+			.param("aspect", "investment")
+			.param("question[investment_1].option", "investment_1:2")
+			.param("question[investment_1].version", "0")
 			.param("question[investment_1].originalOption", ""));
 
 		String page;
@@ -240,8 +290,8 @@ class AssessmentPagesTest {
 		finally {
 			clock.reset();
 		}
-		assertThat(page).contains("The quarter " + open.label() + " is open for answers until", team.name(), "In progress",
-				"1 of 20 reviewed", "Continue answering");
+		assertThat(page).contains("The quarter " + open.label() + " is open for answers until", team.name(),
+				"In progress", "1 of 20 reviewed", "Continue answering");
 		mvc.perform(get("/teams/" + team.slug()).with(asMember()))
 			.andExpect(content().string(containsString(open.label())))
 			.andExpect(content().string(containsString("1 of 20 reviewed")));
@@ -249,8 +299,10 @@ class AssessmentPagesTest {
 
 	private void api(TestData.Person person, String question, String json) throws Exception {
 		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/" + open.label() + "/answers/" + question)
-				.with(user(data.principal(person))).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json))
-			.andExpect(status().isOk());
+			.with(user(data.principal(person)))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json)).andExpect(status().isOk());
 	}
 
 	/** The Start button. */

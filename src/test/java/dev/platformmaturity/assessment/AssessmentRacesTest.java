@@ -37,9 +37,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * Two requests at the same moment, on real threads through the whole web stack, against real PostgreSQL: two editors
- * of one answer, a submission against a save, two target changes. Nothing acknowledged is lost, nothing changes a
- * submitted assessment, no race answers anything but 200 or 409, and the kept figures stay right.
+ * Two requests at the same moment, on real threads through the whole web stack, against
+ * real PostgreSQL: two editors of one answer, a submission against a save, two target
+ * changes. Nothing acknowledged is lost, nothing changes a submitted assessment, no race
+ * answers anything but 200 or 409, and the kept figures stay right.
  */
 @IntegrationTest
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -96,12 +97,17 @@ class AssessmentRacesTest {
 			int firstLevel = saved % 4 + 1;
 			int secondLevel = (saved + 1) % 4 + 1;
 			List<MockHttpServletResponse> both = atOnce(
-					put(url).with(user(data.principal(first))).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+					put(url).with(user(data.principal(first)))
+						.with(csrf())
+						.contentType(MediaType.APPLICATION_JSON)
 						.content(answer("operations_2", firstLevel, race)),
-					put(url).with(user(data.principal(second))).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+					put(url).with(user(data.principal(second)))
+						.with(csrf())
+						.contentType(MediaType.APPLICATION_JSON)
 						.content(answer("operations_2", secondLevel, race)));
 
-			assertThat(both).extracting(MockHttpServletResponse::getStatus).as("race %d", race)
+			assertThat(both).extracting(MockHttpServletResponse::getStatus)
+				.as("race %d", race)
 				.containsExactlyInAnyOrder(200, 409);
 			MockHttpServletResponse won = both.get(0).getStatus() == 200 ? both.get(0) : both.get(1);
 			MockHttpServletResponse lost = both.get(0).getStatus() == 200 ? both.get(1) : both.get(0);
@@ -116,7 +122,8 @@ class AssessmentRacesTest {
 		assertThat(jdbc.sql("""
 				select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
 				where a.team_id = ? and e.kind = 'ANSWER'""").param(team.id()).query(Long.class).single())
-			.as("one change per race, none lost, none twice").isEqualTo(ANSWER_RACES);
+			.as("one change per race, none lost, none twice")
+			.isEqualTo(ANSWER_RACES);
 		assertThat(KeptFigures.differences(jdbc)).isEmpty();
 	}
 
@@ -141,11 +148,14 @@ class AssessmentRacesTest {
 			TestData.Person[] pair = people.get(team.id());
 			List<MockHttpServletResponse> both = atOnce(
 					post(page(team) + "/submit").with(user(data.principal(pair[0]))).with(csrf()),
-					put(api(team) + "/answers/interfaces_4").with(user(data.principal(pair[1]))).with(csrf())
+					put(api(team) + "/answers/interfaces_4").with(user(data.principal(pair[1])))
+						.with(csrf())
 						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"option\":null,\"version\":0}"));
-			String status = jdbc.sql("select status from assessment where team_id = ?").param(team.id())
-				.query(String.class).single();
+			String status = jdbc.sql("select status from assessment where team_id = ?")
+				.param(team.id())
+				.query(String.class)
+				.single();
 			int save = both.get(1).getStatus();
 			assertThat(both.get(0).getStatus()).as("the submission's page").isEqualTo(302);
 			assertThat(save).isIn(200, 409);
@@ -153,12 +163,15 @@ class AssessmentRacesTest {
 				assertThat(save).as("a save after the submission").isEqualTo(409);
 				assertThat(jdbc.sql("""
 						select count(*) from answer an join assessment a on a.id = an.assessment_id
-						where a.team_id = ? and an.level is not null and not an.carried_over""").param(team.id())
-					.query(Long.class).single()).as("a submitted assessment keeps every answer").isEqualTo(20);
+						where a.team_id = ? and an.level is not null and not an.carried_over""")
+					.param(team.id())
+					.query(Long.class)
+					.single()).as("a submitted assessment keeps every answer").isEqualTo(20);
 				assertThat(jdbc.sql("""
 						select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
 						where a.team_id = ? and e.kind = 'ANSWER'""").param(team.id()).query(Long.class).single())
-					.as("no change recorded for a submitted assessment").isZero();
+					.as("no change recorded for a submitted assessment")
+					.isZero();
 			}
 			else {
 				assertThat(save).as("the save came first, so the submission found a question unanswered")
@@ -181,12 +194,17 @@ class AssessmentRacesTest {
 			int firstLevel = saved % 4 + 1;
 			int secondLevel = (saved + 1) % 4 + 1;
 			List<MockHttpServletResponse> both = atOnce(
-					put(url).with(user(data.principal(first))).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+					put(url).with(user(data.principal(first)))
+						.with(csrf())
+						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"level\":" + firstLevel + ",\"version\":" + race + "}"),
-					put(url).with(user(data.principal(second))).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+					put(url).with(user(data.principal(second)))
+						.with(csrf())
+						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"level\":" + secondLevel + ",\"version\":" + race + "}"));
 
-			assertThat(both).extracting(MockHttpServletResponse::getStatus).as("race %d", race)
+			assertThat(both).extracting(MockHttpServletResponse::getStatus)
+				.as("race %d", race)
 				.containsExactlyInAnyOrder(200, 409);
 			MockHttpServletResponse won = both.get(0).getStatus() == 200 ? both.get(0) : both.get(1);
 			MockHttpServletResponse lost = both.get(0).getStatus() == 200 ? both.get(1) : both.get(0);
@@ -196,10 +214,15 @@ class AssessmentRacesTest {
 		assertThat(jdbc.sql("""
 				select t.version from target t join assessment a on a.id = t.assessment_id
 				join aspect asp on asp.id = t.aspect_id where a.team_id = ? and asp.key = 'interfaces'""")
-			.param(team.id()).query(Long.class).single()).isEqualTo(TARGET_RACES);
+			.param(team.id())
+			.query(Long.class)
+			.single()).isEqualTo(TARGET_RACES);
 	}
 
-	/** Sends both requests from two threads released at the same moment; the responses in the same order. */
+	/**
+	 * Sends both requests from two threads released at the same moment; the responses in
+	 * the same order.
+	 */
 	private List<MockHttpServletResponse> atOnce(RequestBuilder one, RequestBuilder other) throws Exception {
 		CyclicBarrier start = new CyclicBarrier(2);
 		List<Future<MockHttpServletResponse>> running = new ArrayList<>();

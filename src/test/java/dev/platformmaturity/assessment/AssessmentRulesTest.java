@@ -33,7 +33,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The rules that protect answers, through the JSON API the answering page saves with, on real PostgreSQL. */
+/**
+ * The rules that protect answers, through the JSON API the answering page saves with, on
+ * real PostgreSQL.
+ */
 @IntegrationTest
 class AssessmentRulesTest {
 
@@ -100,23 +103,25 @@ class AssessmentRulesTest {
 			.andExpect(jsonPath("$.answered").value(1))
 			.andExpect(jsonPath("$.questions").value(20));
 
-		assertThat(jdbc.sql("""
-				select kind || ':' || coalesce(old_value, '-') || '>' || coalesce(new_value, '-') from assessment_event e
-				join assessment a on a.id = e.assessment_id where a.team_id = ? and e.subject = 'investment_1' order by e.id""")
-			.param(team.id()).query(String.class).list())
-			.containsExactly("ANSWER:->investment_1:2", "COMMENT:->First", "ANSWER:investment_1:2>investment_1:4",
-					"COMMENT:First>Second");
+		assertThat(jdbc
+			.sql("""
+					select kind || ':' || coalesce(old_value, '-') || '>' || coalesce(new_value, '-') from assessment_event e
+					join assessment a on a.id = e.assessment_id where a.team_id = ? and e.subject = 'investment_1' order by e.id""")
+			.param(team.id())
+			.query(String.class)
+			.list()).containsExactly("ANSWER:->investment_1:2", "COMMENT:->First",
+					"ANSWER:investment_1:2>investment_1:4", "COMMENT:First>Second");
 	}
 
 	@Test
 	void theProgressCountOfASaveCountsNotApplicableAndDropsAClearedAnswer() throws Exception {
 		start();
-		save("investment_1", "{\"option\":\"investment_1:2\",\"version\":0}").andExpect(jsonPath("$.answered").value(1));
+		save("investment_1", "{\"option\":\"investment_1:2\",\"version\":0}")
+			.andExpect(jsonPath("$.answered").value(1));
 		save("investment_2", "{\"notApplicable\":true,\"version\":0}")
 			.andExpect(jsonPath("$.answer.notApplicable").value(true))
 			.andExpect(jsonPath("$.answered").value(2));
-		save("investment_1", "{\"option\":null,\"version\":1}")
-			.andExpect(jsonPath("$.answer.level", nullValue()))
+		save("investment_1", "{\"option\":null,\"version\":1}").andExpect(jsonPath("$.answer.level", nullValue()))
 			.andExpect(jsonPath("$.answered").value(1));
 	}
 
@@ -124,12 +129,12 @@ class AssessmentRulesTest {
 	void aStaleWriteIsRefusedWithTheOtherPersonsAnswerAndOverwritesNothing() throws Exception {
 		start();
 		TestData.Person colleague = data.member(team.team());
-		mvc.perform(put(team.api() + "/answers/adoption_1").with(user(data.principal(colleague))).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"adoption_1:3\",\"version\":0}"))
-			.andExpect(status().isOk());
+		mvc.perform(put(team.api() + "/answers/adoption_1").with(user(data.principal(colleague)))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"option\":\"adoption_1:3\",\"version\":0}")).andExpect(status().isOk());
 
-		save("adoption_1", "{\"option\":\"adoption_1:1\",\"version\":0}")
-			.andExpect(status().isConflict())
+		save("adoption_1", "{\"option\":\"adoption_1:1\",\"version\":0}").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("saved another answer to this question meanwhile")))
 			.andExpect(jsonPath("$.current.level").value(3))
 			.andExpect(jsonPath("$.current.version").value(1))
@@ -147,8 +152,9 @@ class AssessmentRulesTest {
 		var pool = Executors.newFixedThreadPool(questions.size());
 		try {
 			var saves = questions.stream()
-				.map(question -> pool.submit(() -> SystemTask.run(() -> assessments.saveAnswer(team.slug(), team.quarter().label(),
-						question, new AnswerChange(question + ":3", false, null, 0), team.member().id()))))
+				.map(question -> pool
+					.submit(() -> SystemTask.run(() -> assessments.saveAnswer(team.slug(), team.quarter().label(),
+							question, new AnswerChange(question + ":3", false, null, 0), team.member().id()))))
 				.toList();
 			for (var save : saves) {
 				assertThat(save.get().answer().level()).isEqualTo(3);
@@ -163,17 +169,14 @@ class AssessmentRulesTest {
 	@Test
 	void badInputIsRefusedWithAClearMessageAndChangesNothing() throws Exception {
 		start();
-		save("nonsense_1", "{\"option\":\"nonsense_1:1\",\"version\":0}")
-			.andExpect(status().isNotFound())
+		save("nonsense_1", "{\"option\":\"nonsense_1:1\",\"version\":0}").andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("The model of this assessment has no question nonsense_1."));
-		save("investment_1", "{\"option\":\"three\",\"version\":0}")
-			.andExpect(status().isBadRequest())
+		save("investment_1", "{\"option\":\"three\",\"version\":0}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("three is not an option; options look like investment_1:3."));
-		save("investment_1", "{\"option\":\"investment_2:3\",\"version\":0}")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("The option investment_2:3 belongs to another question than investment_1."));
-		save("investment_1", "{\"option\":\"investment_1:5\",\"version\":0}")
-			.andExpect(status().isBadRequest())
+		save("investment_1", "{\"option\":\"investment_2:3\",\"version\":0}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value("The option investment_2:3 belongs to another question than investment_1."));
+		save("investment_1", "{\"option\":\"investment_1:5\",\"version\":0}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("The level 5 does not exist; levels go from 1 to 4."));
 		save("investment_1", "{\"option\":\"investment_1:0\",\"version\":0}").andExpect(status().isBadRequest());
 		save("investment_1", "{\"option\":\"investment_1:2\",\"notApplicable\":true,\"version\":0}")
@@ -182,9 +185,13 @@ class AssessmentRulesTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("The text can have at most 2,000 characters; it has 2,001."));
 		save("investment_1", "{not json").andExpect(status().isBadRequest());
-		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/" + team.quarter().label() + "/answers/investment_1")
-				.with(team.asMember()).with(csrf()).header("Accept-Language", "zh-CN")
-				.contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:7\",\"version\":0}"))
+		mvc.perform(
+				put("/api/v1/teams/" + team.slug() + "/assessments/" + team.quarter().label() + "/answers/investment_1")
+					.with(team.asMember())
+					.with(csrf())
+					.header("Accept-Language", "zh-CN")
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"option\":\"investment_1:7\",\"version\":0}"))
 			.andExpect(jsonPath("$.detail").value("级别 7 不存在；级别为 1 到 4。"));
 
 		assertThat(team.untouched()).isTrue();
@@ -194,14 +201,22 @@ class AssessmentRulesTest {
 	void unknownTeamsAndQuartersAndOtherTeamsAreNotFound() throws Exception {
 		start();
 		TestData.Team other = data.team("Other");
-		mvc.perform(put("/api/v1/teams/" + other.slug() + "/assessments/" + team.quarter().label() + "/answers/investment_1")
-				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
-			.andExpect(status().isNotFound());
+		mvc.perform(put(
+				"/api/v1/teams/" + other.slug() + "/assessments/" + team.quarter().label() + "/answers/investment_1")
+			.with(team.asMember())
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"option\":\"investment_1:2\",\"version\":0}")).andExpect(status().isNotFound());
 		mvc.perform(put("/api/v1/teams/no-such-team/assessments/" + team.quarter().label() + "/answers/investment_1")
-				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
-			.andExpect(status().isNotFound());
-		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/1999-Q9/answers/investment_1")
-				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
+			.with(team.asMember())
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"option\":\"investment_1:2\",\"version\":0}")).andExpect(status().isNotFound());
+		mvc.perform(
+				put("/api/v1/teams/" + team.slug() + "/assessments/1999-Q9/answers/investment_1").with(team.asMember())
+					.with(csrf())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"option\":\"investment_1:2\",\"version\":0}"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.detail").value("There is no quarter 1999-Q9."));
 		assertThat(team.untouched()).isTrue();
@@ -212,15 +227,24 @@ class AssessmentRulesTest {
 		TestData.Quarter closed = data.closedQuarter();
 		TestData.Quarter planned = data.plannedQuarter();
 		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/" + closed.label() + "/answers/investment_1")
-				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
+			.with(team.asMember())
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"option\":\"investment_1:2\",\"version\":0}"))
 			.andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value("The quarter " + closed.label() + " is closed; answers can no longer change."));
+			.andExpect(jsonPath("$.detail")
+				.value("The quarter " + closed.label() + " is closed; answers can no longer change."));
 		mvc.perform(put("/api/v1/teams/" + team.slug() + "/assessments/" + planned.label() + "/answers/investment_1")
-				.with(team.asMember()).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
+			.with(team.asMember())
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"option\":\"investment_1:2\",\"version\":0}"))
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value(containsString("is not open yet")));
-		assertThat(jdbc.sql("select count(*) from assessment where team_id = ?").param(team.id()).query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("select count(*) from assessment where team_id = ?")
+			.param(team.id())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -232,8 +256,10 @@ class AssessmentRulesTest {
 		answerAll();
 		mvc.perform(post(team.page() + "/submit").with(team.asMember()).with(csrf()));
 		assertThat(team.status()).isEqualTo("SUBMITTED");
-		assertThat(jdbc.sql("select submitted_by from assessment where team_id = ?").param(team.id()).query(Long.class).single())
-			.isEqualTo(team.member().id());
+		assertThat(jdbc.sql("select submitted_by from assessment where team_id = ?")
+			.param(team.id())
+			.query(Long.class)
+			.single()).isEqualTo(team.member().id());
 
 		save("investment_1", "{\"option\":\"investment_1:1\",\"version\":" + version("investment_1") + "}")
 			.andExpect(status().isConflict())
@@ -266,7 +292,9 @@ class AssessmentRulesTest {
 		mvc.perform(post(team.page() + "/reopen").with(user(data.principal(lead))).with(csrf()).param("reason", "  "));
 		assertThat(team.status()).isEqualTo("SUBMITTED");
 
-		mvc.perform(post(team.page() + "/reopen").with(user(data.principal(lead))).with(csrf()).param("reason", "Wrong team answered"));
+		mvc.perform(post(team.page() + "/reopen").with(user(data.principal(lead)))
+			.with(csrf())
+			.param("reason", "Wrong team answered"));
 		assertThat(team.status()).isEqualTo("IN_PROGRESS");
 		assertThat(jdbc.sql("""
 				select e.reason from assessment_event e join assessment a on a.id = e.assessment_id
@@ -279,9 +307,10 @@ class AssessmentRulesTest {
 		start();
 		TestData.Person lead = data.person(Role.LEAD);
 		mvc.perform(get(team.api()).with(user(data.principal(lead)))).andExpect(status().isOk());
-		mvc.perform(put(team.api() + "/answers/investment_1").with(user(data.principal(lead))).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"option\":\"investment_1:2\",\"version\":0}"))
-			.andExpect(status().isForbidden());
+		mvc.perform(put(team.api() + "/answers/investment_1").with(user(data.principal(lead)))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"option\":\"investment_1:2\",\"version\":0}")).andExpect(status().isForbidden());
 		assertThat(team.untouched()).isTrue();
 	}
 
@@ -305,17 +334,21 @@ class AssessmentRulesTest {
 	@Test
 	void targetsAreSavedWithTheirOwnVersion() throws Exception {
 		start();
-		mvc.perform(put(team.api() + "/targets/operations").with(team.asMember()).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"level\":3,\"version\":0}"))
+		mvc.perform(put(team.api() + "/targets/operations").with(team.asMember())
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"level\":3,\"version\":0}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.level").value(3))
 			.andExpect(jsonPath("$.version").value(1));
-		mvc.perform(put(team.api() + "/targets/operations").with(team.asMember()).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"level\":2,\"version\":0}"))
-			.andExpect(status().isConflict());
-		mvc.perform(put(team.api() + "/targets/operations").with(team.asMember()).with(csrf())
-				.contentType(MediaType.APPLICATION_JSON).content("{\"level\":9,\"version\":1}"))
-			.andExpect(status().isBadRequest());
+		mvc.perform(put(team.api() + "/targets/operations").with(team.asMember())
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"level\":2,\"version\":0}")).andExpect(status().isConflict());
+		mvc.perform(put(team.api() + "/targets/operations").with(team.asMember())
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"level\":9,\"version\":1}")).andExpect(status().isBadRequest());
 		mvc.perform(get(team.api()).with(team.asMember())).andExpect(jsonPath("$.targets.operations").value(3));
 	}
 
@@ -323,7 +356,8 @@ class AssessmentRulesTest {
 	void theQuartersAreListed() throws Exception {
 		mvc.perform(get("/api/v1/quarters").with(team.asMember()))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$[?(@.label == '" + team.quarter().label() + "')].state").value(org.hamcrest.Matchers.contains("OPEN")))
+			.andExpect(jsonPath("$[?(@.label == '" + team.quarter().label() + "')].state")
+				.value(org.hamcrest.Matchers.contains("OPEN")))
 			.andExpect(jsonPath("$[0].opensOn").exists());
 	}
 
@@ -334,7 +368,8 @@ class AssessmentRulesTest {
 	private void answerAll() throws Exception {
 		for (var aspect : catalog.current().aspects()) {
 			for (var question : aspect.questions()) {
-				save(question.id(), "{\"option\":\"" + question.id() + ":2\",\"version\":" + version(question.id()) + "}")
+				save(question.id(),
+						"{\"option\":\"" + question.id() + ":2\",\"version\":" + version(question.id()) + "}")
 					.andExpect(status().isOk());
 			}
 		}
@@ -358,6 +393,9 @@ class AssessmentRulesTest {
 		return jdbc.sql("""
 				select an.version from answer an join assessment a on a.id = an.assessment_id
 				join question q on q.id = an.question_id where a.team_id = ? and a.quarter_id = ? and q.key = ?""")
-			.params(team.id(), team.quarter().id(), question).query(Long.class).single();
+			.params(team.id(), team.quarter().id(), question)
+			.query(Long.class)
+			.single();
 	}
+
 }

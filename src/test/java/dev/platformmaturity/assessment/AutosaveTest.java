@@ -36,8 +36,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A save: every rule it checks in at most four statements, the figures the assessment keeps updated with it, and
- * bad input refused with its own message.
+ * A save: every rule it checks in at most four statements, the figures the assessment
+ * keeps updated with it, and bad input refused with its own message.
  */
 @IntegrationTest
 class AutosaveTest {
@@ -86,10 +86,12 @@ class AutosaveTest {
 		assertThat(jdbc.sql("""
 				select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
 				where a.team_id = ? and e.subject = 'investment_1'""").param(team.id()).query(Long.class).single())
-			.as("the answer and the comment in the history").isEqualTo(2);
+			.as("the answer and the comment in the history")
+			.isEqualTo(2);
 		assertThat(KeptFigures.differences(jdbc)).isEmpty();
 
-		var request = put(base() + "/answers/investment_1").with(user(signedIn)).with(csrf())
+		var request = put(base() + "/answers/investment_1").with(user(signedIn))
+			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"option\":\"investment_1:3\",\"comment\":\"Why\",\"version\":1}");
 		int statementsOfTheRequest = StatementCounter.count(() -> {
@@ -114,8 +116,9 @@ class AutosaveTest {
 		TestData.Person otherMember = data.member(data.team("Elsewhere"));
 		for (TestData.Person outsider : new TestData.Person[] { lead, otherMember }) {
 			UserDetails signedIn = data.principal(outsider);
-			assertThatThrownBy(() -> as(signedIn, () -> assessments.saveAnswer(team.slug(), open.label(),
-					"investment_1", new AnswerChange("investment_1:2", false, null, 0), outsider.id())))
+			assertThatThrownBy(() -> as(signedIn,
+					() -> assessments.saveAnswer(team.slug(), open.label(), "investment_1",
+							new AnswerChange("investment_1:2", false, null, 0), outsider.id())))
 				.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 		}
 		TestData.Person admin = data.person(Role.ADMIN);
@@ -123,8 +126,9 @@ class AutosaveTest {
 				new AnswerChange("investment_1:2", false, null, 0), admin.id()));
 		data.disable(team);
 		UserDetails signedIn = data.principal(member);
-		assertThatThrownBy(() -> as(signedIn, () -> assessments.saveAnswer(team.slug(), open.label(), "investment_2",
-				new AnswerChange("investment_2:2", false, null, 0), member.id())))
+		assertThatThrownBy(() -> as(signedIn,
+				() -> assessments.saveAnswer(team.slug(), open.label(), "investment_2",
+						new AnswerChange("investment_2:2", false, null, 0), member.id())))
 			.as("a disabled team")
 			.isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 	}
@@ -168,23 +172,23 @@ class AutosaveTest {
 
 	@Test
 	void aMissingVersionHasItsOwnMessage() throws Exception {
-		save("investment_1", "{\"option\":\"investment_1:2\"}")
-			.andExpect(status().isBadRequest())
+		save("investment_1", "{\"option\":\"investment_1:2\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(
 					"The change does not say which saved version it starts from; reload the page and make it again."));
-		mvc.perform(put(base() + "/targets/investment").with(asMember()).with(csrf()).header("Accept-Language", "zh-CN")
-				.contentType(MediaType.APPLICATION_JSON).content("{\"level\":2}"))
+		mvc.perform(put(base() + "/targets/investment").with(asMember())
+			.with(csrf())
+			.header("Accept-Language", "zh-CN")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"level\":2}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail")
-				.value("此修改没有说明基于哪个已保存的版本；请重新加载页面后再修改一次。"));
+			.andExpect(jsonPath("$.detail").value("此修改没有说明基于哪个已保存的版本；请重新加载页面后再修改一次。"));
 		assertThat(nothingChanged()).isTrue();
 	}
 
 	@Test
 	void commentsAreCountedInCharactersAsPostgresqlCountsThem() throws Exception {
 		String twoThousandEmoji = "🚀".repeat(2000);
-		save("investment_1",
-				"{\"option\":\"investment_1:2\",\"comment\":\"" + twoThousandEmoji + "🚀\",\"version\":0}")
+		save("investment_1", "{\"option\":\"investment_1:2\",\"comment\":\"" + twoThousandEmoji + "🚀\",\"version\":0}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("The text can have at most 2,000 characters; it has 2,001."));
 		assertThat(nothingChanged()).isTrue();
@@ -196,16 +200,23 @@ class AutosaveTest {
 				where a.team_id = ? and an.comment is not null""").param(team.id()).query(Integer.class).single())
 			.isEqualTo(2000);
 		String page = HtmlUtils.htmlUnescape(mvc.perform(get(page() + "/answer?aspect=investment").with(asMember()))
-			.andReturn().getResponse().getContentAsString());
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
 		assertThat(page).contains("2,000 of 2,000 characters");
 	}
 
 	@Test
 	void aTargetThatIsNotALevelOnTheFormIsExplainedAndNothingIsSaved() throws Exception {
-		String page = HtmlUtils.htmlUnescape(mvc.perform(post(page() + "/answer").with(asMember()).with(csrf())
-				.param("aspect", "investment").param("target", "abc").param("target-version", "0")
+		String page = HtmlUtils.htmlUnescape(mvc
+			.perform(post(page() + "/answer").with(asMember())
+				.with(csrf())
+				.param("aspect", "investment")
+				.param("target", "abc")
+				.param("target-version", "0")
 				.param("original-target", "")
-				.param("question[investment_1].option", "investment_1:3").param("question[investment_1].version", "0")
+				.param("question[investment_1].option", "investment_1:3")
+				.param("question[investment_1].version", "0")
 				.param("question[investment_1].originalOption", "")
 				.param("question[investment_2].comment", "Typed, not lost")
 				.param("question[investment_2].version", "0"))
@@ -223,9 +234,13 @@ class AutosaveTest {
 
 	@Test
 	void aVersionThatIsNotANumberOnTheFormIsExplainedBesideItsQuestion() throws Exception {
-		String page = HtmlUtils.htmlUnescape(mvc.perform(post(page() + "/answer").with(asMember()).with(csrf())
-				.param("aspect", "investment").param("question[investment_1].option", "investment_1:3")
-				.param("question[investment_1].version", "zero").param("question[investment_1].originalOption", ""))
+		String page = HtmlUtils.htmlUnescape(mvc
+			.perform(post(page() + "/answer").with(asMember())
+				.with(csrf())
+				.param("aspect", "investment")
+				.param("question[investment_1].option", "investment_1:3")
+				.param("question[investment_1].version", "zero")
+				.param("question[investment_1].originalOption", ""))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -245,18 +260,19 @@ class AutosaveTest {
 				select count(*) = 0 from answer an join assessment a on a.id = an.assessment_id
 				where a.team_id = ?
 				  and (an.level is not null or an.not_applicable or an.comment is not null or an.version > 0)""")
-			.param(team.id()).query(Boolean.class).single()
-				&& jdbc.sql("""
-						select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
-						where a.team_id = ? and e.kind <> 'START'""").param(team.id()).query(Long.class).single() == 0;
+			.param(team.id())
+			.query(Boolean.class)
+			.single() && jdbc.sql("""
+					select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
+					where a.team_id = ? and e.kind <> 'START'""").param(team.id()).query(Long.class).single() == 0;
 	}
 
 	/** Runs work as someone signed in, outside a web request. */
 	private static <T> T as(UserDetails principal, Supplier<T> work) {
 		var previous = SecurityContextHolder.getContext();
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-				principal.getAuthorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
 		SecurityContextHolder.setContext(context);
 		try {
 			return work.get();
@@ -267,8 +283,10 @@ class AutosaveTest {
 	}
 
 	private ResultActions save(String question, String json) throws Exception {
-		return mvc.perform(put(base() + "/answers/" + question).with(asMember()).with(csrf())
-			.contentType(MediaType.APPLICATION_JSON).content(json));
+		return mvc.perform(put(base() + "/answers/" + question).with(asMember())
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json));
 	}
 
 	private String base() {

@@ -30,9 +30,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Importing the CNCF tool's share URL into an open assessment: a preview of what changes, then answers pre-filled as
- * imported, to review, with the assessment's kept figures exact, the history recording each, and nothing changed when
- * an answer changed since the preview.
+ * Importing the CNCF tool's share URL into an open assessment: a preview of what changes,
+ * then answers pre-filled as imported, to review, with the assessment's kept figures
+ * exact, the history recording each, and nothing changed when an answer changed since the
+ * preview.
  */
 @IntegrationTest
 class CncfImportTest {
@@ -68,7 +69,8 @@ class CncfImportTest {
 
 	@Test
 	void previewsThenImportsTheChangedAnswersAsImportedToReviewWithExactFigures() throws Exception {
-		Document preview = page(mvc.perform(post(page + "/cncf-import/preview").with(asMember()).with(csrf())
+		Document preview = page(mvc.perform(post(page + "/cncf-import/preview").with(asMember())
+			.with(csrf())
 			.param("shared", CncfShareUrlTest.PUBLISHED_EXAMPLE + "&flow_9=2")));
 		assertThat(preview.select(".cncf-changes tbody tr")).as("changed answers: all but investment_1 (already 1)")
 			.hasSize(19);
@@ -77,12 +79,14 @@ class CncfImportTest {
 		assertThat(preview.select(".cncf-ignored").text()).contains("flow_9=2");
 		assertThat(preview.text()).contains("1 answer(s) of the address already have the same level");
 		assertThat(rows("select count(*) from assessment_event e join assessment a on a.id = e.assessment_id"
-				+ " where a.team_id = ? and e.kind = 'IMPORT'")).as("a preview writes nothing").isZero();
+				+ " where a.team_id = ? and e.kind = 'IMPORT'"))
+			.as("a preview writes nothing")
+			.isZero();
 
-		mvc.perform(post(page + "/cncf-import").with(asMember()).with(csrf())
+		mvc.perform(post(page + "/cncf-import").with(asMember())
+			.with(csrf())
 			.param("shared", CncfShareUrlTest.PUBLISHED_EXAMPLE)
-			.params(versions(preview)))
-			.andExpect(redirectedUrl(page + "/answer"));
+			.params(versions(preview))).andExpect(redirectedUrl(page + "/answer"));
 
 		mvc.perform(get(api).with(asMember()))
 			.andExpect(jsonPath("$.answered").value(20))
@@ -96,10 +100,13 @@ class CncfImportTest {
 			.andExpect(jsonPath("$.scores.interfaces.level").value(3));
 		assertThat(KeptFigures.differences(jdbc)).isEmpty();
 		assertThat(rows("select count(*) from assessment_event e join assessment a on a.id = e.assessment_id"
-				+ " where a.team_id = ? and e.kind = 'IMPORT'")).isEqualTo(19);
+				+ " where a.team_id = ? and e.kind = 'IMPORT'"))
+			.isEqualTo(19);
 
 		mvc.perform(post(page + "/submit").with(asMember()).with(csrf())).andExpect(redirectedUrl(page));
-		assertThat(jdbc.sql("select status from assessment where team_id = ?").param(team.id()).query(String.class)
+		assertThat(jdbc.sql("select status from assessment where team_id = ?")
+			.param(team.id())
+			.query(String.class)
 			.single()).as("imported answers still to review").isEqualTo("IN_PROGRESS");
 
 		mvc.perform(post(api + "/aspects/investment/confirm").with(asMember()).with(csrf()))
@@ -111,11 +118,13 @@ class CncfImportTest {
 
 	@Test
 	void importsNothingWhenAnAnswerChangedSinceThePreview() throws Exception {
-		Document preview = page(mvc.perform(post(page + "/cncf-import/preview").with(asMember()).with(csrf())
+		Document preview = page(mvc.perform(post(page + "/cncf-import/preview").with(asMember())
+			.with(csrf())
 			.param("shared", "?investment_1=3&investment_2=2")));
 		save("investment_2", "investment_2:3", 1);
 
-		Document refused = page(mvc.perform(post(page + "/cncf-import").with(asMember()).with(csrf())
+		Document refused = page(mvc.perform(post(page + "/cncf-import").with(asMember())
+			.with(csrf())
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
 			.param("shared", "?investment_1=3&investment_2=2")
 			.params(versions(preview))));
@@ -129,36 +138,41 @@ class CncfImportTest {
 	@Test
 	void theAnsweringMemberOnlyAndOnlyInAStartedOpenAssessment() throws Exception {
 		TestData.Person outsider = data.member(data.team("Other"));
-		mvc.perform(post(page + "/cncf-import/preview").with(user(data.principal(outsider))).with(csrf())
+		mvc.perform(post(page + "/cncf-import/preview").with(user(data.principal(outsider)))
+			.with(csrf())
 			.param("shared", "?investment_1=3")).andExpect(status().isNotFound());
 		TestData.Team fresh = data.team("Fresh");
 		TestData.Person freshMember = data.member(fresh);
 		String freshPage = "/teams/" + fresh.slug() + page.substring(page.indexOf("/assessments"));
-		Document notStarted = page(mvc.perform(post(freshPage + "/cncf-import/preview")
-			.with(user(data.principal(freshMember))).with(csrf()).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-			.param("shared", "?investment_1=3")));
+		Document notStarted = page(
+				mvc.perform(post(freshPage + "/cncf-import/preview").with(user(data.principal(freshMember)))
+					.with(csrf())
+					.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+					.param("shared", "?investment_1=3")));
 		assertThat(notStarted.select(".cncf-problem").text()).isNotBlank();
 		assertThat(rows("select count(*) from assessment where team_id = ?", fresh.id())).isZero();
 	}
 
 	private static LinkedMultiValueMap<String, String> versions(Document preview) {
 		LinkedMultiValueMap<String, String> versions = new LinkedMultiValueMap<>();
-		preview.select(".cncf-confirm input[name^=version.]").forEach(input -> versions.add(input.attr("name"),
-				input.attr("value")));
+		preview.select(".cncf-confirm input[name^=version.]")
+			.forEach(input -> versions.add(input.attr("name"), input.attr("value")));
 		return versions;
 	}
 
 	private void save(String question, String option, long version) throws Exception {
-		mvc.perform(put(api + "/answers/" + question).with(asMember()).with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"option\": " + (option == null ? "null" : "\"" + option + "\"") + ", \"notApplicable\": "
-					+ (option == null) + ", \"version\": " + version + "}"))
+		mvc.perform(
+				put(api + "/answers/" + question).with(asMember())
+					.with(csrf())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"option\": " + (option == null ? "null" : "\"" + option + "\"")
+							+ ", \"notApplicable\": " + (option == null) + ", \"version\": " + version + "}"))
 			.andExpect(status().isOk());
 	}
 
 	private Document page(ResultActions result) throws Exception {
-		return Jsoup.parse(result.andExpect(status().isOk()).andReturn().getResponse()
-			.getContentAsString(StandardCharsets.UTF_8));
+		return Jsoup.parse(
+				result.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 	}
 
 	private long rows(String sql) {

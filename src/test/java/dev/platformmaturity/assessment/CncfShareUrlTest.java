@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The CNCF assessment tool's share URL read and written with the shipped model, on the example answers the tool
- * publishes in its README ("this pre-filled form").
+ * The CNCF assessment tool's share URL read and written with the shipped model, on the
+ * example answers the tool publishes in its README ("this pre-filled form").
  */
 @IntegrationTest
 class CncfShareUrlTest {
@@ -45,8 +45,8 @@ class CncfShareUrlTest {
 	@Test
 	void writesTheAnswersAsThePublishedExampleAndInChineseWithTheToolsLanguageParameter() {
 		assertThat(CncfShareUrl.link(model(), EXAMPLE_LEVELS, "en")).isEqualTo(PUBLISHED_EXAMPLE);
-		assertThat(CncfShareUrl.link(model(), EXAMPLE_LEVELS, "zh-CN")).isEqualTo(PUBLISHED_EXAMPLE
-			.replace("?", "?lang=zh&"));
+		assertThat(CncfShareUrl.link(model(), EXAMPLE_LEVELS, "zh-CN"))
+			.isEqualTo(PUBLISHED_EXAMPLE.replace("?", "?lang=zh&"));
 		assertThat(CncfShareUrl.parse(CncfShareUrl.link(model(), EXAMPLE_LEVELS, "zh-CN"), model()).levels())
 			.containsExactlyEntriesOf(EXAMPLE_LEVELS);
 	}
@@ -56,8 +56,8 @@ class CncfShareUrlTest {
 		Map<String, Integer> some = new LinkedHashMap<>();
 		some.put("measurement_1", 3);
 		some.put("investment_2", 1);
-		assertThat(CncfShareUrl.link(model(), some, "en")).isEqualTo(CncfShareUrl.ADDRESS
-				+ "?investment_2=1&measurement_1=3");
+		assertThat(CncfShareUrl.link(model(), some, "en"))
+			.isEqualTo(CncfShareUrl.ADDRESS + "?investment_2=1&measurement_1=3");
 		assertThat(CncfShareUrl.link(model(), Map.of(), "en")).isEqualTo(CncfShareUrl.ADDRESS);
 	}
 
@@ -67,16 +67,16 @@ class CncfShareUrlTest {
 		for (String pasted : List.of(query, "?" + query, "  " + PUBLISHED_EXAMPLE + "#results \n",
 				"cloud-native-platform-engineering.github.io/pemm-assessment/?lang=zh&" + query,
 				"HTTP://Cloud-Native-Platform-Engineering.GitHub.io/pemm-assessment/?" + query)) {
-			assertThat(CncfShareUrl.parse(pasted, model()).levels()).as(pasted).containsExactlyEntriesOf(EXAMPLE_LEVELS);
+			assertThat(CncfShareUrl.parse(pasted, model()).levels()).as(pasted)
+				.containsExactlyEntriesOf(EXAMPLE_LEVELS);
 		}
 	}
 
 	@Test
 	void reportsAndLeavesOutUnknownKeysAndValuesThatAreNoLevel() {
-		CncfShareUrl.Shared shared = CncfShareUrl.parse(
-				"?investment_1=2&flow_1=3&adoption_1=5&adoption_2=0&adoption_3=abc&adoption_4=&interfaces_1=2.0"
-						+ "&operations_1=4",
-				model());
+		CncfShareUrl.Shared shared = CncfShareUrl
+			.parse("?investment_1=2&flow_1=3&adoption_1=5&adoption_2=0&adoption_3=abc&adoption_4=&interfaces_1=2.0"
+					+ "&operations_1=4", model());
 
 		assertThat(shared.levels()).containsExactly(Map.entry("investment_1", 2), Map.entry("operations_1", 4));
 		assertThat(shared.ignored()).extracting(CncfShareUrl.Ignored::key)

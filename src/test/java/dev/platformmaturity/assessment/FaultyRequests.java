@@ -20,9 +20,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * For tests of how the answering page copes: answers the next matching requests with an error status (503 with
- * {@code Retry-After}, as the application does during a database outage), or holds them for a while before they go
- * on, and counts the requests that match. Registered before every other filter, only in the tests that import it.
+ * For tests of how the answering page copes: answers the next matching requests with an
+ * error status (503 with {@code Retry-After}, as the application does during a database
+ * outage), or holds them for a while before they go on, and counts the requests that
+ * match. Registered before every other filter, only in the tests that import it.
  */
 class FaultyRequests extends OncePerRequestFilter {
 
@@ -38,14 +39,20 @@ class FaultyRequests extends OncePerRequestFilter {
 
 	private final Queue<String> seen = new ConcurrentLinkedQueue<>();
 
-	/** The next {@code times} requests with this method whose path contains {@code path} answer {@code status}. */
+	/**
+	 * The next {@code times} requests with this method whose path contains {@code path}
+	 * answer {@code status}.
+	 */
 	void failNext(int times, String method, String path, int status) {
 		for (int i = 0; i < times; i++) {
 			faults.add(new Fault(method, path, status, Duration.ZERO));
 		}
 	}
 
-	/** The next request with this method whose path contains {@code path} waits {@code delay} before it goes on. */
+	/**
+	 * The next request with this method whose path contains {@code path} waits
+	 * {@code delay} before it goes on.
+	 */
 	void delayNext(String method, String path, Duration delay) {
 		faults.add(new Fault(method, path, 0, delay));
 	}
@@ -55,7 +62,10 @@ class FaultyRequests extends OncePerRequestFilter {
 		seen.clear();
 	}
 
-	/** How many requests with this method and a path containing {@code path} arrived since the last {@link #clear}. */
+	/**
+	 * How many requests with this method and a path containing {@code path} arrived since
+	 * the last {@link #clear}.
+	 */
 	int count(String method, String path) {
 		AtomicInteger count = new AtomicInteger();
 		seen.forEach(request -> {

@@ -71,7 +71,10 @@ class HistoryGroupsTest {
 		return new HistoryGroups.Entry(kind, subject, from, to, null, by, at, at, 1);
 	}
 
-	/** The entries of events given oldest first, as "KIND subject from>to by person at second". */
+	/**
+	 * The entries of events given oldest first, as "KIND subject from>to by person at
+	 * second".
+	 */
 	private static List<String> grouped(HistoryGroups.Entry... oldestFirst) {
 		List<HistoryGroups.Entry> newestFirst = new ArrayList<>(List.of(oldestFirst));
 		Collections.reverse(newestFirst);

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.platformmaturity.scoring.Scoring;
 
 /**
- * Compares the figures every assessment keeps with what counting its answers and {@link Scoring} make of them now,
- * for every assessment in the database.
+ * Compares the figures every assessment keeps with what counting its answers and
+ * {@link Scoring} make of them now, for every assessment in the database.
  */
 final class KeptFigures {
 
@@ -34,7 +34,9 @@ final class KeptFigures {
 
 	}
 
-	/** Every difference found, described; empty when every assessment's figures are right. */
+	/**
+	 * Every difference found, described; empty when every assessment's figures are right.
+	 */
 	static List<String> differences(JdbcClient jdbc) {
 		Map<Long, Counted> counted = new HashMap<>();
 		jdbc.sql("""

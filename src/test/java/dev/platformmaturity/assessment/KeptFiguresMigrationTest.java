@@ -23,7 +23,10 @@ import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The migration that added the kept figures computes them right for the assessments that existed before it. */
+/**
+ * The migration that added the kept figures computes them right for the assessments that
+ * existed before it.
+ */
 @IntegrationTest
 class KeptFiguresMigrationTest {
 
@@ -50,10 +53,10 @@ class KeptFiguresMigrationTest {
 		TestData.Team team = data.team("Backfilled");
 		TestData.Person member = data.member(team);
 		TestData.Quarter earlier = data.closedQuarter();
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new AssessmentLoader.Loaded(team.id(),
-				earlier.id(), AssessmentStatus.SUBMITTED, member.id(), Instant.now(),
-				Map.of("investment_1", 2, "investment_2", 4, "adoption_1", 1), Set.of("operations_1"), Map.of(),
-				Map.of(), Set.of()))));
+		SystemTask.run(() -> loader.load(catalog.currentVersion(),
+				List.of(new AssessmentLoader.Loaded(team.id(), earlier.id(), AssessmentStatus.SUBMITTED, member.id(),
+						Instant.now(), Map.of("investment_1", 2, "investment_2", 4, "adoption_1", 1),
+						Set.of("operations_1"), Map.of(), Map.of(), Set.of()))));
 		SystemTask.run(() -> assessments.start(team.slug(), data.openQuarter().label(), member.id()));
 		List<String> backfill = backfillStatements();
 		assertThat(backfill).hasSize(2);
@@ -71,12 +74,17 @@ class KeptFiguresMigrationTest {
 				.isEmpty();
 			assertThat(jdbc.sql("""
 					select answered_count || '/' || reviewed_count || '/' || carried_over_count from assessment a
-					join quarter q on q.id = a.quarter_id where a.team_id = ? and q.state = 'OPEN'""").param(team.id())
-				.query(String.class).single()).as("carried over, not reviewed").isEqualTo("4/0/4");
+					join quarter q on q.id = a.quarter_id where a.team_id = ? and q.state = 'OPEN'""")
+				.param(team.id())
+				.query(String.class)
+				.single()).as("carried over, not reviewed").isEqualTo("4/0/4");
 		});
 	}
 
-	/** The statements of the migration that compute the figures of the assessments there are. */
+	/**
+	 * The statements of the migration that compute the figures of the assessments there
+	 * are.
+	 */
 	private static List<String> backfillStatements() throws IOException {
 		String migration = new ClassPathResource("db/migration/V7__kept_assessment_figures.sql")
 			.getContentAsString(StandardCharsets.UTF_8);

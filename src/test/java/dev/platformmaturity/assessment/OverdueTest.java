@@ -18,9 +18,10 @@ import dev.platformmaturity.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The overdue rule, in Java and as the SQL condition, which must agree on every case. The assessment module and the
- * modules it needs, without the application's other modules; the clock that a test moves is this context's own, so
- * no other test sees the day change.
+ * The overdue rule, in Java and as the SQL condition, which must agree on every case. The
+ * assessment module and the modules it needs, without the application's other modules;
+ * the clock that a test moves is this context's own, so no other test sees the day
+ * change.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @Import({ TestDatabase.class, MovableClock.class })
@@ -76,7 +77,10 @@ class OverdueTest {
 		}
 	}
 
-	/** The condition over a quarter row and the team's assessment row, absent when the team has not started. */
+	/**
+	 * The condition over a quarter row and the team's assessment row, absent when the
+	 * team has not started.
+	 */
 	private boolean inSql(QuarterState state, AssessmentStatus status, LocalDate day) {
 		return jdbc.sql("""
 				select %s

@@ -38,9 +38,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Administrators plan quarters and move them planned → open → closed, one open at a time. Each test closes the open
- * quarter that other tests answer in, so it runs in a transaction that is rolled back afterwards: no other test, in
- * any order or at the same time, ever sees that quarter closed.
+ * Administrators plan quarters and move them planned → open → closed, one open at a time.
+ * Each test closes the open quarter that other tests answer in, so it runs in a
+ * transaction that is rolled back afterwards: no other test, in any order or at the same
+ * time, ever sees that quarter closed.
  */
 @IntegrationTest
 @Transactional
@@ -76,9 +77,11 @@ class QuartersTest {
 	@Test
 	void anAdministratorPlansOpensAndClosesAQuarter() throws Exception {
 		String label = freeLabel();
-		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
-				.param("label", label).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"))
-			.andExpect(redirectedUrl("/admin/quarters"));
+		mvc.perform(post("/admin/quarters").with(asAdmin())
+			.with(csrf())
+			.param("label", label)
+			.param("opensOn", "2031-10-01")
+			.param("dueOn", "2031-11-15")).andExpect(redirectedUrl("/admin/quarters"));
 		assertThat(state(label)).isEqualTo("PLANNED");
 
 		mvc.perform(post("/admin/quarters/" + label + "/open").with(asAdmin()).with(csrf()))
@@ -89,7 +92,8 @@ class QuartersTest {
 		mvc.perform(post("/admin/quarters/" + label + "/close").with(asAdmin()).with(csrf()));
 		assertThat(state(label)).isEqualTo("CLOSED");
 		mvc.perform(post("/admin/quarters/" + label + "/open").with(asAdmin()).with(csrf()))
-			.andExpect(flash().attribute("problem", "Only a planned quarter can be opened; " + label + " is not planned."));
+			.andExpect(flash().attribute("problem",
+					"Only a planned quarter can be opened; " + label + " is not planned."));
 		assertThat(state(label)).isEqualTo("CLOSED");
 	}
 
@@ -98,11 +102,16 @@ class QuartersTest {
 		String first = freeLabel();
 		String second = freeLabel();
 		for (String label : new String[] { first, second }) {
-			mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
-				.param("label", label).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"));
+			mvc.perform(post("/admin/quarters").with(asAdmin())
+				.with(csrf())
+				.param("label", label)
+				.param("opensOn", "2031-10-01")
+				.param("dueOn", "2031-11-15"));
 		}
 		mvc.perform(post("/admin/quarters/" + first + "/open").with(asAdmin()).with(csrf()));
-		mvc.perform(post("/admin/quarters/" + second + "/open").with(asAdmin()).with(csrf()).header("Accept-Language", "zh-CN"))
+		mvc.perform(post("/admin/quarters/" + second + "/open").with(asAdmin())
+			.with(csrf())
+			.header("Accept-Language", "zh-CN"))
 			.andExpect(flash().attribute("problem", "季度 " + first + " 仍在开放中；请先将其关闭。"));
 		assertThat(state(second)).isEqualTo("PLANNED");
 	}
@@ -110,21 +119,37 @@ class QuartersTest {
 	@Test
 	void aBadLabelADuplicateAndAWrongDateOrderAreRefused() throws Exception {
 		String label = freeLabel();
-		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
-				.param("label", label).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"));
+		mvc.perform(post("/admin/quarters").with(asAdmin())
+			.with(csrf())
+			.param("label", label)
+			.param("opensOn", "2031-10-01")
+			.param("dueOn", "2031-11-15"));
 		long before = jdbc.sql("select count(*) from quarter").query(Long.class).single();
 
-		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
-				.param("label", "Q4 2031").param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"))
+		mvc.perform(post("/admin/quarters").with(asAdmin())
+			.with(csrf())
+			.param("label", "Q4 2031")
+			.param("opensOn", "2031-10-01")
+			.param("dueOn", "2031-11-15"))
 			.andExpect(content().string(containsString("Write the quarter like 2026-Q4.")));
-		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
-				.param("label", label).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"))
+		mvc.perform(post("/admin/quarters").with(asAdmin())
+			.with(csrf())
+			.param("label", label)
+			.param("opensOn", "2031-10-01")
+			.param("dueOn", "2031-11-15"))
 			.andExpect(content().string(containsString("The quarter " + label + " exists already.")));
-		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
-				.param("label", freeLabel()).param("opensOn", "2031-10-01").param("dueOn", "2031-09-15"))
+		mvc.perform(post("/admin/quarters").with(asAdmin())
+			.with(csrf())
+			.param("label", freeLabel())
+			.param("opensOn", "2031-10-01")
+			.param("dueOn", "2031-09-15"))
 			.andExpect(content().string(containsString("The due date cannot be before the opening date.")));
-		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf()).header("Accept-Language", "zh-CN")
-				.param("label", freeLabel()).param("opensOn", "not a date").param("dueOn", "2031-09-15"))
+		mvc.perform(post("/admin/quarters").with(asAdmin())
+			.with(csrf())
+			.header("Accept-Language", "zh-CN")
+			.param("label", freeLabel())
+			.param("opensOn", "not a date")
+			.param("dueOn", "2031-09-15"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请输入日期，例如 2026-10-01。")));
 
@@ -134,14 +159,18 @@ class QuartersTest {
 	@Test
 	void otherTestsMeanwhileStillAnswerInTheirOpenQuarter() throws Exception {
 		String label = freeLabel();
-		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
-			.param("label", label).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"));
+		mvc.perform(post("/admin/quarters").with(asAdmin())
+			.with(csrf())
+			.param("label", label)
+			.param("opensOn", "2031-10-01")
+			.param("dueOn", "2031-11-15"));
 		mvc.perform(post("/admin/quarters/" + label + "/open").with(asAdmin()).with(csrf()));
 		assertThat(state(label)).isEqualTo("OPEN");
 
 		JdbcConnectionDetails database = TestDatabase.shared();
 		try (Connection another = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
-				database.getPassword()); Statement statement = another.createStatement();
+				database.getPassword());
+				Statement statement = another.createStatement();
 				ResultSet open = statement.executeQuery("select label from quarter where state = 'OPEN'")) {
 			assertThat(open.next()).isTrue();
 			assertThat(open.getString(1)).isEqualTo(openForOthers.label());
@@ -151,10 +180,13 @@ class QuartersTest {
 
 	@Test
 	void membersAndLeadsCannotManageQuarters() throws Exception {
-		mvc.perform(get("/admin/quarters").with(user(data.principal(data.person(Role.LEAD))))).andExpect(status().isForbidden());
-		mvc.perform(post("/admin/quarters").with(user(data.principal(data.person(Role.MEMBER)))).with(csrf())
-				.param("label", freeLabel()).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"))
+		mvc.perform(get("/admin/quarters").with(user(data.principal(data.person(Role.LEAD)))))
 			.andExpect(status().isForbidden());
+		mvc.perform(post("/admin/quarters").with(user(data.principal(data.person(Role.MEMBER))))
+			.with(csrf())
+			.param("label", freeLabel())
+			.param("opensOn", "2031-10-01")
+			.param("dueOn", "2031-11-15")).andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -194,8 +226,7 @@ class QuartersTest {
 			.andExpect(flash().attribute("problem", "Only an open quarter can be closed; " + label + " is not open."));
 		mvc.perform(get("/admin/quarters/" + label + "/close").with(asAdmin()).header("Accept-Language", "zh-CN"))
 			.andExpect(redirectedUrl("/admin/quarters"))
-			.andExpect(flash().attribute("problem",
-					"只有开放中的季度可以关闭；" + label + " 未开放。"));
+			.andExpect(flash().attribute("problem", "只有开放中的季度可以关闭；" + label + " 未开放。"));
 		assertThat(events(label)).as("the second close changed nothing").hasSize(2);
 	}
 
@@ -206,8 +237,10 @@ class QuartersTest {
 		mvc.perform(get("/admin/quarters/1999-Q1/close").with(asAdmin())).andExpect(status().isNotFound());
 		mvc.perform(post("/admin/quarters/1999-Q1/close").with(asAdmin()).with(csrf()))
 			.andExpect(flash().attribute("problem", "There is no quarter 1999-Q1."));
-		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf())
-				.param("quarter", "1999-Q1").param("reason", "a typo"))
+		mvc.perform(post("/admin/quarters/reopen").with(asAdmin())
+			.with(csrf())
+			.param("quarter", "1999-Q1")
+			.param("reason", "a typo"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("There is no quarter 1999-Q1.")));
 
@@ -219,8 +252,10 @@ class QuartersTest {
 		String label = openNewQuarter();
 		mvc.perform(post("/admin/quarters/" + label + "/close").with(asAdmin()).with(csrf()));
 
-		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf())
-				.param("quarter", label).param("reason", "  Two teams were on leave until today.  "))
+		mvc.perform(post("/admin/quarters/reopen").with(asAdmin())
+			.with(csrf())
+			.param("quarter", label)
+			.param("reason", "  Two teams were on leave until today.  "))
 			.andExpect(redirectedUrl("/admin/quarters"))
 			.andExpect(flash().attribute("notice", "admin.quarters.reopened"));
 
@@ -237,8 +272,10 @@ class QuartersTest {
 				.value(contains("Test " + admin.username())))
 			.andExpect(jsonPath("$[?(@.label == '" + label + "')].state").value(contains("OPEN")));
 
-		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf())
-				.param("quarter", label).param("reason", "Sent twice"))
+		mvc.perform(post("/admin/quarters/reopen").with(asAdmin())
+			.with(csrf())
+			.param("quarter", label)
+			.param("reason", "Sent twice"))
 			.andExpect(content().string(containsString("The quarter " + label + " is open already.")));
 		assertThat(events(label)).as("the second reopening changed nothing").hasSize(3);
 	}
@@ -249,18 +286,26 @@ class QuartersTest {
 		mvc.perform(post("/admin/quarters/" + closed + "/close").with(asAdmin()).with(csrf()));
 		long eventsBefore = events(closed).size();
 
-		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf())
-				.param("quarter", closed).param("reason", "  "))
+		mvc.perform(post("/admin/quarters/reopen").with(asAdmin())
+			.with(csrf())
+			.param("quarter", closed)
+			.param("reason", "  "))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Say why the quarter is reopened.")));
-		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf()).header("Accept-Language", "zh-CN")
-				.param("quarter", closed).param("reason", "x".repeat(2001)))
+		mvc.perform(post("/admin/quarters/reopen").with(asAdmin())
+			.with(csrf())
+			.header("Accept-Language", "zh-CN")
+			.param("quarter", closed)
+			.param("reason", "x".repeat(2001)))
 			.andExpect(content().string(containsString("原因最多 2000 个字符。")))
 			.andExpect(content().string(containsString("x".repeat(2001))));
 
 		String other = openNewQuarter();
-		String page = mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf())
-				.param("quarter", closed).param("reason", "Forgot the ML team"))
+		String page = mvc
+			.perform(post("/admin/quarters/reopen").with(asAdmin())
+				.with(csrf())
+				.param("quarter", closed)
+				.param("reason", "Forgot the ML team"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -278,20 +323,28 @@ class QuartersTest {
 	@Test
 	void aPlannedQuarterIsOpenedNotReopened() throws Exception {
 		String label = freeLabel();
-		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
-			.param("label", label).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"));
+		mvc.perform(post("/admin/quarters").with(asAdmin())
+			.with(csrf())
+			.param("label", label)
+			.param("opensOn", "2031-10-01")
+			.param("dueOn", "2031-11-15"));
 
-		mvc.perform(post("/admin/quarters/reopen").with(asAdmin()).with(csrf())
-				.param("quarter", label).param("reason", "why not"))
-			.andExpect(content().string(containsString("Only a closed quarter can be reopened; " + label
-					+ " has not been opened yet.")));
+		mvc.perform(post("/admin/quarters/reopen").with(asAdmin())
+			.with(csrf())
+			.param("quarter", label)
+			.param("reason", "why not"))
+			.andExpect(content().string(
+					containsString("Only a closed quarter can be reopened; " + label + " has not been opened yet.")));
 		assertThat(state(label)).isEqualTo("PLANNED");
 	}
 
 	private String openNewQuarter() throws Exception {
 		String label = freeLabel();
-		mvc.perform(post("/admin/quarters").with(asAdmin()).with(csrf())
-			.param("label", label).param("opensOn", "2031-10-01").param("dueOn", "2031-11-15"));
+		mvc.perform(post("/admin/quarters").with(asAdmin())
+			.with(csrf())
+			.param("label", label)
+			.param("opensOn", "2031-10-01")
+			.param("dueOn", "2031-11-15"));
 		mvc.perform(post("/admin/quarters/" + label + "/open").with(asAdmin()).with(csrf()));
 		assertThat(state(label)).isEqualTo("OPEN");
 		return label;
@@ -310,10 +363,7 @@ class QuartersTest {
 		return jdbc.sql("""
 				select e.kind || ' by ' || p.username || coalesce(': ' || e.reason, '') from quarter_event e
 				join quarter q on q.id = e.quarter_id join person p on p.id = e.changed_by
-				where q.label = ? order by e.id""")
-			.param(label)
-			.query(String.class)
-			.list();
+				where q.label = ? order by e.id""").param(label).query(String.class).list();
 	}
 
 	/** The confirmation page's table row of the team. */

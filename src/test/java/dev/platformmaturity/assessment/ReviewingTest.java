@@ -31,9 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Starting an assessment takes a deliberate POST; progress counts answers reviewed this quarter, apart from those
- * only carried over; carried-over answers are confirmed one by one (also by choosing the option they have) or per
- * aspect; submitting needs every answer reviewed.
+ * Starting an assessment takes a deliberate POST; progress counts answers reviewed this
+ * quarter, apart from those only carried over; carried-over answers are confirmed one by
+ * one (also by choosing the option they have) or per aspect; submitting needs every
+ * answer reviewed.
  */
 @IntegrationTest
 class ReviewingTest {
@@ -66,8 +67,8 @@ class ReviewingTest {
 			.andExpect(redirectedUrl(team.page()));
 		assertThat(rows("select count(*) from assessment where team_id = ?")).as("no assessment from a GET").isZero();
 
-		String overview = html(mvc.perform(get(team.page()).with(team.asMember())).andReturn().getResponse()
-			.getContentAsString());
+		String overview = html(
+				mvc.perform(get(team.page()).with(team.asMember())).andReturn().getResponse().getContentAsString());
 		assertThat(overview)
 			.containsPattern("<form class=\"start-form\" method=\"post\"\\s+action=\"" + team.page() + "/start\">")
 			.contains("Start the assessment");
@@ -102,8 +103,7 @@ class ReviewingTest {
 
 	@Test
 	void theFirstAnswerSavedThroughTheApiStartsTheAssessment() throws Exception {
-		save("operations_1", "{\"option\":\"operations_1:2\",\"version\":0}")
-			.andExpect(status().isOk())
+		save("operations_1", "{\"option\":\"operations_1:2\",\"version\":0}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.reviewed").value(1));
 		assertThat(rows("""
 				select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
@@ -119,9 +119,11 @@ class ReviewingTest {
 			.andExpect(jsonPath("$.answered").value(4))
 			.andExpect(jsonPath("$.reviewed").value(0))
 			.andExpect(jsonPath("$.carriedOver").value(4));
-		assertThat(html(mvc.perform(get(team.page() + "/answer?aspect=investment").with(team.asMember())).andReturn()
-			.getResponse().getContentAsString())).contains("0 of 20 reviewed, 4 carried over",
-					"Confirm the remaining answers of Investment");
+		assertThat(html(mvc.perform(get(team.page() + "/answer?aspect=investment").with(team.asMember()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()))
+			.contains("0 of 20 reviewed, 4 carried over", "Confirm the remaining answers of Investment");
 
 		save("investment_2", "{\"option\":\"investment_2:3\",\"version\":0}")
 			.andExpect(jsonPath("$.answer.carriedOver").value(false))
@@ -139,7 +141,9 @@ class ReviewingTest {
 			.andExpect(jsonPath("$.reviewed").value(2));
 
 		assertThat(events("investment_1")).containsExactly("CONFIRM:->investment_1:3");
-		assertThat(html(mvc.perform(get("/teams/" + team.slug()).with(team.asMember())).andReturn().getResponse()
+		assertThat(html(mvc.perform(get("/teams/" + team.slug()).with(team.asMember()))
+			.andReturn()
+			.getResponse()
 			.getContentAsString())).contains("2 of 20 reviewed, 2 carried over");
 	}
 
@@ -174,12 +178,16 @@ class ReviewingTest {
 		previousQuarter(Map.of("operations_1", 3, "operations_2", 2, "measurement_1", 4), Set.of());
 		start();
 
-		mvc.perform(post(team.page() + "/answer").with(team.asMember()).with(csrf()).param("aspect", "operations")
-				.param("confirm-all", "true")
-				.param("question[operations_3].option", "operations_3:4").param("question[operations_3].version", "0")
-				.param("question[operations_3].originalOption", "")
-				.param("question[operations_1].option", "operations_1:3").param("question[operations_1].version", "0")
-				.param("question[operations_1].originalOption", "operations_1:3"))
+		mvc.perform(post(team.page() + "/answer").with(team.asMember())
+			.with(csrf())
+			.param("aspect", "operations")
+			.param("confirm-all", "true")
+			.param("question[operations_3].option", "operations_3:4")
+			.param("question[operations_3].version", "0")
+			.param("question[operations_3].originalOption", "")
+			.param("question[operations_1].option", "operations_1:3")
+			.param("question[operations_1].version", "0")
+			.param("question[operations_1].originalOption", "operations_1:3"))
 			.andExpect(redirectedUrl(team.page() + "/answer?aspect=operations"));
 
 		AssessmentSnapshot state = SystemTask.run(() -> assessments.state(team.slug(), team.quarter().label()));
@@ -201,8 +209,8 @@ class ReviewingTest {
 		start();
 		save("adoption_2", "{\"option\":\"adoption_2:3\",\"version\":0}").andExpect(status().isOk());
 
-		String overview = html(mvc.perform(get(team.page()).with(team.asMember())).andReturn().getResponse()
-			.getContentAsString());
+		String overview = html(
+				mvc.perform(get(team.page()).with(team.asMember())).andReturn().getResponse().getContentAsString());
 		assertThat(overview).contains("1 of 20 reviewed", "19 answer(s) still need a review", "Investment: 4 to review",
 				"Adoption: 3 to review", team.page() + "/answer?aspect=measurement");
 		assertThat(overview)

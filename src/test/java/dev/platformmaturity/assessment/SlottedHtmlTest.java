@@ -15,8 +15,8 @@ class SlottedHtmlTest {
 
 	@Test
 	void fillsEverySlotAndKeepsTheRestAsItIs() {
-		SlottedHtml html = SlottedHtml.parse("<p data-v=\"" + slot("version:a") + "\">" + slot("text") + "</p>"
-				+ slot("text"));
+		SlottedHtml html = SlottedHtml
+			.parse("<p data-v=\"" + slot("version:a") + "\">" + slot("text") + "</p>" + slot("text"));
 
 		assertThat(html.slots()).containsExactly("version:a", "text", "text");
 		assertThat(html.fill(Map.of("version:a", "3", "text", "&lt;b&gt;")))

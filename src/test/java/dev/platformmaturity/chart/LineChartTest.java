@@ -38,8 +38,8 @@ class LineChartTest {
 
 	@Test
 	void drawsAGridLineWithItsLabelAtEveryWholeLevelAndValuesOnThatScale() {
-		SvgDocument svg = SvgDocument.parse(LineChart.svg(spec("y", QUARTERS,
-				new Series("Investment", values("4 1 2.5 3 4"), SeriesStyle.forIndex(0)))));
+		SvgDocument svg = SvgDocument.parse(LineChart
+			.svg(spec("y", QUARTERS, new Series("Investment", values("4 1 2.5 3 4"), SeriesStyle.forIndex(0)))));
 
 		List<Element> grid = elements(svg.byId("y-grid"), "line");
 		assertThat(grid).hasSize(4)
@@ -66,8 +66,8 @@ class LineChartTest {
 
 	@Test
 	void placesThePointsInTheOrderOfTheXLabelsUnderTheirLabels() {
-		SvgDocument svg = SvgDocument.parse(LineChart.svg(spec("x", QUARTERS,
-				new Series("Investment", values("1 2 3 4 3"), SeriesStyle.forIndex(0)))));
+		SvgDocument svg = SvgDocument.parse(LineChart
+			.svg(spec("x", QUARTERS, new Series("Investment", values("1 2 3 4 3"), SeriesStyle.forIndex(0)))));
 
 		List<Point> markers = SvgDocument.markerCentres(svg.byId("x-markers-0"));
 		List<Element> labels = elements(svg.byId("x-x-labels"), "text").stream()
@@ -96,14 +96,13 @@ class LineChartTest {
 			""")
 	void breaksTheLineAtAMissingValueAndMarksALonePoint(String values, String lineSizes, int markers) {
 		List<BigDecimal> scores = values(values);
-		SvgDocument svg = SvgDocument.parse(LineChart.svg(spec("gap", QUARTERS,
-				new Series("Investment", scores, SeriesStyle.forIndex(0)))));
+		SvgDocument svg = SvgDocument
+			.parse(LineChart.svg(spec("gap", QUARTERS, new Series("Investment", scores, SeriesStyle.forIndex(0)))));
 
 		List<Element> lines = elements(svg.byId("gap-series-0"), "polyline");
 		assertThat(lines).extracting(line -> points(line).size())
-			.containsExactlyElementsOf(lineSizes == null ? List.of() : values(lineSizes).stream()
-				.map(BigDecimal::intValue)
-				.toList());
+			.containsExactlyElementsOf(
+					lineSizes == null ? List.of() : values(lineSizes).stream().map(BigDecimal::intValue).toList());
 		assertThat(lines).allSatisfy(line -> assertThat(line.getAttribute("fill")).isEqualTo("none"));
 		List<Point> markerCentres = SvgDocument.markerCentres(svg.byId("gap-markers-0"));
 		assertThat(markerCentres).hasSize(markers);
@@ -123,8 +122,8 @@ class LineChartTest {
 	void turnsManyXLabelsAndThinsThemOutFromTheNewestWhenTheyDoNotFit() {
 		List<String> quarters = IntStream.range(0, 48).mapToObj(i -> (2014 + i / 4) + "-Q" + (i % 4 + 1)).toList();
 		List<BigDecimal> scores = quarters.stream().map(quarter -> new BigDecimal("2.5")).toList();
-		SvgDocument svg = SvgDocument.parse(LineChart.svg(spec("many", quarters,
-				new Series("Investment", scores, SeriesStyle.forIndex(0)))));
+		SvgDocument svg = SvgDocument
+			.parse(LineChart.svg(spec("many", quarters, new Series("Investment", scores, SeriesStyle.forIndex(0)))));
 
 		List<Element> labels = elements(svg.byId("many-x-labels"), "text");
 		assertThat(labels).allSatisfy(label -> assertThat(label.getAttribute("transform")).startsWith("rotate(-45 "));
@@ -165,8 +164,8 @@ class LineChartTest {
 		List<Series> series = IntStream.range(0, 7)
 			.mapToObj(i -> new Series("Team number " + i, values("1 2 3 4 3"), SeriesStyle.forIndex(i)))
 			.toList();
-		SvgDocument svg = SvgDocument.parse(LineChart.svg(new LineChart.Spec("l", "t", "d", QUARTERS,
-				BigDecimal.ONE, BigDecimal.valueOf(4), series)));
+		SvgDocument svg = SvgDocument.parse(LineChart
+			.svg(new LineChart.Spec("l", "t", "d", QUARTERS, BigDecimal.ONE, BigDecimal.valueOf(4), series)));
 
 		Element legend = svg.byId("l-legend");
 		assertThat(svg.texts(legend)).containsExactlyElementsOf(series.stream().map(Series::label).toList());

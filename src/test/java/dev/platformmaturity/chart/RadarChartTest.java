@@ -27,9 +27,9 @@ class RadarChartTest {
 
 	@Test
 	void isWellFormedPortableSvgWithAnAccessibleNameAndDescription() {
-		SvgDocument svg = SvgDocument.parse(RadarChart.svg(spec("team-7", ASPECTS,
-				new Series("Current", values("2.33 2.67 3 2 1.5"), SeriesStyle.CURRENT),
-				new Series("Target", values("3 3 3 3 2"), SeriesStyle.TARGET))));
+		SvgDocument svg = SvgDocument.parse(RadarChart
+			.svg(spec("team-7", ASPECTS, new Series("Current", values("2.33 2.67 3 2 1.5"), SeriesStyle.CURRENT),
+					new Series("Target", values("3 3 3 3 2"), SeriesStyle.TARGET))));
 
 		svg.assertPortable();
 		svg.assertAccessible("team-7", "Radar of Team 7", "Scores per aspect");
@@ -38,8 +38,8 @@ class RadarChartTest {
 
 	@Test
 	void drawsACompleteSeriesAsOneClosedOutlineWithTheFirstAxisAtTheTopAndTheOthersClockwise() {
-		SvgDocument svg = SvgDocument.parse(RadarChart.svg(spec("radar", ASPECTS,
-				new Series("Current", values("4 2 3 1 2.5"), SeriesStyle.CURRENT))));
+		SvgDocument svg = SvgDocument.parse(RadarChart
+			.svg(spec("radar", ASPECTS, new Series("Current", values("4 2 3 1 2.5"), SeriesStyle.CURRENT))));
 		Geometry geometry = new Geometry(svg, "radar");
 
 		Element outline = svg.byId("radar-series-0");
@@ -61,8 +61,8 @@ class RadarChartTest {
 
 	@Test
 	void placesValuesOnAFourAxisChartAtTheirShareOfTheRadius() {
-		SvgDocument svg = SvgDocument.parse(RadarChart.svg(spec("four", ASPECTS.subList(0, 4),
-				new Series("Current", values("1 2.5 4 3"), SeriesStyle.CURRENT))));
+		SvgDocument svg = SvgDocument.parse(RadarChart
+			.svg(spec("four", ASPECTS.subList(0, 4), new Series("Current", values("1 2.5 4 3"), SeriesStyle.CURRENT))));
 		Geometry geometry = new Geometry(svg, "four");
 
 		List<Point> points = points(children(svg.byId("four-series-0")).get(0));
@@ -106,17 +106,16 @@ class RadarChartTest {
 	void leavesAGapAtAMissingValueInsteadOfDrawingItAtTheCentre(String values, String lineSizes, int markers) {
 		List<BigDecimal> scores = values(values);
 		List<String> axes = List.of("A", "B", "C", "D", "E", "F").subList(0, scores.size());
-		SvgDocument svg = SvgDocument.parse(RadarChart.svg(spec("gap", axes,
-				new Series("Current", scores, SeriesStyle.CURRENT))));
+		SvgDocument svg = SvgDocument
+			.parse(RadarChart.svg(spec("gap", axes, new Series("Current", scores, SeriesStyle.CURRENT))));
 		Geometry geometry = new Geometry(svg, "gap");
 
 		Element outline = svg.byId("gap-series-0");
 		assertThat(elements(outline, "polygon")).as("not closed").isEmpty();
 		List<Element> lines = elements(outline, "polyline");
 		assertThat(lines).extracting(line -> points(line).size())
-			.containsExactlyElementsOf(lineSizes == null ? List.of() : values(lineSizes).stream()
-				.map(BigDecimal::intValue)
-				.toList());
+			.containsExactlyElementsOf(
+					lineSizes == null ? List.of() : values(lineSizes).stream().map(BigDecimal::intValue).toList());
 		assertThat(lines).allSatisfy(line -> assertThat(line.getAttribute("fill")).isEqualTo("none"));
 		assertThat(lines).flatMap(SvgDocument::points)
 			.allSatisfy(point -> assertThat(point.distanceTo(geometry.centre)).isGreaterThan(1));
@@ -133,8 +132,8 @@ class RadarChartTest {
 
 	@Test
 	void connectsTheLastAxisToTheFirstAcrossTheTopWhenTheGapIsElsewhere() {
-		SvgDocument svg = SvgDocument.parse(RadarChart.svg(spec("wrap", ASPECTS,
-				new Series("Current", values("4 3 null 2 1"), SeriesStyle.CURRENT))));
+		SvgDocument svg = SvgDocument.parse(RadarChart
+			.svg(spec("wrap", ASPECTS, new Series("Current", values("4 3 null 2 1"), SeriesStyle.CURRENT))));
 		Geometry geometry = new Geometry(svg, "wrap");
 
 		List<Point> line = points(elements(svg.byId("wrap-series-0"), "polyline").get(0));
@@ -148,10 +147,10 @@ class RadarChartTest {
 
 	@Test
 	void putsAMarkerAtEveryValueOfEverySeries() {
-		SvgDocument svg = SvgDocument.parse(RadarChart.svg(spec("m", ASPECTS,
-				new Series("Previous", values("1 2 2 1 1"), SeriesStyle.PREVIOUS),
-				new Series("Target", values("3 3 null 3 2"), SeriesStyle.TARGET),
-				new Series("Current", values("2 2.5 3 1.5 1"), SeriesStyle.CURRENT))));
+		SvgDocument svg = SvgDocument
+			.parse(RadarChart.svg(spec("m", ASPECTS, new Series("Previous", values("1 2 2 1 1"), SeriesStyle.PREVIOUS),
+					new Series("Target", values("3 3 null 3 2"), SeriesStyle.TARGET),
+					new Series("Current", values("2 2.5 3 1.5 1"), SeriesStyle.CURRENT))));
 
 		assertThat(children(svg.byId("m-markers-0"))).hasSize(5)
 			.allSatisfy(m -> assertThat(m.getLocalName()).isEqualTo("rect"));
@@ -163,10 +162,10 @@ class RadarChartTest {
 
 	@Test
 	void fillsOnlyACompleteSeriesWhoseStyleHasAnArea() {
-		SvgDocument svg = SvgDocument.parse(RadarChart.svg(spec("f", ASPECTS,
-				new Series("Target", values("3 3 3 3 2"), SeriesStyle.TARGET),
-				new Series("Current", values("2 2.5 3 1.5 1"), SeriesStyle.CURRENT),
-				new Series("Current with gap", values("2 null 3 1.5 1"), SeriesStyle.CURRENT))));
+		SvgDocument svg = SvgDocument
+			.parse(RadarChart.svg(spec("f", ASPECTS, new Series("Target", values("3 3 3 3 2"), SeriesStyle.TARGET),
+					new Series("Current", values("2 2.5 3 1.5 1"), SeriesStyle.CURRENT),
+					new Series("Current with gap", values("2 null 3 1.5 1"), SeriesStyle.CURRENT))));
 
 		Element target = elements(svg.byId("f-series-0"), "polygon").get(0);
 		Element current = elements(svg.byId("f-series-1"), "polygon").get(0);
@@ -182,8 +181,9 @@ class RadarChartTest {
 	@Test
 	void escapesUserTextSoTheDocumentStaysWellFormed() {
 		String title = "Team \"R&D\" <Core> 'radar'";
-		String svgText = RadarChart.svg(new RadarChart.Spec("esc", title, "A & B < C > D", List.of("Ops & <Run>",
-				"B", "C"), 4, List.of(new Series("R&D <Core>", values("1 2 3"), SeriesStyle.forIndex(0)))));
+		String svgText = RadarChart
+			.svg(new RadarChart.Spec("esc", title, "A & B < C > D", List.of("Ops & <Run>", "B", "C"), 4,
+					List.of(new Series("R&D <Core>", values("1 2 3"), SeriesStyle.forIndex(0)))));
 		SvgDocument svg = SvgDocument.parse(svgText);
 
 		svg.assertAccessible("esc", title, "A & B < C > D");
@@ -194,8 +194,8 @@ class RadarChartTest {
 
 	@Test
 	void dropsCharactersThatXmlCannotHold() {
-		SvgDocument svg = SvgDocument.parse(RadarChart.svg(new RadarChart.Spec("ctl", "Bell\u0007 and\u0000 nul",
-				"d", List.of("A\u001B", "B", "C"), 4, List.of())));
+		SvgDocument svg = SvgDocument.parse(RadarChart.svg(new RadarChart.Spec("ctl", "Bell\u0007 and\u0000 nul", "d",
+				List.of("A\u001B", "B", "C"), 4, List.of())));
 
 		assertThat(svg.byId("ctl-title").getTextContent()).isEqualTo("Bell and nul");
 		assertThat(svg.texts(svg.byId("ctl-axes"))).containsExactly("A", "B", "C");
@@ -203,9 +203,9 @@ class RadarChartTest {
 
 	@Test
 	void dropsBidiControlsFromUserTextAsPagesDo() {
-		String svgText = RadarChart.svg(new RadarChart.Spec("bidi", "Radar of Evil\u202Egnp.exe", "d",
-				List.of("A", "B", "C"), 4, List.of(new Series("Team \u2067x\u2069\u202Eevil", values("1 2 3"),
-						SeriesStyle.forIndex(0)))));
+		String svgText = RadarChart
+			.svg(new RadarChart.Spec("bidi", "Radar of Evil\u202Egnp.exe", "d", List.of("A", "B", "C"), 4,
+					List.of(new Series("Team \u2067x\u2069\u202Eevil", values("1 2 3"), SeriesStyle.forIndex(0)))));
 		SvgDocument svg = SvgDocument.parse(svgText);
 
 		assertThat(svg.byId("bidi-title").getTextContent()).isEqualTo("Radar of Evilgnp.exe");
@@ -215,11 +215,11 @@ class RadarChartTest {
 
 	@Test
 	void legendListsEverySeriesWithItsLineAndMarker() {
-		SvgDocument svg = SvgDocument.parse(RadarChart.svg(spec("l", ASPECTS,
-				new Series("Payments", values("1 2 2 1 1"), SeriesStyle.forIndex(0)),
-				new Series("Data Platform", values("3 3 null 3 2"), SeriesStyle.forIndex(1)),
-				new Series("Mobile", values("2 2.5 3 1.5 1"), SeriesStyle.forIndex(2)),
-				new Series("Developer Experience and Tooling", values("2 2 2 2 2"), SeriesStyle.forIndex(3)))));
+		SvgDocument svg = SvgDocument.parse(
+				RadarChart.svg(spec("l", ASPECTS, new Series("Payments", values("1 2 2 1 1"), SeriesStyle.forIndex(0)),
+						new Series("Data Platform", values("3 3 null 3 2"), SeriesStyle.forIndex(1)),
+						new Series("Mobile", values("2 2.5 3 1.5 1"), SeriesStyle.forIndex(2)),
+						new Series("Developer Experience and Tooling", values("2 2 2 2 2"), SeriesStyle.forIndex(3)))));
 
 		Element legend = svg.byId("l-legend");
 		assertThat(svg.texts(legend)).containsExactly("Payments", "Data Platform", "Mobile",
@@ -235,10 +235,8 @@ class RadarChartTest {
 			assertThat(number(line, "x1")).isGreaterThanOrEqualTo(0);
 			assertThat(number(line, "x2")).isLessThanOrEqualTo(number(svg.root, "width"));
 		});
-		assertThat(number(svg.root, "height")).isGreaterThan(elements(legend, "line").stream()
-			.mapToDouble(line -> number(line, "y1"))
-			.max()
-			.orElseThrow());
+		assertThat(number(svg.root, "height")).isGreaterThan(
+				elements(legend, "line").stream().mapToDouble(line -> number(line, "y1")).max().orElseThrow());
 	}
 
 	@Test
@@ -256,8 +254,8 @@ class RadarChartTest {
 
 	@Test
 	void writesNumbersWithADecimalPointWhateverTheDefaultLocale() {
-		SvgDocument.assertDecimalPointsUnderAGermanLocale(() -> RadarChart.svg(spec("de", ASPECTS,
-				new Series("Current", values("2.33 2.67 1.5 2 1.25"), SeriesStyle.CURRENT))));
+		SvgDocument.assertDecimalPointsUnderAGermanLocale(() -> RadarChart
+			.svg(spec("de", ASPECTS, new Series("Current", values("2.33 2.67 1.5 2 1.25"), SeriesStyle.CURRENT))));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -272,14 +270,15 @@ class RadarChartTest {
 			id starting digit  | 1a    | 4      | 1 2 3 4 4
 			""")
 	void refusesAnInconsistentSpec(String problem, String idPrefix, int maxValue, String values) {
-		assertThatIllegalArgumentException().isThrownBy(() -> new RadarChart.Spec(idPrefix, "t", "d", ASPECTS,
-				maxValue, List.of(new Series("s", values(values), SeriesStyle.CURRENT))));
+		assertThatIllegalArgumentException().isThrownBy(() -> new RadarChart.Spec(idPrefix, "t", "d", ASPECTS, maxValue,
+				List.of(new Series("s", values(values), SeriesStyle.CURRENT))));
 	}
 
 	@Test
 	void acceptsTheSpecOfTheRefusalTableWhenItIsConsistent() {
 		assertThat(new RadarChart.Spec("ok", "t", "d", ASPECTS, 4,
-				List.of(new Series("s", values("1 2 3 4 4"), SeriesStyle.CURRENT))).series()).hasSize(1);
+				List.of(new Series("s", values("1 2 3 4 4"), SeriesStyle.CURRENT)))
+			.series()).hasSize(1);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -303,7 +302,9 @@ class RadarChartTest {
 		assertThat(new Geometry(large, "large").radius).isEqualTo(new Geometry(regular, "regular").radius);
 	}
 
-	/** The height in px of the chart's smallest text when the chart is drawn 358 px wide. */
+	/**
+	 * The height in px of the chart's smallest text when the chart is drawn 358 px wide.
+	 */
 	private static double smallestTextOnAPhone(SvgDocument svg) {
 		double scale = 358 / number(svg.root, "width");
 		List<Element> texts = elements(svg.root, "text");
@@ -315,7 +316,10 @@ class RadarChartTest {
 		return new RadarChart.Spec(idPrefix, "Radar of Team 7", "Scores per aspect", axes, 4, List.of(series));
 	}
 
-	/** The centre and outer radius as drawn: where the spokes start, and where the outer ring meets the first one. */
+	/**
+	 * The centre and outer radius as drawn: where the spokes start, and where the outer
+	 * ring meets the first one.
+	 */
 	private static final class Geometry {
 
 		final Point centre;

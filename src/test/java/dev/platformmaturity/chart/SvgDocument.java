@@ -18,7 +18,10 @@ import org.xml.sax.InputSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A chart's SVG parsed with the JDK's XML parser, which fails the test unless the markup is well-formed. */
+/**
+ * A chart's SVG parsed with the JDK's XML parser, which fails the test unless the markup
+ * is well-formed.
+ */
 final class SvgDocument {
 
 	static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
@@ -52,8 +55,8 @@ final class SvgDocument {
 
 	/** Null values are written "null": "4 2.5 null 1". */
 	/**
-	 * Draws a chart under a default locale that writes decimals with a comma, and checks the SVG still uses decimal
-	 * points (and has decimals to check).
+	 * Draws a chart under a default locale that writes decimals with a comma, and checks
+	 * the SVG still uses decimal points (and has decimals to check).
 	 */
 	static void assertDecimalPointsUnderAGermanLocale(Supplier<String> chart) {
 		Locale before = Locale.getDefault();
@@ -113,7 +116,10 @@ final class SvgDocument {
 		return Double.parseDouble(element.getAttribute(attribute));
 	}
 
-	/** The centre of each marker: circles by their centre, squares and polygons by their bounding box. */
+	/**
+	 * The centre of each marker: circles by their centre, squares and polygons by their
+	 * bounding box.
+	 */
 	static List<Point> markerCentres(Element markers) {
 		return children(markers).stream().map(marker -> switch (marker.getLocalName()) {
 			case "circle" -> new Point(number(marker, "cx"), number(marker, "cy"));
@@ -135,8 +141,8 @@ final class SvgDocument {
 	}
 
 	/**
-	 * Any SVG renderer, not only browsers, can draw plain SVG 1.1 with presentation attributes and numbers written
-	 * with a '.' whatever the default locale.
+	 * Any SVG renderer, not only browsers, can draw plain SVG 1.1 with presentation
+	 * attributes and numbers written with a '.' whatever the default locale.
 	 */
 	void assertPortable() {
 		assertThat(root.getNamespaceURI()).isEqualTo(SVG_NAMESPACE);

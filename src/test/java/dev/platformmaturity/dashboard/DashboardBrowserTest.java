@@ -23,8 +23,9 @@ import dev.platformmaturity.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A platform lead works the dashboard in the browser: filter, compare, trend, CSV; reads the tiles and switches
- * provisional figures on and off on a laptop (the heatmap above the fold) and on a phone (nothing sideways).
+ * A platform lead works the dashboard in the browser: filter, compare, trend, CSV; reads
+ * the tiles and switches provisional figures on and off on a laptop (the heatmap above
+ * the fold) and on a phone (nothing sideways).
  */
 @BrowserTest
 class DashboardBrowserTest {
@@ -41,7 +42,10 @@ class DashboardBrowserTest {
 	@Test
 	void aLeadFiltersByGroupComparesThreeTeamsOpensATrendAndDownloadsTheCsv(Browser browser) throws Exception {
 		long group = data.group("Browsed");
-		String groupName = jdbc.sql("select name from team_group where id = ?").param(group).query(String.class).single();
+		String groupName = jdbc.sql("select name from team_group where id = ?")
+			.param(group)
+			.query(String.class)
+			.single();
 		TestData.Quarter quarter = data.openQuarter();
 		List<TestData.Team> teams = List.of(data.team("Ant", group), data.team("Bee", group), data.team("Cat", group));
 		TestData.Team outsider = data.team("Outsider");
@@ -58,7 +62,10 @@ class DashboardBrowserTest {
 		browser.open("/dashboard?quarter=" + quarter.label());
 		new Select(browser.find(By.id("group"))).selectByVisibleText(groupName);
 		browser.clickAndLoad(By.cssSelector("form.filters button"));
-		List<String> rows = browser.findAll(By.cssSelector(".heatmap tbody th a:first-child")).stream().map(WebElement::getText).toList();
+		List<String> rows = browser.findAll(By.cssSelector(".heatmap tbody th a:first-child"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 		assertThat(rows).containsExactly("Ant", "Bee", "Cat");
 		assertThat(browser.pageText()).doesNotContain(outsider.name());
 		assertThat(browser.text(By.cssSelector(".completion-summary"))).contains("3 team(s): 3 submitted");
@@ -67,7 +74,8 @@ class DashboardBrowserTest {
 		browser.clickAndLoad(By.cssSelector(".compare-form button[type=submit]"));
 		assertThat(browser.currentPath()).startsWith("/dashboard/compare");
 		assertThat(browser.findAll(By.cssSelector("figure svg [id^='compare-series-']")))
-			.as("the three teams and the organisation's median").hasSize(4);
+			.as("the three teams and the organisation's median")
+			.hasSize(4);
 		assertThat(browser.findAll(By.cssSelector("table thead th a"))).extracting(WebElement::getText)
 			.containsExactly("Ant", "Bee", "Cat");
 
@@ -83,7 +91,6 @@ class DashboardBrowserTest {
 		assertThat(text).startsWith("\uFEFFteam,team_name,group,quarter,aspect,question");
 		assertThat(text).contains("注释 2", teams.get(2).slug());
 	}
-
 
 	@Test
 	void aLeadReadsTheTilesAndSwitchesProvisionalFiguresOnALaptopAndOnAPhone(Browser browser) {
@@ -102,15 +109,16 @@ class DashboardBrowserTest {
 		browser.signIn(lead.username(), TestData.PASSWORD);
 		browser.resize(1366, 768);
 		browser.open(dashboard);
-		assertThat(browser.text(By.cssSelector(".tile--completion")))
-			.contains("33 % submitted", "1 of 3 teams submitted");
+		assertThat(browser.text(By.cssSelector(".tile--completion"))).contains("33 % submitted",
+				"1 of 3 teams submitted");
 		WebElement investment = browser.findAll(By.cssSelector(".tile--aspect")).get(0);
 		assertThat(investment.getText()).contains("Investment", "3.00", "▲ 2.00", "median of 1 team(s)");
 		assertThat(browser.text(By.cssSelector(".tile--movers"))).contains("Done", "Investment", "▲ 2.00");
 		assertThat(browser.text(By.id("figures-note"))).contains("Final figures");
-		assertThat(((Number) browser.script(
-				"return document.getElementById('heatmap-heading').getBoundingClientRect().bottom")).doubleValue())
-			.as("the heatmap starts above the fold").isLessThan(768);
+		assertThat(((Number) browser
+			.script("return document.getElementById('heatmap-heading').getBoundingClientRect().bottom")).doubleValue())
+			.as("the heatmap starts above the fold")
+			.isLessThan(768);
 		assertThat(cell(browser, busy).getText()).isEqualTo("–");
 		assertThat(cell(browser, done).getText()).contains("3.00", "▲ 2.00", "→4: 1.00");
 		assertThat(browser.findAll(By.cssSelector(".heatmap td.provisional"))).isEmpty();
@@ -131,17 +139,19 @@ class DashboardBrowserTest {
 		browser.resize(390, 844);
 		browser.open(dashboard + "&lang=zh-CN");
 		assertThat(browser.text(By.cssSelector(".tile--completion"))).contains("已提交 33%");
-		assertThat(browser.script(
-				"return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-			.as("nothing sticks out sideways at 390 px").isEqualTo(true);
+		assertThat(
+				browser.script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+			.as("nothing sticks out sideways at 390 px")
+			.isEqualTo(true);
 		assertThat(browser.find(By.cssSelector(".tile--aspect")).isDisplayed()).isTrue();
-		assertThat(((Number) browser.script("return document.querySelector('.tile--completion').getBoundingClientRect()"
-				+ ".right")).doubleValue()).isLessThanOrEqualTo(390);
+		assertThat(((Number) browser
+			.script("return document.querySelector('.tile--completion').getBoundingClientRect()" + ".right"))
+			.doubleValue()).isLessThanOrEqualTo(390);
 	}
 
 	private static WebElement cell(Browser browser, TestData.Team team) {
-		return browser.find(By.xpath(
-				"//input[@id='compare-" + team.slug() + "']/ancestor::tr/td[contains(@class,'numeric')][1]"));
+		return browser.find(
+				By.xpath("//input[@id='compare-" + team.slug() + "']/ancestor::tr/td[contains(@class,'numeric')][1]"));
 	}
 
 }

@@ -46,8 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The dashboard's aggregates against numbers computed by hand on a seeded set, its bounded number of queries, its
- * CSV exports and its refusals.
+ * The dashboard's aggregates against numbers computed by hand on a seeded set, its
+ * bounded number of queries, its CSV exports and its refusals.
  */
 @IntegrationTest
 class DashboardTest {
@@ -89,9 +89,10 @@ class DashboardTest {
 	TestData.Person lead;
 
 	/**
-	 * Alpha (submitted): investment 1, 2, 2, n/a → 1.67; adoption 3, 3, 4, 4 → 3.50; interfaces all n/a → no score;
-	 * operations 4 → 4.00; measurement unanswered → no score. Beta (in progress): investment 2, 2, 3, 3 → 2.50;
-	 * adoption 1, 1, 1, 2 → 1.25; interfaces 2, 3 → 2.50. Gamma: not started.
+	 * Alpha (submitted): investment 1, 2, 2, n/a → 1.67; adoption 3, 3, 4, 4 → 3.50;
+	 * interfaces all n/a → no score; operations 4 → 4.00; measurement unanswered → no
+	 * score. Beta (in progress): investment 2, 2, 3, 3 → 2.50; adoption 1, 1, 1, 2 →
+	 * 1.25; interfaces 2, 3 → 2.50. Gamma: not started.
 	 */
 	@BeforeEach
 	void seededQuarter() {
@@ -103,13 +104,13 @@ class DashboardTest {
 		quarter = data.closedQuarter();
 		lead = data.person(Role.LEAD);
 		load(alpha, AssessmentStatus.SUBMITTED, author,
-				Map.of("investment_1", 1, "investment_2", 2, "investment_3", 2, "adoption_1", 3, "adoption_2", 3, "adoption_3", 4,
-						"adoption_4", 4, "operations_1", 4),
+				Map.of("investment_1", 1, "investment_2", 2, "investment_3", 2, "adoption_1", 3, "adoption_2", 3,
+						"adoption_3", 4, "adoption_4", 4, "operations_1", 4),
 				Set.of("investment_4", "interfaces_1", "interfaces_2", "interfaces_3", "interfaces_4"),
 				Map.of("adoption_1", "Line one\nline two, with \"quotes\" and 中文"));
 		load(beta, AssessmentStatus.IN_PROGRESS, author,
-				Map.of("investment_1", 2, "investment_2", 2, "investment_3", 3, "investment_4", 3, "adoption_1", 1, "adoption_2", 1,
-						"adoption_3", 1, "adoption_4", 2, "interfaces_1", 2, "interfaces_2", 3),
+				Map.of("investment_1", 2, "investment_2", 2, "investment_3", 3, "investment_4", 3, "adoption_1", 1,
+						"adoption_2", 1, "adoption_3", 1, "adoption_4", 2, "interfaces_1", 2, "interfaces_2", 3),
 				Set.of(), Map.of());
 	}
 
@@ -183,8 +184,9 @@ class DashboardTest {
 				Set.of(), Map.of());
 		load(beta, AssessmentStatus.SUBMITTED, lead, Map.of("adoption_1", 4, "interfaces_1", 1), Set.of(), Map.of());
 
-		Dashboards.Overview overview = SystemTask.run(() -> dashboards.overview(new DashboardQuery(later.id(),
-				quarter.id(), group, "", false, false, "team", false, 0, 50), aspectKeys()));
+		Dashboards.Overview overview = SystemTask.run(() -> dashboards.overview(
+				new DashboardQuery(later.id(), quarter.id(), group, "", false, false, "team", false, 0, 50),
+				aspectKeys()));
 
 		Dashboards.TeamRow alphaRow = overview.teams().get(0);
 		assertThat(alphaRow.change("investment")).as("3.00 − 1.67").isEqualByComparingTo("1.33");
@@ -202,13 +204,13 @@ class DashboardTest {
 		assertThat(investment.median()).as("Beta has no investment answer now").isEqualByComparingTo("3.00");
 		assertThat(investment.change()).isEqualByComparingTo("1.33");
 
-		Dashboards.Overview provisional = SystemTask.run(() -> dashboards.overview(new DashboardQuery(later.id(),
-				quarter.id(), group, "", true, false, "team", false, 0, 50), aspectKeys()));
+		Dashboards.Overview provisional = SystemTask.run(() -> dashboards.overview(
+				new DashboardQuery(later.id(), quarter.id(), group, "", true, false, "team", false, 0, 50),
+				aspectKeys()));
 		assertThat(provisional.teams().get(1).change("adoption")).as("4.00 − 1.25, provisional before")
 			.isEqualByComparingTo("2.75");
 		assertThat(provisional.risers()).extracting(Dashboards.Mover::name, Dashboards.Mover::aspect)
-			.containsExactly(tuple("Beta", "adoption"),
-					tuple("Alpha", "investment"));
+			.containsExactly(tuple("Beta", "adoption"), tuple("Alpha", "investment"));
 	}
 
 	@Test
@@ -283,14 +285,20 @@ class DashboardTest {
 
 	@Test
 	void theHeatmapCsvHasAByteOrderMarkAndParsesBack() throws Exception {
-		byte[] body = mvc.perform(get("/dashboard/heatmap.csv?quarter=" + quarter.label() + "&group=" + group).with(asLead()))
+		byte[] body = mvc
+			.perform(get("/dashboard/heatmap.csv?quarter=" + quarter.label() + "&group=" + group).with(asLead()))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray();
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 
 		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
 		List<CSVRecord> records = parse(body);
 		assertThat(records).hasSize(3);
-		CSVRecord alphaRecord = records.stream().filter(r -> r.get("team").equals(alpha.slug())).findFirst().orElseThrow();
+		CSVRecord alphaRecord = records.stream()
+			.filter(r -> r.get("team").equals(alpha.slug()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(alphaRecord.get("investment")).isEqualTo("1.67");
 		assertThat(alphaRecord.get("interfaces")).isEmpty();
 		assertThat(alphaRecord.get("status")).isEqualTo("SUBMITTED");
@@ -299,8 +307,11 @@ class DashboardTest {
 
 	@Test
 	void theHeatmapCsvCountsQuestionsOfTeamsNotStartedAndSaysWhichFiguresAreFinal() throws Exception {
-		List<CSVRecord> finalOnly = parse(mvc.perform(get("/dashboard/heatmap.csv?quarter=" + quarter.label() + "&group="
-				+ group).with(asLead())).andReturn().getResponse().getContentAsByteArray());
+		List<CSVRecord> finalOnly = parse(
+				mvc.perform(get("/dashboard/heatmap.csv?quarter=" + quarter.label() + "&group=" + group).with(asLead()))
+					.andReturn()
+					.getResponse()
+					.getContentAsByteArray());
 		CSVRecord gammaRecord = record(finalOnly, gamma);
 		assertThat(gammaRecord.get("status")).isEqualTo("NOT_STARTED");
 		assertThat(gammaRecord.get("questions")).isEqualTo("20");
@@ -313,8 +324,12 @@ class DashboardTest {
 		assertThat(betaFinal.get("reviewed")).isEqualTo("10");
 		assertThat(betaFinal.get("overdue")).isEqualTo("false");
 
-		List<CSVRecord> withProvisional = parse(mvc.perform(get("/dashboard/heatmap.csv?quarter=" + quarter.label()
-				+ "&group=" + group + "&provisional=true").with(asLead())).andReturn().getResponse().getContentAsByteArray());
+		List<CSVRecord> withProvisional = parse(mvc
+			.perform(get("/dashboard/heatmap.csv?quarter=" + quarter.label() + "&group=" + group + "&provisional=true")
+				.with(asLead()))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray());
 		assertThat(record(withProvisional, beta).get("investment")).isEqualTo("2.50");
 		assertThat(record(withProvisional, beta).get("figures")).isEqualTo("provisional");
 	}
@@ -342,8 +357,12 @@ class DashboardTest {
 					50);
 			assertThat(names(SystemTask.run(() -> dashboards.overview(overdueOnly, aspectKeys())).teams()))
 				.containsExactly("Beta", "Gamma");
-			String page = mvc.perform(get("/dashboard?quarter=" + open.label() + "&group=" + group + "&overdue=true")
-				.with(asLead())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			String page = mvc
+				.perform(get("/dashboard?quarter=" + open.label() + "&group=" + group + "&overdue=true").with(asLead()))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(page)
 				.contains("2 overdue", "badge--overdue", "compare-" + beta.slug(), "compare-" + gamma.slug())
 				.doesNotContain("compare-" + alpha.slug());
@@ -355,14 +374,19 @@ class DashboardTest {
 
 	@Test
 	void theAnswersCsvKeepsLineBreaksQuotesAndChineseInComments() throws Exception {
-		byte[] body = mvc.perform(get("/dashboard/answers.csv?quarter=" + quarter.label() + "&group=" + group).with(asLead()))
+		byte[] body = mvc
+			.perform(get("/dashboard/answers.csv?quarter=" + quarter.label() + "&group=" + group).with(asLead()))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray();
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
 
 		List<CSVRecord> records = parse(body);
 		assertThat(records).hasSize(13 + 10);
-		CSVRecord commented = records.stream().filter(r -> r.get("question").equals("adoption_1") && r.get("team").equals(alpha.slug()))
-			.findFirst().orElseThrow();
+		CSVRecord commented = records.stream()
+			.filter(r -> r.get("question").equals("adoption_1") && r.get("team").equals(alpha.slug()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(commented.get("comment")).isEqualTo("Line one\nline two, with \"quotes\" and 中文");
 		assertThat(commented.get("option_level")).isEqualTo("3");
 		assertThat(commented.get("aspect")).isEqualTo("adoption");
@@ -377,9 +401,8 @@ class DashboardTest {
 		TestData.Person author = data.member(formulaTeam);
 		jdbc.sql("update person set display_name = '+SUM(A1:A9)' where id = ?").param(author.id()).update();
 		load(formulaTeam, AssessmentStatus.SUBMITTED, author,
-				Map.of("investment_1", 2, "investment_2", 3, "adoption_1", 1), Set.of(),
-				Map.of("investment_1", "-2+3", "investment_2", "\t=1+1", "adoption_1", "\r=cmd|' /C calc'!A0",
-						"adoption_2", "@A1"));
+				Map.of("investment_1", 2, "investment_2", 3, "adoption_1", 1), Set.of(), Map.of("investment_1", "-2+3",
+						"investment_2", "\t=1+1", "adoption_1", "\r=cmd|' /C calc'!A0", "adoption_2", "@A1"));
 		String groupName = jdbc.sql("select name from team_group where id = ?")
 			.param(formulaGroup)
 			.query(String.class)
@@ -393,8 +416,7 @@ class DashboardTest {
 		assertThat(heatmap.get("answered")).isEqualTo("3");
 
 		Map<String, CSVRecord> answers = new HashMap<>();
-		parse(csv("/dashboard/answers.csv" + query))
-			.forEach(record -> answers.put(record.get("question"), record));
+		parse(csv("/dashboard/answers.csv" + query)).forEach(record -> answers.put(record.get("question"), record));
 		assertThat(answers.get("investment_1").get("comment")).isEqualTo("'-2+3");
 		assertThat(answers.get("investment_2").get("comment")).isEqualTo("'\t=1+1");
 		assertThat(answers.get("adoption_1").get("comment")).isEqualTo("'\r=cmd|' /C calc'!A0");
@@ -415,7 +437,8 @@ class DashboardTest {
 
 	@Test
 	void theApiGivesTheHeatmapAndCompletion() throws Exception {
-		mvc.perform(get("/api/v1/dashboard?quarter=" + quarter.label() + "&group=" + group).with(httpBasic(lead.username(), TestData.PASSWORD)))
+		mvc.perform(get("/api/v1/dashboard?quarter=" + quarter.label() + "&group=" + group)
+			.with(httpBasic(lead.username(), TestData.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.quarter").value(quarter.label()))
 			.andExpect(jsonPath("$.completion.submitted").value(1))
@@ -439,11 +462,16 @@ class DashboardTest {
 			.andExpect(content().string(containsString("Choose 2 to 4 teams to compare; you chose 1.")));
 		TestData.Team delta = data.team("Delta", group);
 		TestData.Team epsilon = data.team("Epsilon", group);
-		mvc.perform(get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team=" + beta.slug()
-				+ "&team=" + gamma.slug() + "&team=" + delta.slug() + "&team=" + epsilon.slug()).with(asLead()).header("Accept-Language", "zh-CN"))
+		mvc.perform(
+				get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team=" + beta.slug()
+						+ "&team=" + gamma.slug() + "&team=" + delta.slug() + "&team=" + epsilon.slug())
+					.with(asLead())
+					.header("Accept-Language", "zh-CN"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("请选择 2 到 4 个团队进行比较；您选择了 5 个。")));
-		mvc.perform(get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team=no-such-team").with(asLead()))
+		mvc.perform(
+				get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team=no-such-team")
+					.with(asLead()))
 			.andExpect(status().isNotFound());
 
 		RequestPostProcessor member = user(data.principal(data.member(alpha)));
@@ -455,11 +483,16 @@ class DashboardTest {
 
 	@Test
 	void comparingThreeTeamsOverlaysThemOnOneRadarWithATable() throws Exception {
-		String page = mvc.perform(get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team="
-				+ beta.slug() + "&team=" + gamma.slug()).with(asLead()))
+		String page = mvc
+			.perform(get("/dashboard/compare?quarter=" + quarter.label() + "&team=" + alpha.slug() + "&team="
+					+ beta.slug() + "&team=" + gamma.slug())
+				.with(asLead()))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("<svg", "compare-series-0", "compare-series-1", "compare-series-2", "1.67", "2.50", "Gamma");
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("<svg", "compare-series-0", "compare-series-1", "compare-series-2", "1.67", "2.50",
+				"Gamma");
 	}
 
 	@Test
@@ -468,7 +501,9 @@ class DashboardTest {
 				+ beta.slug();
 		String added = mvc.perform(get(base).param("add", " " + gamma.slug().toUpperCase()).with(asLead()))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(added).contains("compare-series-3", "Organisation median (final)", "Gamma",
 				"value=\"" + gamma.slug() + "\"");
 		assertThat(added).as("a link removes Alpha and keeps the others")
@@ -478,9 +513,10 @@ class DashboardTest {
 		String unknown = mvc
 			.perform(get(base).param("add", "no such team").with(asLead()).header("Accept-Language", "zh-CN"))
 			.andExpect(status().isBadRequest())
-			.andReturn().getResponse().getContentAsString();
-		assertThat(unknown)
-			.contains("没有简称为“no such team”的团队。", "value=\"no such team\"", "compare-series-2")
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(unknown).contains("没有简称为“no such team”的团队。", "value=\"no such team\"", "compare-series-2")
 			.doesNotContain("compare-series-3");
 	}
 
@@ -489,11 +525,18 @@ class DashboardTest {
 		TestData.Quarter later = data.closedQuarter();
 		load(alpha, AssessmentStatus.SUBMITTED, lead, Map.of("investment_1", 4, "investment_2", 4), Set.of(), Map.of());
 		String team = mvc.perform(get("/dashboard/trends?team=" + alpha.slug()).with(asLead()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(team).contains("<svg", quarter.label(), later.label(), "1.67", "4.00");
 		String finalOnly = mvc.perform(get("/dashboard/trends?group=" + group).with(asLead()))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(finalOnly).as("Beta in progress is left out: Alpha's 1.67 alone").contains("1.67", "(1)")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(finalOnly).as("Beta in progress is left out: Alpha's 1.67 alone")
+			.contains("1.67", "(1)")
 			.doesNotContain("2.09");
 		mvc.perform(get("/dashboard/trends?group=" + group + "&provisional=true").with(asLead()))
 			.andExpect(status().isOk())
@@ -504,19 +547,25 @@ class DashboardTest {
 	private void load(TestData.Team team, AssessmentStatus status, TestData.Person author, Map<String, Integer> levels,
 			Set<String> notApplicable, Map<String, String> comments) {
 		long quarterId = jdbc.sql("select max(id) from quarter where state = 'CLOSED'").query(Long.class).single();
-		given.assessment(team, quarterId, status, author).levels(levels).notApplicable(notApplicable)
-			.comments(comments).load();
+		given.assessment(team, quarterId, status, author)
+			.levels(levels)
+			.notApplicable(notApplicable)
+			.comments(comments)
+			.load();
 	}
 
 	private List<Dashboards.TeamRow> dashboards(String sort, boolean descending, String search) {
-		return SystemTask.run(() -> dashboards.overview(new DashboardQuery(quarter.id(), null, group,
-				dev.platformmaturity.shared.SearchTerms.likePattern(search), true, false, sort, descending, 0, 50),
-				aspectKeys()).teams());
+		return SystemTask.run(
+				() -> dashboards
+					.overview(new DashboardQuery(quarter.id(), null, group,
+							dev.platformmaturity.shared.SearchTerms.likePattern(search), true, false, sort, descending,
+							0, 50), aspectKeys())
+					.teams());
 	}
 
 	private Dashboards.Overview overview(boolean provisional) {
-		return SystemTask.run(() -> dashboards.overview(DashboardQuery.of(quarter.id(), null, group, provisional)
-			.page(0, 50), aspectKeys()));
+		return SystemTask.run(() -> dashboards
+			.overview(DashboardQuery.of(quarter.id(), null, group, provisional).page(0, 50), aspectKeys()));
 	}
 
 	private static List<String> names(List<Dashboards.TeamRow> rows) {
@@ -546,7 +595,12 @@ class DashboardTest {
 
 	private static List<CSVRecord> parse(byte[] body) throws Exception {
 		String text = new String(body, StandardCharsets.UTF_8).substring(1);
-		return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text)).getRecords();
+		return CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(text))
+			.getRecords();
 	}
 
 	private RequestPostProcessor asLead() {

@@ -47,28 +47,38 @@ class DemoOrganisationTest {
 	void seedsThreeGroupsTwelveTeamsAndTheWellKnownAccounts() {
 		seed();
 
-		assertThat(count("select count(*) from team_group where name in ('Digital Channels', '核心系统', 'Data & Intelligence')")).isEqualTo(3);
+		assertThat(count(
+				"select count(*) from team_group where name in ('Digital Channels', '核心系统', 'Data & Intelligence')"))
+			.isEqualTo(3);
 		List<String> teams = jdbc.sql("select t.name from team t where t.slug in (:slugs)")
 			.param("slugs", DemoOrganisation.TEAMS.stream().map(DemoOrganisation.DemoTeam::slug).toList())
-			.query(String.class).list();
+			.query(String.class)
+			.list();
 		assertThat(teams).hasSize(12);
-		assertThat(teams).anyMatch(name -> name.matches(".*\\p{IsHan}.*")).anyMatch(name -> name.matches("[A-Za-z &]+"));
+		assertThat(teams).anyMatch(name -> name.matches(".*\\p{IsHan}.*"))
+			.anyMatch(name -> name.matches("[A-Za-z &]+"));
 		assertThat(role("demo-admin")).isEqualTo("ADMIN");
 		assertThat(role("demo-lead")).isEqualTo("LEAD");
 		assertThat(role("demo-member")).isEqualTo("MEMBER");
-		assertThat(count("select count(*) from person where role = 'LEAD' and username in ('demo-lead', 'olivia.brown')")).isEqualTo(2);
-		assertThat(count("select count(*) from membership m join person p on p.id = m.person_id where p.username = 'demo-member'"))
+		assertThat(
+				count("select count(*) from person where role = 'LEAD' and username in ('demo-lead', 'olivia.brown')"))
+			.isEqualTo(2);
+		assertThat(count(
+				"select count(*) from membership m join person p on p.id = m.person_id where p.username = 'demo-member'"))
 			.isEqualTo(1);
 		Map<String, Long> membersPerTeam = jdbc.sql("""
 				select t.slug, count(m.person_id) as members from team t left join membership m on m.team_id = t.id
 				where t.slug in (:slugs) group by t.slug""")
 			.param("slugs", DemoOrganisation.TEAMS.stream().map(DemoOrganisation.DemoTeam::slug).toList())
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		assertThat(membersPerTeam.values()).allMatch(members -> members >= 2);
 		assertThat(count("""
 				select count(*) from (select m.person_id from membership m join person p on p.id = m.person_id
-				where p.username like '%.%' group by m.person_id having count(*) = 2) twice""")).isGreaterThanOrEqualTo(5);
+				where p.username like '%.%' group by m.person_id having count(*) = 2) twice"""))
+			.isGreaterThanOrEqualTo(5);
 	}
 
 	@Test
@@ -76,26 +86,31 @@ class DemoOrganisationTest {
 		clock.moveTo(LocalDate.of(2026, 11, 30));
 		seed();
 
-		assertThat(jdbc.sql("select label || ':' || state from quarter where label in ('2025-Q4','2026-Q1','2026-Q2','2026-Q3','2026-Q4') order by label")
-			.query(String.class).list())
+		assertThat(jdbc.sql(
+				"select label || ':' || state from quarter where label in ('2025-Q4','2026-Q1','2026-Q2','2026-Q3','2026-Q4') order by label")
+			.query(String.class)
+			.list())
 			.containsExactly("2025-Q4:CLOSED", "2026-Q1:CLOSED", "2026-Q2:CLOSED", "2026-Q3:CLOSED", "2026-Q4:OPEN");
 		assertThat(count("""
 				select count(*) from assessment a join quarter q on q.id = a.quarter_id
 				where q.label < '2026-Q4' and q.label >= '2025-Q4' and a.status = 'SUBMITTED'""")).isEqualTo(48);
-		assertThat(jdbc.sql("""
-				select a.status, count(*) from assessment a join quarter q on q.id = a.quarter_id where q.label = '2026-Q4'
-				group by a.status order by a.status""")
-			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list())
-			.containsExactly("IN_PROGRESS=4", "SUBMITTED=4");
+		assertThat(jdbc
+			.sql("""
+					select a.status, count(*) from assessment a join quarter q on q.id = a.quarter_id where q.label = '2026-Q4'
+					group by a.status order by a.status""")
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+			.list()).containsExactly("IN_PROGRESS=4", "SUBMITTED=4");
 		assertThat(count(DEMO_ANSWERS + " and an.not_applicable")).isPositive();
 		assertThat(count(DEMO_ANSWERS + " and an.comment is not null")).isPositive();
 		assertThat(count(DEMO_ANSWERS + " and an.carried_over")).isPositive();
-		List<Double> investmentMovesBetweenQuarters = jdbc.sql("""
-				select avg(an.level) filter (where q.label = '2026-Q3') - avg(an.level) filter (where q.label = '2026-Q2')
-				from answer an join assessment a on a.id = an.assessment_id join quarter q on q.id = a.quarter_id
-				join question qu on qu.id = an.question_id join aspect asp on asp.id = qu.aspect_id
-				where asp.key = 'investment' and q.label in ('2026-Q2', '2026-Q3') group by a.team_id""")
-			.query(Double.class).list();
+		List<Double> investmentMovesBetweenQuarters = jdbc
+			.sql("""
+					select avg(an.level) filter (where q.label = '2026-Q3') - avg(an.level) filter (where q.label = '2026-Q2')
+					from answer an join assessment a on a.id = an.assessment_id join quarter q on q.id = a.quarter_id
+					join question qu on qu.id = an.question_id join aspect asp on asp.id = qu.aspect_id
+					where asp.key = 'investment' and q.label in ('2026-Q2', '2026-Q3') group by a.team_id""")
+			.query(Double.class)
+			.list();
 		assertThat(investmentMovesBetweenQuarters).anyMatch(change -> change > 0).anyMatch(change -> change < 0);
 	}
 
@@ -112,8 +127,8 @@ class DemoOrganisationTest {
 					"2027-Q1:OPEN:2027-01-01:2027-04-14");
 		assertThat(jdbc.sql("""
 				select max(a.updated_at) from assessment a join quarter q on q.id = a.quarter_id
-				where q.label = '2027-Q1'""")
-			.query(OffsetDateTime.class).single().toInstant()).as("nothing happened after today")
+				where q.label = '2027-Q1'""").query(OffsetDateTime.class).single().toInstant())
+			.as("nothing happened after today")
 			.isBeforeOrEqualTo(clock.instant());
 	}
 
@@ -124,8 +139,7 @@ class DemoOrganisationTest {
 
 		assertThat(jdbc.sql("select state || ':' || due_on from quarter where label = '2027-Q3'")
 			.query(String.class)
-			.single())
-			.isEqualTo("OPEN:2027-08-19");
+			.single()).isEqualTo("OPEN:2027-08-19");
 		assertThat(jdbc.sql("select state from quarter where label = '2027-Q2'").query(String.class).single())
 			.isEqualTo("CLOSED");
 	}
@@ -139,10 +153,11 @@ class DemoOrganisationTest {
 				where t.slug in (:slugs) group by a.status""")
 			.param("slugs", DemoOrganisation.TEAMS.stream().map(DemoOrganisation.DemoTeam::slug).toList())
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-			.list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		assertThat(byStatus.keySet()).containsExactlyInAnyOrder("PLANNED", "IN_PROGRESS", "DONE", "DROPPED");
-		assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum())
-			.isEqualTo(DemoActions.ACTIONS.size());
+		assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(DemoActions.ACTIONS.size());
 		assertThat(jdbc.sql("""
 				select count(*) from action a join team t on t.id = a.team_id
 				where t.slug in (:slugs) and a.status in ('PLANNED', 'IN_PROGRESS') and a.due_on < :today""")

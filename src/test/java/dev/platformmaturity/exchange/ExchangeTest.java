@@ -42,9 +42,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A team's data in the exchange format: exported, valid against the published schema, imported on a fresh
- * installation (its own database) and exported there again to the same data; files that cannot be imported are
- * refused with every problem and change nothing.
+ * A team's data in the exchange format: exported, valid against the published schema,
+ * imported on a fresh installation (its own database) and exported there again to the
+ * same data; files that cannot be imported are refused with every problem and change
+ * nothing.
  */
 @IntegrationTest
 class ExchangeTest {
@@ -83,22 +84,34 @@ class ExchangeTest {
 			.targets(Map.of("investment", 4, "adoption", 3))
 			.load();
 		String api = "/api/v1/teams/" + team.slug() + "/actions";
-		String created = mvc.perform(post(api).with(as(member)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"title": "Fund the platform as a product", "aspect": "investment",
-					 "characteristic": "investment.3.c1", "owner": "%s", "dueOn": "2030-01-31",
-					 "status": "DONE", "trackerUrl": "https://tracker.example.org/PLAT-7", "plannedLevel": 3}"""
-				.formatted(colleague.username())))
-			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+		String created = mvc
+			.perform(post(api).with(as(member))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"title": "Fund the platform as a product", "aspect": "investment",
+						 "characteristic": "investment.3.c1", "owner": "%s", "dueOn": "2030-01-31",
+						 "status": "DONE", "trackerUrl": "https://tracker.example.org/PLAT-7", "plannedLevel": 3}"""
+					.formatted(colleague.username())))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		long actionId = JSON.readTree(created).path("id").asLong();
-		mvc.perform(post(api).with(as(member)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+		mvc.perform(post(api).with(as(member))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"title\": \"Self-service database\", \"aspect\": \"interfaces\", \"notes\": \"Q3\"}"))
 			.andExpect(status().isCreated());
 		mvc.perform(post("/teams/" + team.slug() + "/actions/" + actionId + "/comments").with(as(colleague))
-			.with(csrf()).param("text", "Done with finance")).andExpect(status().is3xxRedirection());
+			.with(csrf())
+			.param("text", "Done with finance")).andExpect(status().is3xxRedirection());
 
 		String exported = mvc.perform(get("/api/v1/teams/" + team.slug() + "/exchange").with(as(member)))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 		JsonNode original = JSON.readTree(exported);
 		assertThat(original.path("assessments")).hasSize(2);
 		assertThat(original.path("actions")).hasSize(2);
@@ -119,35 +132,39 @@ class ExchangeTest {
 			TestData.Person admin = freshData.person(Role.ADMIN);
 			String url = "http://localhost:" + fresh.getEnvironment().getProperty("local.server.port");
 
-			HttpResponse<String> imported = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/teams/"
-					+ team.slug() + "/exchange"))
-				.header(HttpHeaders.AUTHORIZATION, basic(admin))
-				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-				.POST(HttpRequest.BodyPublishers.ofString(exported, StandardCharsets.UTF_8)));
+			HttpResponse<String> imported = send(
+					HttpRequest.newBuilder(URI.create(url + "/api/v1/teams/" + team.slug() + "/exchange"))
+						.header(HttpHeaders.AUTHORIZATION, basic(admin))
+						.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+						.POST(HttpRequest.BodyPublishers.ofString(exported, StandardCharsets.UTF_8)));
 			assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
 			assertThat(JSON.readTree(imported.body()).path("assessments").asInt()).isEqualTo(2);
 
-			HttpResponse<String> again = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/teams/"
-					+ team.slug() + "/exchange"))
-				.header(HttpHeaders.AUTHORIZATION, basic(admin)).GET());
+			HttpResponse<String> again = send(
+					HttpRequest.newBuilder(URI.create(url + "/api/v1/teams/" + team.slug() + "/exchange"))
+						.header(HttpHeaders.AUTHORIZATION, basic(admin))
+						.GET());
 			assertThat(withoutExportTime(JSON.readTree(again.body()))).isEqualTo(withoutExportTime(original));
 			for (String quarter : List.of(older.label(), newer.label())) {
 				String path = "/api/v1/teams/" + team.slug() + "/assessments/" + quarter;
-				JsonNode here = JSON.readTree(mvc.perform(get(path).with(as(member))).andReturn().getResponse()
+				JsonNode here = JSON.readTree(mvc.perform(get(path).with(as(member)))
+					.andReturn()
+					.getResponse()
 					.getContentAsString(StandardCharsets.UTF_8));
 				JsonNode there = JSON.readTree(send(HttpRequest.newBuilder(URI.create(url + path))
-					.header(HttpHeaders.AUTHORIZATION, basic(admin)).GET()).body());
+					.header(HttpHeaders.AUTHORIZATION, basic(admin))
+					.GET()).body());
 				assertThat(there.path("scores")).as(quarter).isEqualTo(here.path("scores"));
 				assertThat(there.path("reviewed")).isEqualTo(here.path("reviewed"));
 				assertThat(there.path("answers")).isEqualTo(here.path("answers"));
 			}
 
-			HttpResponse<String> twice = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/teams/"
-					+ team.slug() + "/exchange"))
-				.header(HttpHeaders.AUTHORIZATION, basic(admin))
-				.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-				.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
-				.POST(HttpRequest.BodyPublishers.ofString(exported, StandardCharsets.UTF_8)));
+			HttpResponse<String> twice = send(
+					HttpRequest.newBuilder(URI.create(url + "/api/v1/teams/" + team.slug() + "/exchange"))
+						.header(HttpHeaders.AUTHORIZATION, basic(admin))
+						.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+						.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+						.POST(HttpRequest.BodyPublishers.ofString(exported, StandardCharsets.UTF_8)));
 			assertThat(twice.statusCode()).isEqualTo(400);
 			assertThat(JSON.readTree(twice.body()).path("problems")).hasSize(2);
 			assertThat(twice.body()).contains("already has an assessment of the quarter " + older.label());
@@ -163,7 +180,10 @@ class ExchangeTest {
 		TestData.Person member = data.member(team);
 		assessments.submitted(team, data.closedQuarter(), member).levels(Map.of("investment_1", 2)).load();
 		String exported = mvc.perform(get("/teams/" + team.slug() + "/exchange.json").with(as(member)))
-			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(TeamExchangesSchema.problems(exported)).isEmpty();
 		assertThat(TeamExchangesSchema.problems(exported.replace("\"cncf-pemm-v1\"", "7"))).isNotEmpty();
 	}

@@ -27,9 +27,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * After the open quarter's due date, a team that has not submitted is shown as overdue on the member's home page, the
- * team page and the results page; on the due date itself, and for a team that submitted, nothing is overdue. The home
- * module with the modules it needs, and a clock of its own that the tests move.
+ * After the open quarter's due date, a team that has not submitted is shown as overdue on
+ * the member's home page, the team page and the results page; on the due date itself, and
+ * for a team that submitted, nothing is overdue. The home module with the modules it
+ * needs, and a clock of its own that the tests move.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
 @AutoConfigureMockMvc

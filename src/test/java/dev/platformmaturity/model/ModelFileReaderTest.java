@@ -26,7 +26,8 @@ class ModelFileReaderTest {
 		assertThat(flow.levels()).hasSize(4);
 		assertThat(flow.level(2).characteristics().get(1).details()).singleElement()
 			.satisfies(detail -> assertThat(detail.in("zh-CN")).isEqualTo("细节 2.2.a"));
-		assertThat(flow.questions().get(0).options()).extracting(MaturityModel.Option::value).containsExactly(1, 2, 3, 4);
+		assertThat(flow.questions().get(0).options()).extracting(MaturityModel.Option::value)
+			.containsExactly(1, 2, 3, 4);
 		assertThat(flow.name().in("de")).isEqualTo("Fluss");
 		assertThat(flow.question().in("de")).as("falls back to English").isEqualTo("How does work flow?");
 	}
@@ -35,8 +36,10 @@ class ModelFileReaderTest {
 	void fingerprintIgnoresCommentsAndLayoutButNotText() {
 		String fingerprint = ModelFiles.read(valid).fingerprint();
 
-		assertThat(ModelFiles.read("# another comment\n" + valid.replace("name: {en: \"Test model\", zh-CN: \"测试模型\"}",
-				"name:\n  en: \"Test model\"\n  zh-CN: \"测试模型\"")).fingerprint()).isEqualTo(fingerprint);
+		assertThat(ModelFiles
+			.read("# another comment\n" + valid.replace("name: {en: \"Test model\", zh-CN: \"测试模型\"}",
+					"name:\n  en: \"Test model\"\n  zh-CN: \"测试模型\""))
+			.fingerprint()).isEqualTo(fingerprint);
 		assertThat(ModelFiles.read(valid.replace("Characteristic 3.1", "Characteristic 3.1 changed")).fingerprint())
 			.isNotEqualTo(fingerprint);
 	}
@@ -52,8 +55,8 @@ class ModelFileReaderTest {
 	@Test
 	void refusesAnOptionValueOutside1To4() {
 		assertThat(problems(valid.replace("- value: 4", "- value: 5"))).contains(
-				new Problem("aspects[flow].questions[flow_1].options[3].value", "value 5 is outside 1..4"),
-				new Problem("aspects[flow].questions[flow_1].options", "missing value 4 (every one of 1..4 is needed)"));
+				new Problem("aspects[flow].questions[flow_1].options[3].value", "value 5 is outside 1..4"), new Problem(
+						"aspects[flow].questions[flow_1].options", "missing value 4 (every one of 1..4 is needed)"));
 	}
 
 	@Test
@@ -103,8 +106,8 @@ class ModelFileReaderTest {
 				new Problem("aspects[flow].levels[1].titel",
 						"unknown field (expected one of: level, title, description, characteristics, scenarios)"),
 				new Problem("aspects[flow].levels[1].title", "is missing"),
-				new Problem("aspects[flow].questions[flow_1].options[1].value", "value 0 is outside 1..4"),
-				new Problem("aspects[flow].questions[flow_1].options", "missing value 2 (every one of 1..4 is needed)"));
+				new Problem("aspects[flow].questions[flow_1].options[1].value", "value 0 is outside 1..4"), new Problem(
+						"aspects[flow].questions[flow_1].options", "missing value 2 (every one of 1..4 is needed)"));
 		assertThat(refused.getMessage()).contains("test.yaml", "nothing was imported", "5 problem(s)",
 				"aspects[flow].levels[1].title: is missing");
 	}

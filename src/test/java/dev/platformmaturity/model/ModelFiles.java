@@ -33,12 +33,17 @@ final class ModelFiles {
 		return ModelFileReader.read("test.yaml", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/** A model key no other test run uses, so tests also work against a persistent external database. */
+	/**
+	 * A model key no other test run uses, so tests also work against a persistent
+	 * external database.
+	 */
 	static String uniqueKey(String prefix) {
 		return prefix + "-" + Long.toString(System.nanoTime(), 36) + ThreadLocalRandom.current().nextInt(1000);
 	}
 
-	/** The valid test model with another id/key, so it can be imported beside the others. */
+	/**
+	 * The valid test model with another id/key, so it can be imported beside the others.
+	 */
 	static String validWithKey(String key, int version) {
 		return text(VALID).replace("id: test-model-v1", "id: " + key + "-v" + version)
 			.replace("key: test-model", "key: " + key)

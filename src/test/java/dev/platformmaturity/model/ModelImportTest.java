@@ -23,7 +23,10 @@ import dev.platformmaturity.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The model module on its own: it needs no other module to import, store and read model versions. */
+/**
+ * The model module on its own: it needs no other module to import, store and read model
+ * versions.
+ */
 @ApplicationModuleTest
 @Import({ TestDatabase.class, StatementCounter.class })
 @RecordApplicationEvents
@@ -74,7 +77,10 @@ class ModelImportTest {
 			.single()).as("German labels without German descriptions").isEqualTo(4);
 	}
 
-	/** What is kept from imported versions, such as the answering page's rendered texts, is dropped on an import. */
+	/**
+	 * What is kept from imported versions, such as the answering page's rendered texts,
+	 * is dropped on an import.
+	 */
 	@Test
 	void importingANewVersionAnnouncesItAndImportingItAgainDoesNot(ApplicationEvents events) {
 		String announced = ModelFiles.uniqueKey("announced");
@@ -127,11 +133,10 @@ class ModelImportTest {
 		Files.writeString(folder.resolve("a-valid.yaml"), ModelFiles.validWithKey(startupValid, 1),
 				StandardCharsets.UTF_8);
 		Files.writeString(folder.resolve("b-invalid.yaml"),
-				ModelFiles.validWithKey(startupInvalid, 1).replace("- value: 3", "- value: 7"),
-				StandardCharsets.UTF_8);
+				ModelFiles.validWithKey(startupInvalid, 1).replace("- value: 3", "- value: 7"), StandardCharsets.UTF_8);
 		ModelFileImport startUpImport = new ModelFileImport(importer,
-				new ModelProperties("cncf-pemm", List.of(folder.toUri() + "*.yaml")), new PathMatchingResourcePatternResolver(),
-				catalog);
+				new ModelProperties("cncf-pemm", List.of(folder.toUri() + "*.yaml")),
+				new PathMatchingResourcePatternResolver(), catalog);
 		long rowsBefore = modelRows();
 
 		assertThatThrownBy(() -> startUpImport.run(null)).isInstanceOf(InvalidModelFileException.class)

@@ -19,7 +19,8 @@ class ModelPageBrowserTest {
 		assertThat(browser.text(By.id("interfaces-heading"))).isEqualTo("Interfaces");
 		assertThat(browser.text(By.id("operations-heading"))).isEqualTo("Operations");
 		assertThat(browser.text(By.id("measurement-heading"))).isEqualTo("Measurement");
-		assertThat(browser.text(By.cssSelector("#interfaces-3 h3"))).isEqualTo("Level 3: Scalable — Self-service solutions");
+		assertThat(browser.text(By.cssSelector("#interfaces-3 h3")))
+			.isEqualTo("Level 3: Scalable — Self-service solutions");
 		assertThat(browser.pageText()).contains("Hit\" or \"tiger\" teams are built to tackle urgent requirements");
 
 		browser.clickAndLoad(By.cssSelector(".language-switcher a[hreflang='zh-CN']"));

@@ -55,17 +55,13 @@ class ModelPagesTest {
 		String html = HtmlUtils.htmlUnescape(page);
 		MaturityModel model = catalog.current();
 		for (MaturityModel.Aspect aspect : model.aspects()) {
-			assertThat(html)
-				.contains(aspect.name().in(language), aspect.question().in(language));
+			assertThat(html).contains(aspect.name().in(language), aspect.question().in(language));
 			for (MaturityModel.Level level : aspect.levels()) {
 				assertThat(html).contains(level.title().in(language));
-				level.characteristics()
-					.forEach(c -> assertThat(html).contains(c.text().in(language)));
-				level.scenarios()
-					.forEach(s -> assertThat(html).contains(s.text().in(language)));
+				level.characteristics().forEach(c -> assertThat(html).contains(c.text().in(language)));
+				level.scenarios().forEach(s -> assertThat(html).contains(s.text().in(language)));
 			}
-			aspect.questions()
-				.forEach(q -> assertThat(html).contains(q.text().in(language)));
+			aspect.questions().forEach(q -> assertThat(html).contains(q.text().in(language)));
 		}
 	}
 
@@ -96,7 +92,8 @@ class ModelPagesTest {
 		mvc.perform(get("/api/v1/model?lang=de"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.aspects[0].questions[0].text").value("Wer baut Ihre Plattform?"))
-			.andExpect(jsonPath("$.aspects[1].questions[0].text").value("How do platform users discover its capabilities?"))
+			.andExpect(jsonPath("$.aspects[1].questions[0].text")
+				.value("How do platform users discover its capabilities?"))
 			.andExpect(jsonPath("$.aspects[0].levels[0].title").value("Voluntary or temporary"));
 	}
 
@@ -106,7 +103,8 @@ class ModelPagesTest {
 			.andExpect(jsonPath("$.language").value("zh-CN"));
 		mvc.perform(get("/api/v1/model?lang=fr"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("Language 'fr' is not supported. Supported languages: en, zh-CN, de, es."))
+			.andExpect(jsonPath("$.detail")
+				.value("Language 'fr' is not supported. Supported languages: en, zh-CN, de, es."))
 			.andExpect(jsonPath("$.supportedLanguages", hasItem("zh-CN")));
 		mvc.perform(get("/api/v1/model?lang=xx").header("Accept-Language", "zh-CN"))
 			.andExpect(status().isBadRequest())

@@ -14,8 +14,8 @@ import dev.platformmaturity.model.MaturityModel.Level;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shipped model file against the model's source texts (copied under src/test/resources/model-sources): nothing
- * summarised or dropped.
+ * The shipped model file against the model's source texts (copied under
+ * src/test/resources/model-sources): nothing summarised or dropped.
  */
 class ShippedModelTest {
 
@@ -43,15 +43,22 @@ class ShippedModelTest {
 		List<List<int[]>> source = countsPerLevel(ModelFiles.text("/model-sources/cncf-platform-maturity-model.en.md"));
 
 		assertCountsMatch(source);
-		assertThat(model.aspects().stream().flatMap(aspect -> aspect.levels().stream())
-			.mapToInt(level -> level.characteristics().size()).sum()).isEqualTo(87);
-		assertThat(model.aspects().stream().flatMap(aspect -> aspect.levels().stream())
-			.mapToInt(level -> level.scenarios().size()).sum()).isEqualTo(28);
+		assertThat(model.aspects()
+			.stream()
+			.flatMap(aspect -> aspect.levels().stream())
+			.mapToInt(level -> level.characteristics().size())
+			.sum()).isEqualTo(87);
+		assertThat(model.aspects()
+			.stream()
+			.flatMap(aspect -> aspect.levels().stream())
+			.mapToInt(level -> level.scenarios().size())
+			.sum()).isEqualTo(28);
 	}
 
 	@Test
 	void countsOfCharacteristicsAndScenariosMatchTheOfficialChineseTranslationPerLevel() {
-		assertCountsMatch(countsPerLevel(ModelFiles.text("/model-sources/cncf-platform-maturity-model.zh-official.md")));
+		assertCountsMatch(
+				countsPerLevel(ModelFiles.text("/model-sources/cncf-platform-maturity-model.zh-official.md")));
 	}
 
 	@Test
@@ -60,12 +67,18 @@ class ShippedModelTest {
 			.replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1"));
 		List<String> missing = new ArrayList<>();
 		for (Aspect aspect : model.aspects()) {
-			Stream.concat(Stream.of(aspect.question(), aspect.description()),
-					aspect.levels().stream().flatMap(level -> Stream.concat(
-							Stream.of(level.title(), level.description()),
-							Stream.concat(level.characteristics().stream().flatMap(c -> Stream.concat(
-									Stream.of(c.text()), c.details().stream())),
-									level.scenarios().stream().map(MaturityModel.Scenario::text)))))
+			Stream
+				.concat(Stream.of(aspect.question(), aspect.description()),
+						aspect.levels()
+							.stream()
+							.flatMap(
+									level -> Stream.concat(Stream.of(level.title(), level.description()),
+											Stream.concat(
+													level.characteristics()
+														.stream()
+														.flatMap(c -> Stream.concat(Stream.of(c.text()),
+																c.details().stream())),
+													level.scenarios().stream().map(MaturityModel.Scenario::text)))))
 				.map(text -> text.in("en"))
 				.flatMap(text -> Stream.of(text.split("\\n\\s*\\n")))
 				.filter(text -> !source.contains(comparable(text)))
@@ -134,8 +147,9 @@ class ShippedModelTest {
 	}
 
 	/**
-	 * Per aspect tab and level heading of the model's Markdown: the number of top-level bullets under the first
-	 * sub-heading (characteristics) and under the second (example scenarios).
+	 * Per aspect tab and level heading of the model's Markdown: the number of top-level
+	 * bullets under the first sub-heading (characteristics) and under the second (example
+	 * scenarios).
 	 */
 	static List<List<int[]>> countsPerLevel(String markdown) {
 		List<List<int[]>> aspects = new ArrayList<>();
@@ -146,7 +160,8 @@ class ShippedModelTest {
 			String[] levelSections = tab.split("(?m)^### ");
 			for (int l = 1; l < levelSections.length; l++) {
 				String[] parts = levelSections[l].split("(?m)^#### ");
-				levels.add(new int[] { parts.length > 1 ? bullets(parts[1]) : 0, parts.length > 2 ? bullets(parts[2]) : 0 });
+				levels.add(new int[] { parts.length > 1 ? bullets(parts[1]) : 0,
+						parts.length > 2 ? bullets(parts[2]) : 0 });
 			}
 			if (!levels.isEmpty()) {
 				aspects.add(levels);
@@ -164,7 +179,9 @@ class ShippedModelTest {
 		return count;
 	}
 
-	/** Letters and digits only, lower case: compares wording, not Markdown or punctuation. */
+	/**
+	 * Letters and digits only, lower case: compares wording, not Markdown or punctuation.
+	 */
 	private static String comparable(String text) {
 		return text.toLowerCase().replaceAll("[^\\p{L}\\p{N}]", "");
 	}

@@ -32,8 +32,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * E-mail through a real SMTP server: who gets which message, when (by the application's clock), in which language,
- * with which links; unsubscribing; the choices on Your account; an SMTP server that cannot be reached.
+ * E-mail through a real SMTP server: who gets which message, when (by the application's
+ * clock), in which language, with which links; unsubscribing; the choices on Your
+ * account; an SMTP server that cannot be reached.
  */
 class EmailNotificationTest extends NotificationTestSupport {
 
@@ -42,8 +43,8 @@ class EmailNotificationTest extends NotificationTestSupport {
 	private static final LocalDate DUE = LocalDate.of(2027, 2, 15);
 
 	/**
-	 * Payments (Ann, English; Bo, Chinese; a member without an address; a disabled member), Mobile (Ann; Cy,
-	 * English) and the disabled team Legacy (Dee).
+	 * Payments (Ann, English; Bo, Chinese; a member without an address; a disabled
+	 * member), Mobile (Ann; Cy, English) and the disabled team Legacy (Dee).
 	 */
 	record Organisation(TestData.Team payments, TestData.Team mobile, TestData.Person ann, TestData.Person bo,
 			TestData.Person cy, TestData.Person dee, TestData.Person noAddress, TestData.Person disabled) {
@@ -90,22 +91,20 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.contains("Mobile: not started yet\n  " + link.formatted(org.mobile().slug()))
 			.contains("Payments: not started yet\n  " + link.formatted(org.payments().slug()))
 			.contains("Last quarter's answers are carried over")
-			.containsPattern("Stop the e-mails “A quarter opens”: " + BASE + "/unsubscribe\\?token="
-					+ org.ann().id() + "\\.QUARTER_OPENED\\.[A-Za-z0-9_-]{43}&lang=en");
-		assertThat(Jsoup.parse(html(toAnn)).select("a[href]").eachAttr("href"))
-			.contains(link.formatted(org.mobile().slug()), link.formatted(org.payments().slug()),
-					BASE + "/account#notifications");
-		assertThat(header(toAnn, "List-Unsubscribe"))
-			.matches("<" + BASE + "/unsubscribe\\?token=" + org.ann().id()
-					+ "\\.QUARTER_OPENED\\.[A-Za-z0-9_-]{43}&lang=en>");
+			.containsPattern("Stop the e-mails “A quarter opens”: " + BASE + "/unsubscribe\\?token=" + org.ann().id()
+					+ "\\.QUARTER_OPENED\\.[A-Za-z0-9_-]{43}&lang=en");
+		assertThat(Jsoup.parse(html(toAnn)).select("a[href]").eachAttr("href")).contains(
+				link.formatted(org.mobile().slug()), link.formatted(org.payments().slug()),
+				BASE + "/account#notifications");
+		assertThat(header(toAnn, "List-Unsubscribe")).matches("<" + BASE + "/unsubscribe\\?token=" + org.ann().id()
+				+ "\\.QUARTER_OPENED\\.[A-Za-z0-9_-]{43}&lang=en>");
 		assertThat(header(toAnn, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(header(toAnn, "Content-Language")).isEqualTo("en");
 		assertThat(header(toAnn, "Message-ID")).matches("<notification-\\d+@maturity\\.example\\.org>");
 		assertThat(toAnn.getFrom()[0].toString()).isEqualTo("Platform Maturity <maturity@example.org>");
 
 		MimeMessage toBo = MAILBOX.to(address(org.bo())).get(0);
-		assertThat(subject(toBo))
-			.isEqualTo(quarter.label() + " 已开放：请在 2027年2月15日 前完成平台评估");
+		assertThat(subject(toBo)).isEqualTo(quarter.label() + " 已开放：请在 2027年2月15日 前完成平台评估");
 		assertThat(text(toBo)).startsWith("Test " + org.bo().username() + "，您好：")
 			.contains("- Payments: 尚未开始")
 			.doesNotContain("Mobile");
@@ -153,7 +152,8 @@ class EmailNotificationTest extends NotificationTestSupport {
 		assessments.inProgress(org.payments(), quarter, org.bo()).levels(Map.of("investment_1", 2)).load();
 		CLOCK.set(at(DUE.minusDays(1), 9, 30));
 		scanAndSend();
-		assertThat(MAILBOX.messages()).as("Mobile has submitted").flatExtracting(Mailbox::recipients)
+		assertThat(MAILBOX.messages()).as("Mobile has submitted")
+			.flatExtracting(Mailbox::recipients)
 			.containsExactlyInAnyOrder(address(org.ann()), address(org.bo()));
 		MimeMessage toAnn = MAILBOX.to(address(org.ann())).get(0);
 		assertThat(subject(toAnn))
@@ -201,13 +201,15 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.load();
 		TestData.Quarter quarter = plannedQuarter();
 		CLOCK.set(at(OPENS, 10, 0));
-		MvcResult saved = mvc.perform(post("/admin/notifications/settings").with(user(data.principal(admin)))
-			.with(csrf())
-			.param("reminderDays", "10")
-			.param("digestDay", "WEDNESDAY")
-			.param("version", String.valueOf(jdbc.sql("select version from notification_settings")
-				.query(Long.class)
-				.single()))).andReturn();
+		MvcResult saved = mvc
+			.perform(
+					post("/admin/notifications/settings").with(user(data.principal(admin)))
+						.with(csrf())
+						.param("reminderDays", "10")
+						.param("digestDay", "WEDNESDAY")
+						.param("version", String
+							.valueOf(jdbc.sql("select version from notification_settings").query(Long.class).single())))
+			.andReturn();
 		assertThat(saved.getResponse().getStatus()).as(saved.getResponse().getContentAsString()).isEqualTo(302);
 		open(quarter);
 		scanAndSend();
@@ -230,8 +232,7 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.contains(BASE + "/dashboard?quarter=" + quarter.label());
 		MimeMessage toLee = MAILBOX.to(address(lee)).get(0);
 		assertThat(subject(toLee)).isEqualTo(quarter.label() + "：2 个团队中已有 1 个提交（每周简报）");
-		assertThat(text(toLee))
-			.contains("Payments，投入：2.00 → 3.50（自 " + earlier.label() + " 以来 +1.50）");
+		assertThat(text(toLee)).contains("Payments，投入：2.00 → 3.50（自 " + earlier.label() + " 以来 +1.50）");
 		MAILBOX.clear();
 
 		CLOCK.set(at(LocalDate.of(2027, 1, 7), 9, 0));
@@ -266,19 +267,20 @@ class EmailNotificationTest extends NotificationTestSupport {
 		scanAndSend();
 		CLOCK.set(at(DUE.minusDays(7), 9, 0));
 		scanAndSend();
-		MimeMessage reminder = MAILBOX.to(address(org.ann())).stream()
+		MimeMessage reminder = MAILBOX.to(address(org.ann()))
+			.stream()
 			.filter(message -> subject(message).contains("due in 7 days"))
 			.findFirst()
 			.orElseThrow();
-		String link = header(reminder, "List-Unsubscribe").replaceAll("^<|>$", "").replace(BASE,
-				"http://localhost:" + port);
+		String link = header(reminder, "List-Unsubscribe").replaceAll("^<|>$", "")
+			.replace(BASE, "http://localhost:" + port);
 		HttpClient browser = HttpClient.newHttpClient();
 
 		HttpResponse<String> opened = browser.send(HttpRequest.newBuilder(URI.create(link)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(opened.statusCode()).isEqualTo(200);
-		assertThat(Jsoup.parse(opened.body()).text()).contains("Stop the e-mails “The due date nears” to "
-				+ address(org.ann()).charAt(0) + "***@example.org?");
+		assertThat(Jsoup.parse(opened.body()).text())
+			.contains("Stop the e-mails “The due date nears” to " + address(org.ann()).charAt(0) + "***@example.org?");
 		assertThat(optedOut(org.ann())).as("opening the link changes nothing").isEmpty();
 
 		URI changed = URI.create(link.replace("DUE_SOON", "OVERDUE"));
@@ -296,8 +298,7 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(oneClick.statusCode()).as("a mail program's one-click POST, without session or CSRF token")
 			.isEqualTo(200);
-		assertThat(Jsoup.parse(oneClick.body()).text())
-			.contains("You will get no more e-mails “The due date nears”");
+		assertThat(Jsoup.parse(oneClick.body()).text()).contains("You will get no more e-mails “The due date nears”");
 		assertThat(optedOut(org.ann())).containsExactly("DUE_SOON");
 		MAILBOX.clear();
 
@@ -308,7 +309,8 @@ class EmailNotificationTest extends NotificationTestSupport {
 		MAILBOX.clear();
 		CLOCK.set(at(DUE.plusDays(1), 9, 0));
 		scanAndSend();
-		assertThat(MAILBOX.messages()).as("other kinds still come").flatExtracting(Mailbox::recipients)
+		assertThat(MAILBOX.messages()).as("other kinds still come")
+			.flatExtracting(Mailbox::recipients)
 			.contains(address(org.ann()));
 
 		String account = mvc.perform(get("/account").with(user(data.principal(org.ann()))))
@@ -317,10 +319,12 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(Jsoup.parse(account).select("#notifications input[name=receive][checked]").eachAttr("value"))
 			.containsExactly("QUARTER_OPENED", "OVERDUE");
-		MvcResult chosen = mvc.perform(post("/account/notifications").with(user(data.principal(org.ann())))
-			.with(csrf())
-			.param("receive", "DUE_SOON", "OVERDUE")
-			.param("_receive", "on")).andReturn();
+		MvcResult chosen = mvc
+			.perform(post("/account/notifications").with(user(data.principal(org.ann())))
+				.with(csrf())
+				.param("receive", "DUE_SOON", "OVERDUE")
+				.param("_receive", "on"))
+			.andReturn();
 		assertThat(chosen.getResponse().getRedirectedUrl()).isEqualTo("/account#notifications");
 		assertThat(optedOut(org.ann())).containsExactly("QUARTER_OPENED");
 	}
@@ -328,8 +332,8 @@ class EmailNotificationTest extends NotificationTestSupport {
 	@Test
 	void aLeadChoosesAmongAllKindsAndAnUnreadableChoiceChangesNothing() throws Exception {
 		TestData.Person lead = person(Role.LEAD, "zh-CN");
-		String account = mvc.perform(get("/account").with(user(data.principal(lead)))
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
+		String account = mvc
+			.perform(get("/account").with(user(data.principal(lead))).header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -337,23 +341,24 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.containsExactly("QUARTER_OPENED", "DUE_SOON", "OVERDUE", "DIGEST", "QUARTER_CLOSED");
 		assertThat(Jsoup.parse(account).select("#notifications").text()).contains("每周简报");
 
-		mvc.perform(post("/account/notifications").with(user(data.principal(lead)))
-			.with(csrf())
-			.param("_receive", "on")).andReturn();
+		mvc.perform(
+				post("/account/notifications").with(user(data.principal(lead))).with(csrf()).param("_receive", "on"))
+			.andReturn();
 		assertThat(optedOut(lead)).containsExactlyInAnyOrder("QUARTER_OPENED", "DUE_SOON", "OVERDUE", "DIGEST",
 				"QUARTER_CLOSED");
 
-		MvcResult unreadable = mvc.perform(post("/account/notifications").with(user(data.principal(lead)))
-			.with(csrf())
-			.param("receive", "EVERYTHING")).andReturn();
+		MvcResult unreadable = mvc
+			.perform(post("/account/notifications").with(user(data.principal(lead)))
+				.with(csrf())
+				.param("receive", "EVERYTHING"))
+			.andReturn();
 		assertThat(unreadable.getFlashMap().get("problem"))
 			.isEqualTo("The choices could not be read; nothing was changed.");
 		assertThat(optedOut(lead)).hasSize(5);
 	}
 
 	@Test
-	void anUnreachableSmtpServerIsRecordedAndRetriedWithGrowingWaitsThenMarkedFailedAndCanBeRetried()
-			throws Exception {
+	void anUnreachableSmtpServerIsRecordedAndRetriedWithGrowingWaitsThenMarkedFailedAndCanBeRetried() throws Exception {
 		Organisation org = organisation();
 		TestData.Quarter quarter = plannedQuarter();
 		CLOCK.set(at(OPENS, 10, 0));
@@ -379,8 +384,8 @@ class EmailNotificationTest extends NotificationTestSupport {
 		sendAll();
 		assertThat(attempts(org.ann())).isEqualTo(new Attempt("FAILED", 3));
 
-		String log = mvc.perform(get("/admin/notifications/log").param("status", "FAILED")
-			.with(user(data.principal(admin))))
+		String log = mvc
+			.perform(get("/admin/notifications/log").param("status", "FAILED").with(user(data.principal(admin))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -390,9 +395,9 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.contains("Connection refused");
 
 		MAILBOX.start();
-		MvcResult retried = mvc.perform(post("/admin/notifications/log/" + id + "/retry")
-			.with(user(data.principal(admin)))
-			.with(csrf())).andReturn();
+		MvcResult retried = mvc
+			.perform(post("/admin/notifications/log/" + id + "/retry").with(user(data.principal(admin))).with(csrf()))
+			.andReturn();
 		assertThat(retried.getResponse().getStatus()).isEqualTo(302);
 		sendAll();
 		assertThat(attempts(org.ann())).isEqualTo(new Attempt("SENT", 1));
@@ -421,7 +426,10 @@ class EmailNotificationTest extends NotificationTestSupport {
 			.containsExactlyInAnyOrderElementsOf(org.members());
 	}
 
-	/** An SMTP server that answers every connection with a refusal (RFC 5321: 554 instead of the greeting). */
+	/**
+	 * An SMTP server that answers every connection with a refusal (RFC 5321: 554 instead
+	 * of the greeting).
+	 */
 	static final class RefusingSmtpServer implements AutoCloseable {
 
 		private final ServerSocket server;

@@ -13,8 +13,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * A real SMTP server (GreenMail) on a free port, which a test can stop and start again on the same port to play an
- * unreachable mail server.
+ * A real SMTP server (GreenMail) on a free port, which a test can stop and start again on
+ * the same port to play an unreachable mail server.
  */
 final class Mailbox implements AutoCloseable {
 

@@ -45,10 +45,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Instances of the application as separate application contexts on one database of their own, with the schedule
- * running as in production (every 200 ms here): two instances send each message once; an instance killed between
- * recording and sending loses nothing and doubles nothing; the start-up log tells whether notifications are on, and
- * invalid settings refuse the start naming the setting.
+ * Instances of the application as separate application contexts on one database of their
+ * own, with the schedule running as in production (every 200 ms here): two instances send
+ * each message once; an instance killed between recording and sending loses nothing and
+ * doubles nothing; the start-up log tells whether notifications are on, and invalid
+ * settings refuse the start naming the setting.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationClusterTest {
@@ -106,7 +107,8 @@ class NotificationClusterTest {
 			awaitAnotherScan(jdbc);
 
 			assertThat(jdbc.sql("select count(*) from notification_outbox").query(Long.class).single())
-				.as("each message recorded once").isEqualTo(2L * members.size());
+				.as("each message recorded once")
+				.isEqualTo(2L * members.size());
 			Map<String, Long> received = mailbox.messages()
 				.stream()
 				.flatMap(message -> Mailbox.recipients(message).stream())
@@ -141,8 +143,9 @@ class NotificationClusterTest {
 						values ('2027-Q1', date '2027-01-04', date '2027-02-15', 'OPEN') returning id""")
 					.query(Long.class)
 					.single();
-				await().atMost(Duration.ofSeconds(30)).until(() -> statuses(jdbc, quarter).equals(
-						Map.of("SENDING", 1L, "PENDING", 2L)) && silent.connections() == 1);
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> statuses(jdbc, quarter).equals(Map.of("SENDING", 1L, "PENDING", 2L))
+							&& silent.connections() == 1);
 			}
 			JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
 					database.getJdbcUrl(), database.getUsername(), database.getPassword()));
@@ -159,7 +162,8 @@ class NotificationClusterTest {
 							members.stream().map(NotificationClusterTest::address).toList());
 				assertThat(statuses(jdbc, quarter)).isEqualTo(Map.of("SENT", 3L));
 				assertThat(jdbc.sql("select max(attempts) from notification_outbox").query(Integer.class).single())
-					.as("the message the stopped instance was sending, tried again").isEqualTo(2);
+					.as("the message the stopped instance was sending, tried again")
+					.isEqualTo(2);
 			}
 		}
 	}
@@ -181,10 +185,12 @@ class NotificationClusterTest {
 		assertThat(output).contains("The setting app.notification.public-base-url is required when e-mail is on")
 			.contains("environment variable APP_NOTIFICATION_PUBLIC_BASE_URL");
 
-		assertThatThrownBy(() -> instance(mailbox.port(),
-				Map.of("app.notification.webhook.allowed-addresses", "10.0.0.0/99", "app.notification.reminder-time",
-						"25:00", "app.notification.max-attempts", "0"))
-			.close()).isNotNull();
+		assertThatThrownBy(
+				() -> instance(mailbox.port(),
+						Map.of("app.notification.webhook.allowed-addresses", "10.0.0.0/99",
+								"app.notification.reminder-time", "25:00", "app.notification.max-attempts", "0"))
+					.close())
+			.isNotNull();
 		assertThat(output).contains("Property: app.notification.webhook.allowedAddresses[0]")
 			.contains("Reason: must be an IP address or a range like 10.1.2.0/24 or fd00::/8")
 			.contains("Origin: \"app.notification.reminder-time\"")
@@ -192,7 +198,8 @@ class NotificationClusterTest {
 			.contains("Origin: \"app.notification.max-attempts\"");
 	}
 
-	// ------------------------------------------------------------------------------------------------ helpers
+	// ------------------------------------------------------------------------------------------------
+	// helpers
 
 	private ConfigurableApplicationContext instance(int smtpPort, Map<String, String> settings) {
 		Map<String, Object> properties = new HashMap<>();
@@ -225,7 +232,10 @@ class NotificationClusterTest {
 			.until(() -> statuses(jdbc, quarter).equals(Map.of("SENT", count)));
 	}
 
-	/** Waits until a scan started after now, so that any message it would record twice would be there. */
+	/**
+	 * Waits until a scan started after now, so that any message it would record twice
+	 * would be there.
+	 */
 	private static void awaitAnotherScan(JdbcClient jdbc) {
 		LocalDateTime now = jdbc.sql("select timezone('utc', now())::timestamp").query(LocalDateTime.class).single();
 		await().atMost(Duration.ofSeconds(30))
@@ -256,7 +266,10 @@ class NotificationClusterTest {
 		return person.username() + "@example.org";
 	}
 
-	/** An SMTP server that takes connections and never says a word: a sender waits on it until its timeout. */
+	/**
+	 * An SMTP server that takes connections and never says a word: a sender waits on it
+	 * until its timeout.
+	 */
 	static final class SilentSmtpServer implements AutoCloseable {
 
 		private final ServerSocket server;
@@ -302,7 +315,10 @@ class NotificationClusterTest {
 
 	}
 
-	/** The application's component scan would otherwise also find the tests' own configurations. */
+	/**
+	 * The application's component scan would otherwise also find the tests' own
+	 * configurations.
+	 */
 	static final class LeaveOutTestComponents extends TypeExcludeFilter {
 
 		@Override

@@ -14,9 +14,9 @@ import dev.platformmaturity.support.EmbeddedDatabase;
 import dev.platformmaturity.support.TestDatabase;
 
 /**
- * A new, empty database on the tests' PostgreSQL server, so that a notification test knows every person, team and
- * quarter there is (and sends to nobody else); an embedded PostgreSQL of its own when the server does not let the
- * tests create databases.
+ * A new, empty database on the tests' PostgreSQL server, so that a notification test
+ * knows every person, team and quarter there is (and sends to nobody else); an embedded
+ * PostgreSQL of its own when the server does not let the tests create databases.
  */
 final class NotificationDatabase {
 

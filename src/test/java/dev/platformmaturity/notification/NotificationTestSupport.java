@@ -41,9 +41,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The application with e-mail on (a real SMTP server, GreenMail) and webhooks allowed to call this machine, on a
- * database of its own, with a clock the tests set. Scans and sends run when a test asks ({@link #scan()},
- * {@link #sendAll()}), exactly as the schedule would run them. The tests that extend this class share one context.
+ * The application with e-mail on (a real SMTP server, GreenMail) and webhooks allowed to
+ * call this machine, on a database of its own, with a clock the tests set. Scans and
+ * sends run when a test asks ({@link #scan()}, {@link #sendAll()}), exactly as the
+ * schedule would run them. The tests that extend this class share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.mail.host=127.0.0.1", "app.notification.public-base-url=https://maturity.example.org",
@@ -121,7 +122,10 @@ abstract class NotificationTestSupport {
 		jdbc.sql("update person set email = null where id = ?").param(admin.id()).update();
 	}
 
-	/** Leaves nobody to notify and nothing to send: the next test starts from a quiet organisation. */
+	/**
+	 * Leaves nobody to notify and nothing to send: the next test starts from a quiet
+	 * organisation.
+	 */
 	@AfterEach
 	void quietAgain() {
 		MAILBOX.start();
@@ -158,15 +162,15 @@ abstract class NotificationTestSupport {
 		sendAll();
 	}
 
-	/** A planned quarter opening on Monday 4 January 2027 and due on Monday 15 February 2027. */
+	/**
+	 * A planned quarter opening on Monday 4 January 2027 and due on Monday 15 February
+	 * 2027.
+	 */
 	TestData.Quarter plannedQuarter() {
 		String label = YEARS.incrementAndGet() + "-Q1";
 		long id = jdbc.sql("""
 				insert into quarter (label, opens_on, due_on, state) values (?, date '2027-01-04', date '2027-02-15',
-				'PLANNED') returning id""")
-			.param(label)
-			.query(Long.class)
-			.single();
+				'PLANNED') returning id""").param(label).query(Long.class).single();
 		return new TestData.Quarter(id, label);
 	}
 
@@ -175,27 +179,26 @@ abstract class NotificationTestSupport {
 		String label = YEARS.incrementAndGet() + "-Q1";
 		long id = jdbc.sql("""
 				insert into quarter (label, opens_on, due_on, state) values (?, date '2026-10-05', date '2026-11-16',
-				'CLOSED') returning id""")
-			.param(label)
-			.query(Long.class)
-			.single();
+				'CLOSED') returning id""").param(label).query(Long.class).single();
 		return new TestData.Quarter(id, label);
 	}
 
 	/** Opens the quarter as an administrator does, on the quarters page. */
 	void open(TestData.Quarter quarter) throws Exception {
-		MvcResult opened = mvc.perform(post("/admin/quarters/" + quarter.label() + "/open")
-			.with(user(data.principal(admin)))
-			.with(csrf())).andReturn();
+		MvcResult opened = mvc
+			.perform(
+					post("/admin/quarters/" + quarter.label() + "/open").with(user(data.principal(admin))).with(csrf()))
+			.andReturn();
 		assertThat(opened.getResponse().getStatus()).isEqualTo(302);
 		assertThat(jdbc.sql("select state from quarter where id = ?").param(quarter.id()).query(String.class).single())
 			.isEqualTo("OPEN");
 	}
 
 	void close(TestData.Quarter quarter) throws Exception {
-		MvcResult closed = mvc.perform(post("/admin/quarters/" + quarter.label() + "/close")
-			.with(user(data.principal(admin)))
-			.with(csrf())).andReturn();
+		MvcResult closed = mvc
+			.perform(post("/admin/quarters/" + quarter.label() + "/close").with(user(data.principal(admin)))
+				.with(csrf()))
+			.andReturn();
 		assertThat(closed.getResponse().getStatus()).isEqualTo(302);
 	}
 

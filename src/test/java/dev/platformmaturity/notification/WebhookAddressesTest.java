@@ -15,16 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Which addresses webhooks may call, without sending anything: every address here is written as digits, so neither
- * DNS nor any other host is asked.
+ * Which addresses webhooks may call, without sending anything: every address here is
+ * written as digits, so neither DNS nor any other host is asked.
  */
 class WebhookAddressesTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "0.0.0.0", "10.0.0.1", "10.255.255.255", "100.64.0.1", "127.0.0.1", "127.1.2.3",
-			"169.254.169.254", "172.16.0.1", "172.31.255.255", "192.168.1.1", "192.0.2.10", "198.18.0.1",
-			"224.0.0.1", "255.255.255.255", "::", "::1", "fc00::1", "fd12:3456::1", "fe80::1", "ff02::1",
-			"::ffff:10.0.0.1", "::ffff:127.0.0.1", "64:ff9b::a00:1", "2001:db8::1" })
+			"169.254.169.254", "172.16.0.1", "172.31.255.255", "192.168.1.1", "192.0.2.10", "198.18.0.1", "224.0.0.1",
+			"255.255.255.255", "::", "::1", "fc00::1", "fd12:3456::1", "fe80::1", "ff02::1", "::ffff:10.0.0.1",
+			"::ffff:127.0.0.1", "64:ff9b::a00:1", "2001:db8::1" })
 	void notPublic(String address) throws UnknownHostException {
 		assertThat(AddressRange.isPublic(InetAddress.getByName(address))).as(address).isFalse();
 	}

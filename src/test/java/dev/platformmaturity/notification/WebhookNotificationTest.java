@@ -37,9 +37,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Webhooks against real HTTP receivers on this machine: who gets which event, signed and as the documented schema
- * says; retries of a failing receiver; timeouts, redirects and private addresses; a hanging receiver that holds
- * nothing else up; an event published by another module.
+ * Webhooks against real HTTP receivers on this machine: who gets which event, signed and
+ * as the documented schema says; retries of a failing receiver; timeouts, redirects and
+ * private addresses; a hanging receiver that holds nothing else up; an event published by
+ * another module.
  */
 class WebhookNotificationTest extends NotificationTestSupport {
 
@@ -92,10 +93,11 @@ class WebhookNotificationTest extends NotificationTestSupport {
 		assessments.submitted(payments, quarter, member).levels(Map.of("investment_1", 3)).load();
 		scanAndSend();
 		String assessment = "/teams/" + payments.slug() + "/assessments/" + quarter.label();
-		MvcResult reopened = mvc.perform(post(assessment + "/reopen")
-			.with(user(data.principal(lead)))
-			.with(csrf())
-			.param("reason", "Answered for the wrong team")).andReturn();
+		MvcResult reopened = mvc
+			.perform(post(assessment + "/reopen").with(user(data.principal(lead)))
+				.with(csrf())
+				.param("reason", "Answered for the wrong team"))
+			.andReturn();
 		assertThat(reopened.getResponse().getStatus()).isEqualTo(302);
 		scanAndSend();
 		scanAndSend();
@@ -134,8 +136,7 @@ class WebhookNotificationTest extends NotificationTestSupport {
 		assertThat(submitted.path("assessment").path("status").asString()).isEqualTo("SUBMITTED");
 		JsonNode reopenedBody = body(receiver, "/all", 2);
 		assertThat(reopenedBody.path("text").asString())
-			.startsWith("平台成熟度：Payments在 " + quarter.label()
-					+ " 的评估已被重新打开，原因：Answered for the wrong team");
+			.startsWith("平台成熟度：Payments在 " + quarter.label() + " 的评估已被重新打开，原因：Answered for the wrong team");
 		assertThat(reopenedBody.path("assessment").path("reason").asString()).isEqualTo("Answered for the wrong team");
 		assertThat(List.of(body(receiver, "/all", 3), body(receiver, "/all", 4)))
 			.extracting(overdue -> overdue.path("team").path("name").asString())
@@ -220,20 +221,22 @@ class WebhookNotificationTest extends NotificationTestSupport {
 		WebhookReceiver receiver = receiver();
 		for (String url : List.of(receiver.url("127.0.0.2", "/hook"), receiver.url("[::1]", "/hook"),
 				receiver.url("[::ffff:127.0.0.5]", "/hook"))) {
-			MvcResult refused = mvc.perform(post("/admin/notifications/webhooks").with(user(data.principal(admin)))
-				.with(csrf())
-				.param("name", "Sneaky")
-				.param("url", url)
-				.param("events", "quarter.opened")
-				.param("language", "en")
-				.param("enabled", "true")).andReturn();
+			MvcResult refused = mvc
+				.perform(post("/admin/notifications/webhooks").with(user(data.principal(admin)))
+					.with(csrf())
+					.param("name", "Sneaky")
+					.param("url", url)
+					.param("events", "quarter.opened")
+					.param("language", "en")
+					.param("enabled", "true"))
+				.andReturn();
 			assertThat(refused.getResponse().getStatus()).as(url).isEqualTo(200);
 			assertThat(Jsoup.parse(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).text()).as(url)
 				.contains("private, loopback or link-local address");
 		}
-		assertThat(jdbc.sql("select count(*) from notification_webhook where name = 'Sneaky'")
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(
+				jdbc.sql("select count(*) from notification_webhook where name = 'Sneaky'").query(Long.class).single())
+			.isZero();
 		assertThat(register("Allowed on this machine", receiver.url("/hook"), "en", "quarter.opened")).isPositive();
 	}
 
@@ -308,35 +311,40 @@ class WebhookNotificationTest extends NotificationTestSupport {
 	/** Creates an action through the API as the member; answers its id. */
 	long createAction(TestData.Team team, TestData.Person member, String title, String dueOn, String status)
 			throws Exception {
-		MvcResult created = mvc.perform(post("/api/v1/teams/" + team.slug() + "/actions")
-			.with(user(data.principal(member)))
-			.with(csrf())
-			.contentType("application/json")
-			.content(JSON.writeValueAsString(Map.of("title", title, "aspect", "investment", "dueOn", dueOn, "status",
-					status)))).andReturn();
+		MvcResult created = mvc
+			.perform(post("/api/v1/teams/" + team.slug() + "/actions").with(user(data.principal(member)))
+				.with(csrf())
+				.contentType("application/json")
+				.content(JSON.writeValueAsString(
+						Map.of("title", title, "aspect", "investment", "dueOn", dueOn, "status", status))))
+			.andReturn();
 		assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
 		return JSON.readTree(created.getResponse().getContentAsString()).path("id").asLong();
 	}
 
-	// ------------------------------------------------------------------------------------------------ helpers
+	// ------------------------------------------------------------------------------------------------
+	// helpers
 
 	/** Registers a webhook on the administration page; answers its id. */
 	long register(String name, String url, String language, String... events) throws Exception {
-		MvcResult created = mvc.perform(post("/admin/notifications/webhooks").with(user(data.principal(admin)))
-			.with(csrf())
-			.param("name", name)
-			.param("url", url)
-			.param("events", events)
-			.param("language", language)
-			.param("enabled", "true")).andReturn();
+		MvcResult created = mvc
+			.perform(post("/admin/notifications/webhooks").with(user(data.principal(admin)))
+				.with(csrf())
+				.param("name", name)
+				.param("url", url)
+				.param("events", events)
+				.param("language", language)
+				.param("enabled", "true"))
+			.andReturn();
 		assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(302);
 		return Long.parseLong(created.getResponse().getRedirectedUrl().replaceAll(".*/", ""));
 	}
 
 	void sendTest(long webhook) throws Exception {
-		MvcResult sent = mvc.perform(post("/admin/notifications/webhooks/" + webhook + "/test")
-			.with(user(data.principal(admin)))
-			.with(csrf())).andReturn();
+		MvcResult sent = mvc
+			.perform(post("/admin/notifications/webhooks/" + webhook + "/test").with(user(data.principal(admin)))
+				.with(csrf()))
+			.andReturn();
 		assertThat(sent.getResponse().getStatus()).isEqualTo(302);
 	}
 

@@ -16,8 +16,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP receiver for webhook deliveries on a random port of every local address, answering as the test tells
- * it: 200, an error status, a redirect, slowly, or not until the test lets it. Every request is kept.
+ * A real HTTP receiver for webhook deliveries on a random port of every local address,
+ * answering as the test tells it: 200, an error status, a redirect, slowly, or not until
+ * the test lets it. Every request is kept.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -54,7 +55,10 @@ final class WebhookReceiver implements AutoCloseable {
 		server.start();
 	}
 
-	/** The receiver's address on the loopback address given, like {@code http://127.0.0.1:4711/hook}. */
+	/**
+	 * The receiver's address on the loopback address given, like
+	 * {@code http://127.0.0.1:4711/hook}.
+	 */
 	String url(String host, String path) {
 		return "http://" + host + ":" + server.getAddress().getPort() + path;
 	}

@@ -11,8 +11,9 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
 import dev.platformmaturity.account.Role;
 
 /**
- * One row of the bad-input table: a malformed request, who sends it (null: nobody signed in), and what must come
- * back. The request is built from the test's fixture; language, sign-in and CSRF token are added when it is sent.
+ * One row of the bad-input table: a malformed request, who sends it (null: nobody signed
+ * in), and what must come back. The request is built from the test's fixture; language,
+ * sign-in and CSRF token are added when it is sent.
  */
 record BadInput(String name, Role as, Function<BadInputTest.Fixture, AbstractMockHttpServletRequestBuilder<?>> request,
 		Expected expected) {
@@ -22,7 +23,10 @@ record BadInput(String name, Role as, Function<BadInputTest.Fixture, AbstractMoc
 		return name;
 	}
 
-	/** Where the message appears: the problem's detail (API), the page, or the page a redirect leads to. */
+	/**
+	 * Where the message appears: the problem's detail (API), the page, or the page a
+	 * redirect leads to.
+	 */
 	enum Shown {
 
 		DETAIL, PAGE, AFTER_REDIRECT
@@ -30,9 +34,10 @@ record BadInput(String name, Role as, Function<BadInputTest.Fixture, AbstractMoc
 	}
 
 	/**
-	 * The status and the message the person must get. The message is either resolved from the message bundles in
-	 * each language, or (for rules that another part of the application will define) matched by a pattern per
-	 * language; {@code notShown} is a message that must not appear, such as a wrong explanation given today.
+	 * The status and the message the person must get. The message is either resolved from
+	 * the message bundles in each language, or (for rules that another part of the
+	 * application will define) matched by a pattern per language; {@code notShown} is a
+	 * message that must not appear, such as a wrong explanation given today.
 	 */
 	record Expected(int status, Shown shown, MessageSourceResolvable message, Pattern english, Pattern chinese,
 			String notShown) {
@@ -45,7 +50,10 @@ record BadInput(String name, Role as, Function<BadInputTest.Fixture, AbstractMoc
 			return new Expected(status, Shown.PAGE, messageOf(key, arguments), null, null, null);
 		}
 
-		/** A form shown again with the message beside its field (status 200, as every form with a problem). */
+		/**
+		 * A form shown again with the message beside its field (status 200, as every form
+		 * with a problem).
+		 */
 		static Expected form(String key, Object... arguments) {
 			return page(200, key, arguments);
 		}
@@ -60,8 +68,7 @@ record BadInput(String name, Role as, Function<BadInputTest.Fixture, AbstractMoc
 		}
 
 		static Expected pageMentioning(int status, String english, String chinese, String notShown) {
-			return new Expected(status, Shown.PAGE, null, Pattern.compile(english), Pattern.compile(chinese),
-					notShown);
+			return new Expected(status, Shown.PAGE, null, Pattern.compile(english), Pattern.compile(chinese), notShown);
 		}
 
 		Pattern pattern(Locale language) {
@@ -74,7 +81,10 @@ record BadInput(String name, Role as, Function<BadInputTest.Fixture, AbstractMoc
 		return new DefaultMessageSourceResolvable(new String[] { key }, arguments);
 	}
 
-	/** The description of a kind of value, as messages about wrong types give it ("a whole number"). */
+	/**
+	 * The description of a kind of value, as messages about wrong types give it ("a whole
+	 * number").
+	 */
 	static MessageSourceResolvable type(String kind, Object... arguments) {
 		return messageOf("input.type." + kind, arguments);
 	}

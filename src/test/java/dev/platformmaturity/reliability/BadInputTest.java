@@ -55,22 +55,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * The bad-input table: malformed requests across the API, the forms, the searches and the CSV import. Each is sent
- * in English and in Chinese and must get its status and its message in that language, and must change no row of
- * any application table (compared by {@link TableChecksum} before and after). Never a 500, never a silent change.
+ * The bad-input table: malformed requests across the API, the forms, the searches and the
+ * CSV import. Each is sent in English and in Chinese and must get its status and its
+ * message in that language, and must change no row of any application table (compared by
+ * {@link TableChecksum} before and after). Never a 500, never a silent change.
  * <p>
- * To cover a new endpoint, add rows to the list of its channel below ({@link #jsonBodies()},
- * {@link #apiParameters()}, {@link #pageParameters()}, {@link #forms()}, {@link #csvImport()},
- * {@link #notifications()}); the fixture offers
- * a team with a started assessment, its member, a platform lead, an administrator and more.
+ * To cover a new endpoint, add rows to the list of its channel below
+ * ({@link #jsonBodies()}, {@link #apiParameters()}, {@link #pageParameters()},
+ * {@link #forms()}, {@link #csvImport()}, {@link #notifications()}); the fixture offers a
+ * team with a started assessment, its member, a platform lead, an administrator and more.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
 
 	/**
-	 * Rows whose rules the assessment module is adding (a required {@code version} with its own message, a target that
-	 * is not a level, comment lengths counted in characters). Set to true once those rules are part of the build.
+	 * Rows whose rules the assessment module is adding (a required {@code version} with
+	 * its own message, a target that is not a level, comment lengths counted in
+	 * characters). Set to true once those rules are part of the build.
 	 */
 	static final boolean ASSESSMENT_INPUT_RULES_MERGED = true;
 
@@ -101,8 +103,9 @@ class BadInputTest {
 	Map<String, String> tables;
 
 	/**
-	 * What the rows refer to: a team whose assessment of the open quarter is started, its member, a lead, an
-	 * administrator, a person in no team, a planned quarter and a group.
+	 * What the rows refer to: a team whose assessment of the open quarter is started, its
+	 * member, a lead, an administrator, a person in no team, a planned quarter and a
+	 * group.
 	 */
 	record Fixture(TestData.Team team, TestData.Person member, TestData.Person lead, TestData.Person admin,
 			TestData.Person outsider, String quarter, String plannedQuarter, long groupId) {
@@ -131,7 +134,8 @@ class BadInputTest {
 		TestData.Person member = data.member(team);
 		fixture = new Fixture(team, member, data.person(Role.LEAD), data.person(Role.ADMIN), data.person(Role.MEMBER),
 				data.openQuarter().label(), data.plannedQuarter().label(), data.group("Bad input group"));
-		MvcResult started = mvc.perform(put(fixture.answer()).with(user(data.principal(member))).with(csrf())
+		MvcResult started = mvc.perform(put(fixture.answer()).with(user(data.principal(member)))
+			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"option\": \"investment_1:2\", \"notApplicable\": false, \"comment\": \"\", \"version\": 0}"))
 			.andReturn();
@@ -140,7 +144,10 @@ class BadInputTest {
 		assertThat(checksum.tables()).as("application tables compared").isGreaterThan(20);
 	}
 
-	/** Other tests of this class add rows; each table of requests starts from the tables as they are now. */
+	/**
+	 * Other tests of this class add rows; each table of requests starts from the tables
+	 * as they are now.
+	 */
 	@BeforeEach
 	void compareWithTheTablesAsTheyAreNow() {
 		tables = null;
@@ -179,8 +186,8 @@ class BadInputTest {
 				.params(prefix + " person " + i, person.id())
 				.update();
 		}
-		Map<String, Integer> lastPages = Map.of("/admin/people", 2, "/admin/teams", 3, "/admin/groups", 2,
-				"/dashboard", 2);
+		Map<String, Integer> lastPages = Map.of("/admin/people", 2, "/admin/teams", 3, "/admin/groups", 2, "/dashboard",
+				2);
 		for (Map.Entry<String, Integer> list : lastPages.entrySet()) {
 			Map<String, String> before = checksum.digests();
 			String pages = " of " + list.getValue() + " ";
@@ -195,15 +202,19 @@ class BadInputTest {
 	}
 
 	private String pagerText(String list, String search, String page) throws Exception {
-		MvcResult result = mvc.perform(get(list).param("q", search.toLowerCase(Locale.ROOT)).param("page", page)
-			.with(user(data.principal(fixture.admin())))
-			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")).andReturn();
+		MvcResult result = mvc
+			.perform(get(list).param("q", search.toLowerCase(Locale.ROOT))
+				.param("page", page)
+				.with(user(data.principal(fixture.admin())))
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andReturn();
 		assertThat(result.getResponse().getStatus()).as(list + "?page=" + page).isEqualTo(200);
 		return Jsoup.parse(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).select("nav.pager").text()
 				+ " ";
 	}
 
-	// ---------------------------------------------------------------------------------------------- the table
+	// ----------------------------------------------------------------------------------------------
+	// the table
 
 	List<BadInput> badInputs() {
 		List<BadInput> rows = new ArrayList<>();
@@ -338,13 +349,12 @@ class BadInputTest {
 				new BadInput("a GET to a save", Role.MEMBER, f -> get(f.answer()),
 						problem(405, "problemDetail.org.springframework.web.HttpRequestMethodNotSupportedException",
 								"GET", "[PUT]")),
-				new BadInput("an address that does not exist", Role.MEMBER, f -> get("/api/v1/nothing-here"),
-						problem(404,
-								"problemDetail.org.springframework.web.servlet.resource.NoResourceFoundException"))));
+				new BadInput("an address that does not exist", Role.MEMBER, f -> get("/api/v1/nothing-here"), problem(
+						404, "problemDetail.org.springframework.web.servlet.resource.NoResourceFoundException"))));
 		for (String field : List.of("comment", "option")) {
-			rows.add(json("a NUL in the " + field, Fixture::answer,
-					"{\"" + field + "\": \"a\\u0000b\", \"version\": 1}",
-					problem(400, "input.text.nul", field, 2, "U+0000")));
+			rows.add(
+					json("a NUL in the " + field, Fixture::answer, "{\"" + field + "\": \"a\\u0000b\", \"version\": 1}",
+							problem(400, "input.text.nul", field, 2, "U+0000")));
 			rows.add(json("a lone high surrogate in the " + field, Fixture::answer,
 					"{\"" + field + "\": \"a\\ud800b\", \"version\": 1}",
 					problem(400, "input.text.loneSurrogate", field, 2, "U+D800")));
@@ -369,8 +379,7 @@ class BadInputTest {
 						problem(400, "input.parameter.type", "group", type("wholeNumber"), "abc")),
 				apiGet("a group of 1.5", Role.LEAD, "/api/v1/dashboard", "group", "1.5",
 						problem(400, "input.parameter.type", "group", type("wholeNumber"), "1.5")),
-				apiGet("a group beyond the long range", Role.LEAD, "/api/v1/dashboard", "group",
-						"99999999999999999999",
+				apiGet("a group beyond the long range", Role.LEAD, "/api/v1/dashboard", "group", "99999999999999999999",
 						problem(400, "input.parameter.type", "group", type("wholeNumber"), "99999999999999999999")),
 				apiGet("a quarter that does not exist", Role.LEAD, "/api/v1/dashboard", "quarter", "1999-Q9",
 						problem(404, "error.quarter.notFound", "1999-Q9")),
@@ -380,8 +389,8 @@ class BadInputTest {
 						problem(400, "api.model.unsupportedLanguage", "fr", "en, zh-CN, de, es")),
 				apiGet("a NUL in any parameter", Role.MEMBER, "/api/v1/teams", "anything", NUL,
 						problem(400, "input.text.nul", "anything", 2, "U+0000")),
-				apiGet("a report for a group that is no number", Role.LEAD, "/api/v1/reports/organisation.pdf",
-						"group", "abc", problem(400, "input.parameter.type", "group", type("wholeNumber"), "abc")),
+				apiGet("a report for a group that is no number", Role.LEAD, "/api/v1/reports/organisation.pdf", "group",
+						"abc", problem(400, "input.parameter.type", "group", type("wholeNumber"), "abc")),
 				apiGet("a NUL in a report's language", Role.LEAD, "/api/v1/reports/organisation.pdf", "lang", NUL,
 						problem(400, "input.text.nul", "lang", 2, "U+0000")));
 	}
@@ -424,8 +433,8 @@ class BadInputTest {
 						page(400, "input.parameter.type", "group", type("wholeNumber"), "abc")),
 				pageGet("a trend group that is no number", Role.LEAD, "/dashboard/trends", "group", "x1",
 						page(400, "input.parameter.type", "group", type("wholeNumber"), "x1")),
-				pageGet("a heatmap export group that is no number", Role.LEAD, "/dashboard/heatmap.csv", "group",
-						"abc", page(400, "input.parameter.type", "group", type("wholeNumber"), "abc")),
+				pageGet("a heatmap export group that is no number", Role.LEAD, "/dashboard/heatmap.csv", "group", "abc",
+						page(400, "input.parameter.type", "group", type("wholeNumber"), "abc")),
 				pageGet("a people page that is no number", Role.ADMIN, "/admin/people", "page", "abc",
 						page(400, "input.parameter.type", "page", type("wholeNumber"), "abc")),
 				pageGet("a people page beyond the int range", Role.ADMIN, "/admin/people", "page", "2147483648",
@@ -446,7 +455,10 @@ class BadInputTest {
 		return rows;
 	}
 
-	/** Forms: every text field refuses NUL and lone surrogates; fields that must be numbers, dates or choices. */
+	/**
+	 * Forms: every text field refuses NUL and lone surrogates; fields that must be
+	 * numbers, dates or choices.
+	 */
 	List<BadInput> forms() {
 		List<BadInput> rows = new ArrayList<>();
 		record TextField(String form, Role as, Function<Fixture, AbstractMockHttpServletRequestBuilder<?>> post,
@@ -458,38 +470,51 @@ class BadInputTest {
 					f -> post("/admin/groups").param("version", "0").param("name", "Group").param("enabled", "true"),
 					name));
 			fields.add(new TextField("the group form", Role.ADMIN,
-					f -> post("/admin/groups/" + f.groupId()).param("version", "0").param("name", "Group")
+					f -> post("/admin/groups/" + f.groupId()).param("version", "0")
+						.param("name", "Group")
 						.param("enabled", "true"),
 					name));
 		}
 		for (String name : List.of("slug", "name")) {
 			fields.add(new TextField("the new team form", Role.ADMIN,
-					f -> post("/admin/teams").param("version", "0").param("slug", TestData.unique("new"))
-						.param("name", "Team").param("groupId", String.valueOf(f.groupId())),
+					f -> post("/admin/teams").param("version", "0")
+						.param("slug", TestData.unique("new"))
+						.param("name", "Team")
+						.param("groupId", String.valueOf(f.groupId())),
 					name));
 		}
 		fields.add(new TextField("the team form", Role.ADMIN,
-				f -> post("/admin/teams/" + f.team().slug()).param("version", "0").param("name", "Team")
-					.param("groupId", String.valueOf(f.groupId())).param("enabled", "true"),
+				f -> post("/admin/teams/" + f.team().slug()).param("version", "0")
+					.param("name", "Team")
+					.param("groupId", String.valueOf(f.groupId()))
+					.param("enabled", "true"),
 				"name"));
 		fields.add(new TextField("the member form", Role.ADMIN,
 				f -> post("/admin/teams/" + f.team().slug() + "/members").param("username", "someone"), "username"));
 		for (String name : List.of("username", "displayName", "email", "language", "password")) {
 			fields.add(new TextField("the new person form", Role.ADMIN,
 					f -> post("/admin/people").param("username", TestData.unique("new.person"))
-						.param("displayName", "New").param("email", "").param("language", "en").param("role", "MEMBER")
+						.param("displayName", "New")
+						.param("email", "")
+						.param("language", "en")
+						.param("role", "MEMBER")
 						.param("password", "a long enough password"),
 					name));
 		}
 		for (String name : List.of("displayName", "email", "newPassword")) {
 			fields.add(new TextField("the person form", Role.ADMIN,
-					f -> post("/admin/people/" + f.outsider().id()).param("version", "0").param("displayName", "P")
-						.param("email", "").param("language", "en").param("role", "MEMBER").param("enabled", "true")
+					f -> post("/admin/people/" + f.outsider().id()).param("version", "0")
+						.param("displayName", "P")
+						.param("email", "")
+						.param("language", "en")
+						.param("role", "MEMBER")
+						.param("enabled", "true")
 						.param("newPassword", ""),
 					name));
 		}
 		fields.add(new TextField("the quarter form", Role.ADMIN,
-				f -> post("/admin/quarters").param("label", "2099-Q1").param("opensOn", "2099-01-01")
+				f -> post("/admin/quarters").param("label", "2099-Q1")
+					.param("opensOn", "2099-01-01")
 					.param("dueOn", "2099-02-15"),
 				"label"));
 		for (String name : List.of("displayName", "email", "language")) {
@@ -511,7 +536,8 @@ class BadInputTest {
 					f -> post(f.assessment() + "/answer").param("aspect", "investment")
 						.param("option.investment_1", "investment_1:3")
 						.param("original-option.investment_1", "investment_1:2")
-						.param("comment.investment_1", "").param("original-comment.investment_1", "")
+						.param("comment.investment_1", "")
+						.param("original-comment.investment_1", "")
 						.param("version.investment_1", "1"),
 					name));
 		}
@@ -525,42 +551,54 @@ class BadInputTest {
 					f -> field.post().apply(f).param(field.name(), LONE_SURROGATE),
 					page(400, "input.text.loneSurrogate", field.name(), 2, "U+D800")));
 		}
-		rows.addAll(List.of(
-				new BadInput("a quarter opening in year 99999", Role.ADMIN,
-						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "+99999-01-01").param("dueOn", "+99999-02-15"),
-						form("quarter.date.outOfRange", "2000-01-01", "2100-12-31")),
+		rows.addAll(List.of(new BadInput("a quarter opening in year 99999", Role.ADMIN,
+				f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
+					.param("opensOn", "+99999-01-01")
+					.param("dueOn", "+99999-02-15"),
+				form("quarter.date.outOfRange", "2000-01-01", "2100-12-31")),
 				new BadInput("a quarter due in year 99999", Role.ADMIN,
 						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "2026-01-01").param("dueOn", "+99999-02-15"),
+							.param("opensOn", "2026-01-01")
+							.param("dueOn", "+99999-02-15"),
 						form("quarter.date.outOfRange", "2000-01-01", "2100-12-31")),
-				new BadInput("a quarter opening in 1999", Role.ADMIN,
-						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "1999-12-31").param("dueOn", "2000-02-15"),
-						form("quarter.date.outOfRange", "2000-01-01", "2100-12-31")),
+				new BadInput("a quarter opening in 1999", Role.ADMIN, f -> post("/admin/quarters")
+					.param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
+					.param("opensOn", "1999-12-31")
+					.param("dueOn", "2000-02-15"), form("quarter.date.outOfRange", "2000-01-01",
+							"2100-12-31")),
 				new BadInput("a quarter due in 2101", Role.ADMIN,
 						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "2100-12-01").param("dueOn", "2101-01-15"),
+							.param("opensOn", "2100-12-01")
+							.param("dueOn", "2101-01-15"),
 						form("quarter.date.outOfRange", "2000-01-01", "2100-12-31")),
 				new BadInput("a quarter date with five digits and no sign", Role.ADMIN,
 						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "99999-01-01").param("dueOn", "2026-02-15"),
+							.param("opensOn", "99999-01-01")
+							.param("dueOn", "2026-02-15"),
 						form("typeMismatch.java.time.LocalDate")),
 				new BadInput("a quarter date that does not exist", Role.ADMIN,
 						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "2026-02-30").param("dueOn", "2026-03-15"),
+							.param("opensOn", "2026-02-30")
+							.param("dueOn", "2026-03-15"),
 						form("typeMismatch.java.time.LocalDate")),
 				new BadInput("a team's group that is no number", Role.ADMIN,
-						f -> post("/admin/teams").param("version", "0").param("slug", TestData.unique("new"))
-							.param("name", "Team").param("groupId", "abc"),
+						f -> post("/admin/teams").param("version", "0")
+							.param("slug", TestData.unique("new"))
+							.param("name", "Team")
+							.param("groupId", "abc"),
 						form("typeMismatch.java.lang.Long")),
 				new BadInput("a person's version that is no number", Role.ADMIN,
-						f -> post("/admin/people/" + f.outsider().id()).param("version", "v1").param("displayName", "P")
-							.param("email", "").param("language", "en").param("role", "MEMBER"),
+						f -> post("/admin/people/" + f.outsider().id()).param("version", "v1")
+							.param("displayName", "P")
+							.param("email", "")
+							.param("language", "en")
+							.param("role", "MEMBER"),
 						form("typeMismatch.java.lang.Long")),
 				new BadInput("a role that does not exist in the person form", Role.ADMIN,
 						f -> post("/admin/people").param("username", TestData.unique("new.person"))
-							.param("displayName", "New").param("language", "en").param("role", "KING")
+							.param("displayName", "New")
+							.param("language", "en")
+							.param("role", "KING")
 							.param("password", "a long enough password"),
 						form("typeMismatch")),
 				new BadInput("removing a person who is not a member", Role.ADMIN,
@@ -583,7 +621,10 @@ class BadInputTest {
 		return rows;
 	}
 
-	/** The CSV import's preview: it names the file, line and column of every problem and imports nothing. */
+	/**
+	 * The CSV import's preview: it names the file, line and column of every problem and
+	 * imports nothing.
+	 */
 	List<BadInput> csvImport() {
 		return List.of(
 				preview("a NUL in a team's name", "slug,name,group\nnul-team,Pay\u0000ments,Group\n", null,
@@ -625,14 +666,21 @@ class BadInputTest {
 		return "/teams/" + f.team().slug() + "/actions";
 	}
 
-	/** Actions: the rules of their fields through the API and the form, and text every field refuses. */
+	/**
+	 * Actions: the rules of their fields through the API and the form, and text every
+	 * field refuses.
+	 */
 	List<BadInput> actions() {
 		if (actionId == 0) {
 			try {
-				String created = mvc.perform(post(actions(fixture)).with(user(data.principal(fixture.member())))
-					.with(csrf()).contentType(MediaType.APPLICATION_JSON)
-					.content("{\"title\": \"Bad input\", \"aspect\": \"investment\"}"))
-					.andReturn().getResponse().getContentAsString();
+				String created = mvc
+					.perform(post(actions(fixture)).with(user(data.principal(fixture.member())))
+						.with(csrf())
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"title\": \"Bad input\", \"aspect\": \"investment\"}"))
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
 				actionId = JSON.readTree(created).path("id").asLong();
 			}
 			catch (Exception failed) {
@@ -671,8 +719,7 @@ class BadInputTest {
 						"{\"title\": \"T\", \"modelVersion\": \"cncf-pemm-v2\", \"aspect\": \"investment\","
 								+ " \"characteristic\": \"investment.3.c1\"}",
 						problem(400, "action.modelVersion.unknown", "cncf-pemm-v2")),
-				newAction("a planned level of 5",
-						"{\"title\": \"T\", \"aspect\": \"investment\", \"plannedLevel\": 5}",
+				newAction("a planned level of 5", "{\"title\": \"T\", \"aspect\": \"investment\", \"plannedLevel\": 5}",
 						problem(400, "action.plannedLevel.outOfRange", 5)),
 				newAction("a status that does not exist",
 						"{\"title\": \"T\", \"aspect\": \"investment\", \"status\": \"FINISHED\"}",
@@ -699,7 +746,8 @@ class BadInputTest {
 				actionForm("a due date that is no date in the form", "dueOn", "soon",
 						form("typeMismatch.java.time.LocalDate")),
 				new BadInput("an owner who is not a member in the form", Role.MEMBER,
-						f -> post(actionPages(f)).param("title", "T").param("aspect", "investment")
+						f -> post(actionPages(f)).param("title", "T")
+							.param("aspect", "investment")
 							.param("owner", f.outsider().username()),
 						form("action.owner.notMember", fixture.outsider().username())),
 				new BadInput("an empty comment on an action", Role.LEAD,
@@ -716,14 +764,15 @@ class BadInputTest {
 		return rows;
 	}
 
-	/** The CNCF tool's share URL: reported and left out, or refused; a preview or a refused import writes nothing. */
+	/**
+	 * The CNCF tool's share URL: reported and left out, or refused; a preview or a
+	 * refused import writes nothing.
+	 */
 	List<BadInput> cncfImport() {
-		return List.of(
-				cncf("a share URL with a key given twice", "/preview",
-						"https://cloud-native-platform-engineering.github.io/pemm-assessment/?investment_1=1&investment_1=3",
-						page(200, "cncf.import.duplicateKey", "investment_1")),
-				cncf("importing a share URL with a key given twice", "",
-						"?investment_1=1&adoption_1=2&investment_1=3",
+		return List.of(cncf("a share URL with a key given twice", "/preview",
+				"https://cloud-native-platform-engineering.github.io/pemm-assessment/?investment_1=1&investment_1=3",
+				page(200, "cncf.import.duplicateKey", "investment_1")),
+				cncf("importing a share URL with a key given twice", "", "?investment_1=1&adoption_1=2&investment_1=3",
 						page(200, "cncf.import.duplicateKey", "investment_1")),
 				cncf("a share URL with an unknown key", "/preview", "?flow_1=2",
 						page(200, "cncf.import.unknownKey", "flow_1", "2")),
@@ -741,7 +790,10 @@ class BadInputTest {
 						page(400, "input.text.nul", "shared", 2, "U+0000")));
 	}
 
-	/** Files of the exchange format that cannot be imported: every problem listed, nothing written. */
+	/**
+	 * Files of the exchange format that cannot be imported: every problem listed, nothing
+	 * written.
+	 */
 	List<BadInput> exchange() {
 		String assessment = """
 				{"quarter": {"label": "2099-Q4", "opensOn": "2099-10-01", "dueOn": "2099-11-15"},
@@ -755,23 +807,29 @@ class BadInputTest {
 				 "dueOn": null, "status": "PLANNED", "trackerUrl": null, "notes": null, "plannedLevel": null,
 				 "createdAt": "2026-11-30T10:00:00Z", "createdBy": null, "doneAt": null, "comments": []%s}""";
 		return List.of(
-				exchangeFile("a team's data of another model", file.formatted(assessment.formatted("other-model-v1"), ""),
-						problem(400, "exchange.refused", 1, messageOf("exchange.problem", "assessments[0].modelVersion",
-								messageOf("exchange.modelVersion.unknown", "other-model-v1")))),
+				exchangeFile("a team's data of another model",
+						file.formatted(assessment.formatted("other-model-v1"), ""),
+						problem(400, "exchange.refused", 1,
+								messageOf("exchange.problem", "assessments[0].modelVersion",
+										messageOf("exchange.modelVersion.unknown", "other-model-v1")))),
 				exchangeFile("a team's data with a missing field", file.formatted("", action.formatted("")),
 						problemMentioning(400, "actions\\[0]: .*\\btitle\\b", "actions\\[0]：.*title", null)),
-				exchangeFile("a team's data with an owner who is not a member", file.formatted("",
-						action.formatted(", \"title\": \"T\"").replace("\"owner\": null", "\"owner\": \"nobody-here\"")),
-						problem(400, "exchange.refused", 1, messageOf("exchange.problem", "actions[0].owner",
-								messageOf("action.owner.notMember", "nobody-here")))),
-				exchangeFile("a team's data that is no JSON", "{\"format\": ", problem(400, "exchange.refused", 1,
-						messageOf("exchange.json.syntax", 1, 12))));
+				exchangeFile("a team's data with an owner who is not a member",
+						file.formatted("",
+								action.formatted(", \"title\": \"T\"")
+									.replace("\"owner\": null", "\"owner\": \"nobody-here\"")),
+						problem(400, "exchange.refused", 1,
+								messageOf("exchange.problem", "actions[0].owner",
+										messageOf("action.owner.notMember", "nobody-here")))),
+				exchangeFile("a team's data that is no JSON", "{\"format\": ",
+						problem(400, "exchange.refused", 1, messageOf("exchange.json.syntax", 1, 12))));
 	}
 
 	/**
-	 * Notification settings, webhooks, the log, e-mail choices and unsubscribe links. This context has the defaults:
-	 * webhooks must use https and may not call private addresses. Every webhook address here is on the loopback
-	 * address, so that even a webhook stored by mistake would send nothing beyond this machine.
+	 * Notification settings, webhooks, the log, e-mail choices and unsubscribe links.
+	 * This context has the defaults: webhooks must use https and may not call private
+	 * addresses. Every webhook address here is on the loopback address, so that even a
+	 * webhook stored by mistake would send nothing beyond this machine.
 	 */
 	List<BadInput> notifications() {
 		List<BadInput> rows = new ArrayList<>();
@@ -820,8 +878,7 @@ class BadInputTest {
 					f -> webhookForm("url", address.url()), address.expected()));
 		}
 		rows.addAll(List.of(
-				new BadInput("a webhook without events", Role.ADMIN,
-						f -> webhookForm("events", null),
+				new BadInput("a webhook without events", Role.ADMIN, f -> webhookForm("events", null),
 						form("notification.webhook.events.empty")),
 				new BadInput("a webhook with an event that does not exist", Role.ADMIN,
 						f -> webhookForm("events", "quarter.exploded"),
@@ -831,14 +888,11 @@ class BadInputTest {
 						form("notification.webhook.events.unknown", "webhook.test")),
 				new BadInput("a webhook without a name", Role.ADMIN, f -> webhookForm("name", " "),
 						form("notification.webhook.name.required")),
-				new BadInput("a webhook name of 101 characters", Role.ADMIN,
-						f -> webhookForm("name", "n".repeat(101)),
+				new BadInput("a webhook name of 101 characters", Role.ADMIN, f -> webhookForm("name", "n".repeat(101)),
 						form("notification.webhook.name.tooLong", 100)),
 				new BadInput("a webhook in a language that does not exist", Role.ADMIN,
-						f -> webhookForm("language", "fr"),
-						form("notification.webhook.language.invalid", "fr")),
-				new BadInput("reminder days that are words", Role.ADMIN,
-						f -> settingsForm("reminderDays", "a week"),
+						f -> webhookForm("language", "fr"), form("notification.webhook.language.invalid", "fr")),
+				new BadInput("reminder days that are words", Role.ADMIN, f -> settingsForm("reminderDays", "a week"),
 						form("notification.settings.reminderDays.invalid", "a", 90)),
 				new BadInput("a reminder day of 0", Role.ADMIN, f -> settingsForm("reminderDays", "7, 0"),
 						form("notification.settings.reminderDays.invalid", "0", 90)),
@@ -851,19 +905,16 @@ class BadInputTest {
 				new BadInput("a reminder day left out between commas", Role.ADMIN,
 						f -> settingsForm("reminderDays", "7,,1"),
 						form("notification.settings.reminderDays.invalid", "", 90)),
-				new BadInput("a reminder day given twice", Role.ADMIN,
-						f -> settingsForm("reminderDays", "7, 1, 7"),
+				new BadInput("a reminder day given twice", Role.ADMIN, f -> settingsForm("reminderDays", "7, 1, 7"),
 						form("notification.settings.reminderDays.twice", 7)),
-				new BadInput("six reminder days", Role.ADMIN,
-						f -> settingsForm("reminderDays", "30, 14, 7, 3, 2, 1"),
+				new BadInput("six reminder days", Role.ADMIN, f -> settingsForm("reminderDays", "30, 14, 7, 3, 2, 1"),
 						form("notification.settings.reminderDays.tooMany", 5)),
-				new BadInput("a digest day that does not exist", Role.ADMIN,
-						f -> settingsForm("digestDay", "FUNDAY"),
+				new BadInput("a digest day that does not exist", Role.ADMIN, f -> settingsForm("digestDay", "FUNDAY"),
 						form("typeMismatch.settingsForm.digestDay")),
 				new BadInput("no digest day", Role.ADMIN, f -> settingsForm("digestDay", ""),
 						form("notification.settings.digestDay.required")),
-				new BadInput("a settings version that is no number", Role.ADMIN,
-						f -> settingsForm("version", "v1"), form("typeMismatch.java.lang.Long")),
+				new BadInput("a settings version that is no number", Role.ADMIN, f -> settingsForm("version", "v1"),
+						form("typeMismatch.java.lang.Long")),
 				new BadInput("a log status that does not exist", Role.ADMIN,
 						f -> get("/admin/notifications/log").param("status", "LOST"),
 						page(400, "input.parameter.type", "status", type("oneOf", "PENDING, SENDING, SENT, FAILED"),
@@ -896,7 +947,10 @@ class BadInputTest {
 		return rows;
 	}
 
-	/** The webhook form with a field changed (null: left out); valid but for the address, which is on loopback. */
+	/**
+	 * The webhook form with a field changed (null: left out); valid but for the address,
+	 * which is on loopback.
+	 */
 	private static MockHttpServletRequestBuilder webhookForm(String... changes) {
 		return formPost("/admin/notifications/webhooks", Map.of("name", "Platform channel", "url",
 				"https://127.0.0.1:9/hook", "events", "quarter.opened", "language", "en", "enabled", "true"), changes);
@@ -907,8 +961,7 @@ class BadInputTest {
 				Map.of("reminderDays", "7, 1", "digestDay", "MONDAY", "version", "0"), changes);
 	}
 
-	private static MockHttpServletRequestBuilder formPost(String path, Map<String, String> values,
-			String... changes) {
+	private static MockHttpServletRequestBuilder formPost(String path, Map<String, String> values, String... changes) {
 		Map<String, String> fields = new java.util.TreeMap<>(values);
 		for (int i = 0; i < changes.length; i += 2) {
 			fields.put(changes[i], changes[i + 1]);
@@ -922,7 +975,10 @@ class BadInputTest {
 		return form;
 	}
 
-	/** Rows whose rules the assessment module is adding in parallel; see {@link #ASSESSMENT_INPUT_RULES_MERGED}. */
+	/**
+	 * Rows whose rules the assessment module is adding in parallel; see
+	 * {@link #ASSESSMENT_INPUT_RULES_MERGED}.
+	 */
 	List<BadInput> awaitingAssessmentRules() {
 		return List.of(
 				json("an answer without version", Fixture::answer, "{\"option\": null, \"comment\": \"\"}",
@@ -930,15 +986,18 @@ class BadInputTest {
 				json("a target without version", Fixture::target, "{\"level\": 2}",
 						problemMentioning(400, "\\bversion\\b", "version|版本", "assessment.target.stale")),
 				new BadInput("a target that is no level on the answering form", Role.MEMBER,
-						f -> post(f.assessment() + "/answer").param("aspect", "investment").param("target", "abc")
-							.param("original-target", "").param("target-version", "0"),
+						f -> post(f.assessment() + "/answer").param("aspect", "investment")
+							.param("target", "abc")
+							.param("original-target", "")
+							.param("target-version", "0"),
 						pageMentioning(200, "(?i)level|whole number", "级别|整数", "assessment.target.stale")),
 				json("a comment of 2,001 characters outside the basic plane", Fixture::answer,
 						"{\"comment\": \"" + "🚀".repeat(2001) + "\", \"version\": 1}",
 						problem(400, "assessment.comment.tooLong", 2000, 2001)));
 	}
 
-	// ---------------------------------------------------------------------------------------------- building rows
+	// ----------------------------------------------------------------------------------------------
+	// building rows
 
 	private static BadInput json(String name, Function<Fixture, String> path, String body, Expected expected) {
 		return new BadInput(name, Role.MEMBER,
@@ -970,9 +1029,10 @@ class BadInputTest {
 	}
 
 	private static BadInput exchangeFile(String name, String file, Expected expected) {
-		return new BadInput(name, Role.ADMIN, f -> post("/api/v1/teams/" + f.team().slug() + "/exchange")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(file), expected);
+		return new BadInput(name, Role.ADMIN,
+				f -> post("/api/v1/teams/" + f.team().slug() + "/exchange").contentType(MediaType.APPLICATION_JSON)
+					.content(file),
+				expected);
 	}
 
 	private static BadInput jsonBytes(String name, Function<Fixture, String> path, byte[] body, Expected expected) {
@@ -995,11 +1055,12 @@ class BadInputTest {
 	}
 
 	private static BadInput preview(String name, String teams, String people, Charset charset, Expected expected) {
-		return new BadInput(name, Role.ADMIN, f -> multipart("/admin/import/preview")
-			.file(new MockMultipartFile("teams", "teams.csv", "text/csv",
-					teams == null ? new byte[0] : teams.getBytes(charset)))
-			.file(new MockMultipartFile("people", "people.csv", "text/csv",
-					people == null ? new byte[0] : people.getBytes(charset))),
+		return new BadInput(name, Role.ADMIN,
+				f -> multipart("/admin/import/preview")
+					.file(new MockMultipartFile("teams", "teams.csv", "text/csv",
+							teams == null ? new byte[0] : teams.getBytes(charset)))
+					.file(new MockMultipartFile("people", "people.csv", "text/csv",
+							people == null ? new byte[0] : people.getBytes(charset))),
 				expected);
 	}
 
@@ -1018,7 +1079,8 @@ class BadInputTest {
 		return all;
 	}
 
-	// ---------------------------------------------------------------------------------------------- running rows
+	// ----------------------------------------------------------------------------------------------
+	// running rows
 
 	private Stream<DynamicTest> tests(List<BadInput> rows) {
 		return rows.stream()
@@ -1066,11 +1128,15 @@ class BadInputTest {
 		assertThat(tables).as("rows of the application tables after the request").isEqualTo(before);
 	}
 
-	/** The message in a language, checked to be really in that language rather than a fallback. */
+	/**
+	 * The message in a language, checked to be really in that language rather than a
+	 * fallback.
+	 */
 	private String inLanguage(MessageSourceResolvable message, Locale language) {
 		String english = messages.getMessage(message, Locale.ENGLISH);
 		String chinese = messages.getMessage(message, Locale.SIMPLIFIED_CHINESE);
-		assertThat(chinese).as("the Chinese message of %s", message.getCodes()[0]).isNotEqualTo(english)
+		assertThat(chinese).as("the Chinese message of %s", message.getCodes()[0])
+			.isNotEqualTo(english)
 			.containsPattern("\\p{IsHan}");
 		return language.getLanguage().equals("zh") ? chinese : english;
 	}

@@ -9,15 +9,17 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A digest of every row of every application table, taken with one query: row count and an order-independent sum of
- * row hashes per table. Two equal digests mean no row was added, removed or changed in between.
+ * A digest of every row of every application table, taken with one query: row count and
+ * an order-independent sum of row hashes per table. Two equal digests mean no row was
+ * added, removed or changed in between.
  */
 final class TableChecksum {
 
 	/**
-	 * Tables that change without any request or hold no application data: left out so they cannot disturb a test. The
-	 * notification tables listed are written in the background, by the scheduled scan and the senders (and the key of
-	 * unsubscribe links is made when first needed).
+	 * Tables that change without any request or hold no application data: left out so
+	 * they cannot disturb a test. The notification tables listed are written in the
+	 * background, by the scheduled scan and the senders (and the key of unsubscribe links
+	 * is made when first needed).
 	 */
 	static final Set<String> NOT_APPLICATION_DATA = Set.of("flyway_schema_history", "spring_session",
 			"spring_session_attributes", "shedlock", "event_publication", "notification_outbox", "notification_state",

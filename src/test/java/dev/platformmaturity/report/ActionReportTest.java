@@ -21,7 +21,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The team report's Plan and the organisation report's actions by aspect and status, parsed back with PDFBox. */
+/**
+ * The team report's Plan and the organisation report's actions by aspect and status,
+ * parsed back with PDFBox.
+ */
 @IntegrationTest
 class ActionReportTest {
 
@@ -71,8 +74,8 @@ class ActionReportTest {
 
 	@Test
 	void theOrganisationReportCountsTheGroupsActionsByAspectAndStatus() throws Exception {
-		String pdf = text("/api/v1/reports/organisation.pdf?quarter=" + quarter.label() + "&group=" + group
-				+ "&lang=en");
+		String pdf = text(
+				"/api/v1/reports/organisation.pdf?quarter=" + quarter.label() + "&group=" + group + "&lang=en");
 		assertThat(pdf).contains("Actions by aspect and status");
 		// aspect, planned, in progress, done, dropped, overdue
 		assertThat(pdf.replaceAll("\\s+", " ")).contains("Investment 1 0 1 0 1", "Adoption 0 1 0 0 0");
@@ -84,11 +87,13 @@ class ActionReportTest {
 	}
 
 	private String text(String path) throws Exception {
-		return Pdf.parse(mvc.perform(get(path).with(user(data.principal(lead))))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsByteArray()).text();
+		return Pdf
+			.parse(mvc.perform(get(path).with(user(data.principal(lead))))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray())
+			.text();
 	}
 
 	private void action(String body) throws Exception {

@@ -29,8 +29,9 @@ import dev.platformmaturity.chart.SeriesStyle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Charts in PDFs are the pages' charts: the shapes of the same {@link Chart} drawn as vectors, with the series'
- * colours, dash patterns and area opacity, and their labels and legends as real text in the report fonts.
+ * Charts in PDFs are the pages' charts: the shapes of the same {@link Chart} drawn as
+ * vectors, with the series' colours, dash patterns and area opacity, and their labels and
+ * legends as real text in the report fonts.
  */
 class ChartPainterTest {
 
@@ -67,8 +68,8 @@ class ChartPainterTest {
 			series.add(new Series(ASPECTS.get(i), quarters.stream().map(q -> BigDecimal.valueOf(2)).toList(),
 					SeriesStyle.forIndex(i)));
 		}
-		Chart line = LineChart.chart(new LineChart.Spec("trend", "Trend", "d", quarters, BigDecimal.ONE,
-				BigDecimal.valueOf(4), series));
+		Chart line = LineChart
+			.chart(new LineChart.Spec("trend", "Trend", "d", quarters, BigDecimal.ONE, BigDecimal.valueOf(4), series));
 
 		Drawn drawn = draw(line, "zh-CN");
 
@@ -76,9 +77,8 @@ class ChartPainterTest {
 			SeriesStyle style = SeriesStyle.forIndex(i);
 			assertThat(drawn.strokeColours()).contains(rgb(style.colour()));
 			if (!style.dashArray().isEmpty()) {
-				assertThat(drawn.dashes()).contains(Arrays.stream(style.dashArray().split(" "))
-					.map(Float::valueOf)
-					.toList());
+				assertThat(drawn.dashes())
+					.contains(Arrays.stream(style.dashArray().split(" ")).map(Float::valueOf).toList());
 			}
 		}
 		assertThat(drawn.turnedTexts()).as("the quarter labels, turned by 45°").isPositive();

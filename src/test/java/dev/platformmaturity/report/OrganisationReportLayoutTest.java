@@ -37,10 +37,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The organisation report's layout, read back with PDFBox text positions: every character (each heatmap cell among
- * them) lies on its page, away from the paper's edge, in English and Chinese, for 12 and for 200 teams; every
- * heatmap page shows all aspect columns and every score; no page but the last is less than half full; page 1 opens
- * with key findings computed from the data.
+ * The organisation report's layout, read back with PDFBox text positions: every character
+ * (each heatmap cell among them) lies on its page, away from the paper's edge, in English
+ * and Chinese, for 12 and for 200 teams; every heatmap page shows all aspect columns and
+ * every score; no page but the last is less than half full; page 1 opens with key
+ * findings computed from the data.
  */
 @IntegrationTest
 class OrganisationReportLayoutTest {
@@ -48,7 +49,10 @@ class OrganisationReportLayoutTest {
 	/** What a printer cannot print: 5 mm from each edge. */
 	private static final float EDGE = 5 / 25.4f * 72;
 
-	/** The page frame's footer sits below this height (points from the bottom); the content ends above it. */
+	/**
+	 * The page frame's footer sits below this height (points from the bottom); the
+	 * content ends above it.
+	 */
 	private static final float FOOTER = 40;
 
 	private static final String HEATMAP_ZH = "团队与方面";
@@ -101,7 +105,8 @@ class OrganisationReportLayoutTest {
 			.isNotNegative();
 		assertThat(findings).contains(organisation.submitted() + " of " + teams + " teams submitted; "
 				+ organisation.inProgress() + " in progress, " + organisation.notStarted() + " not started.");
-		// aspect k scores min(4, k + 1) in two teams of three: the first aspect is weakest, the fourth strongest
+		// aspect k scores min(4, k + 1) in two teams of three: the first aspect is
+		// weakest, the fourth strongest
 		assertThat(findings).contains("Strongest aspect: " + model.aspects().get(3).name().in("en")
 				+ ", median 4.00 over " + organisation.scored() + " teams.");
 		assertThat(findings).contains("Weakest aspect: " + model.aspects().get(0).name().in("en")
@@ -115,14 +120,13 @@ class OrganisationReportLayoutTest {
 		organisation.notSubmittedNames().forEach(name -> assertThat(findings).contains(name));
 
 		String chinese = report(organisation, "zh-CN").pages().get(0).text().replaceAll("\\s+", " ");
-		assertThat(chinese).contains("主要发现", "共 " + teams + " 个团队，" + organisation.submitted() + " 个已提交",
-				"最强的方面：" + model.aspects().get(3).name().in("zh-CN") + "，中位数 4.00，基于 " + organisation.scored()
-						+ " 个团队。");
+		assertThat(chinese).contains("主要发现", "共 " + teams + " 个团队，" + organisation.submitted() + " 个已提交", "最强的方面："
+				+ model.aspects().get(3).name().in("zh-CN") + "，中位数 4.00，基于 " + organisation.scored() + " 个团队。");
 	}
 
 	/**
-	 * @param partlyFilled pages, the last one aside, that may be less than half full: a report of more teams than a
-	 * part holds starts each part on a new page
+	 * @param partlyFilled pages, the last one aside, that may be less than half full: a
+	 * report of more teams than a part holds starts each part on a new page
 	 */
 	private void assertFits(Report report, Organisation organisation, String language, int partlyFilled) {
 		List<String> aspects = catalog.current().aspects().stream().map(a -> a.name().in(language)).toList();
@@ -177,7 +181,10 @@ class OrganisationReportLayoutTest {
 		organisation.names().forEach(name -> assertThat(all).contains(name.replaceAll("\\s+", "")));
 	}
 
-	/** A group of teams with two quarters of answers; a few long names; some in progress and some not started. */
+	/**
+	 * A group of teams with two quarters of answers; a few long names; some in progress
+	 * and some not started.
+	 */
 	private Organisation organisation(int size) {
 		long group = data.group(TestData.unique("Platform"));
 		TestData.Person lead = data.person(Role.LEAD);
@@ -231,8 +238,7 @@ class OrganisationReportLayoutTest {
 		return team % 3 == 0 ? k -> Math.max(1, k) : k -> Math.min(4, k + 1);
 	}
 
-	private static Map<String, Integer> levels(List<MaturityModel.Aspect> aspects,
-			IntUnaryOperator level) {
+	private static Map<String, Integer> levels(List<MaturityModel.Aspect> aspects, IntUnaryOperator level) {
 		Map<String, Integer> levels = new HashMap<>();
 		for (int k = 0; k < aspects.size(); k++) {
 			int value = level.applyAsInt(k);
@@ -278,11 +284,15 @@ class OrganisationReportLayoutTest {
 
 	/**
 	 * @param text the page's text line by line, top to bottom
-	 * @param drawnText the text in the order it is drawn: cell by cell, so a wrapped name stays in one piece
+	 * @param drawnText the text in the order it is drawn: cell by cell, so a wrapped name
+	 * stays in one piece
 	 */
 	record Page(float width, float height, String text, String drawnText, List<TextPosition> glyphs) {
 
-		/** How far down the page's content reaches, in points from the top, leaving out the frame's footer. */
+		/**
+		 * How far down the page's content reaches, in points from the top, leaving out
+		 * the frame's footer.
+		 */
 		float lowestContent() {
 			return (float) glyphs.stream()
 				.mapToDouble(TextPosition::getYDirAdj)

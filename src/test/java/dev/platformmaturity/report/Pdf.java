@@ -13,7 +13,10 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 
-/** A produced PDF as the tests read it back: its text, pages, fonts and metadata, parsed by PDFBox. */
+/**
+ * A produced PDF as the tests read it back: its text, pages, fonts and metadata, parsed
+ * by PDFBox.
+ */
 record Pdf(String text, int pages, List<String> fonts, boolean allFontsEmbedded, String title, String language,
 		float pageWidth, float pageHeight, List<String> pageHeaders) {
 
@@ -39,7 +42,9 @@ record Pdf(String text, int pages, List<String> fonts, boolean allFontsEmbedded,
 		}
 	}
 
-	/** The first line of every page, top down: the running header the page frame writes. */
+	/**
+	 * The first line of every page, top down: the running header the page frame writes.
+	 */
 	private static List<String> headers(PDDocument document) throws IOException {
 		PDFTextStripper stripper = new PDFTextStripper();
 		stripper.setSortByPosition(true);

@@ -12,7 +12,10 @@ import org.springframework.http.HttpStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The number of concurrent renders follows the heap; beyond it a request waits briefly, then is refused. */
+/**
+ * The number of concurrent renders follows the heap; beyond it a request waits briefly,
+ * then is refused.
+ */
 class RenderLimitTest {
 
 	private static final long MB = 1 << 20;

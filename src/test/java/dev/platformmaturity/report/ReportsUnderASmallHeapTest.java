@@ -46,9 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Reliability: PDF reports under a small heap. The application runs in a JVM of its own with {@code -Xmx384m} on
- * the test database, where a group has 100 teams with two quarters of answers; 12 organisation and 8 team reports of
- * that group are asked for at once. Every answer is a valid PDF or 503 with Retry-After, and the application's log
+ * Reliability: PDF reports under a small heap. The application runs in a JVM of its own
+ * with {@code -Xmx384m} on the test database, where a group has 100 teams with two
+ * quarters of answers; 12 organisation and 8 team reports of that group are asked for at
+ * once. Every answer is a valid PDF or 503 with Retry-After, and the application's log
  * has no OutOfMemoryError.
  */
 @IntegrationTest
@@ -106,8 +107,8 @@ class ReportsUnderASmallHeapTest {
 					pdfs++;
 				}
 				else if (response.statusCode() == 503) {
-					assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
-							seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+					assertThat(response.headers().firstValue("Retry-After"))
+						.hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
 					assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("\"status\":503");
 				}
 				else {
@@ -136,14 +137,17 @@ class ReportsUnderASmallHeapTest {
 	}
 
 	/**
-	 * The application in a JVM of its own, started from the test's class path on the test database with the given
-	 * JVM options, on a port it chooses and writes to a file; its output goes to a log file.
+	 * The application in a JVM of its own, started from the test's class path on the test
+	 * database with the given JVM options, on a port it chooses and writes to a file; its
+	 * output goes to a log file.
 	 */
 	static final class ChildApplication implements AutoCloseable {
 
 		private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
-		/** The line the application logs when it is ready, with the port it listens on. */
+		/**
+		 * The line the application logs when it is ready, with the port it listens on.
+		 */
 		private static final Pattern READY = Pattern.compile("Platform Maturity is ready: https?://[^:]+:(\\d+)/");
 
 		private final Process process;
@@ -206,8 +210,10 @@ class ReportsUnderASmallHeapTest {
 
 		private boolean ready() {
 			try {
-				return http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
-						HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				return http
+					.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).build(),
+							HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200;
 			}
 			catch (IOException notYet) {
 				return false;

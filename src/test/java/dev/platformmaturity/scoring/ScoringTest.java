@@ -98,7 +98,10 @@ class ScoringTest {
 		return text.isBlank() ? List.of() : Arrays.asList(text.trim().split(" +"));
 	}
 
-	/** Equality of BigDecimal includes the scale, so "2.50" checks two decimals as well as the value. */
+	/**
+	 * Equality of BigDecimal includes the scale, so "2.50" checks two decimals as well as
+	 * the value.
+	 */
 	private static Optional<BigDecimal> decimal(String expected) {
 		return Optional.ofNullable(expected).map(BigDecimal::new);
 	}

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Cells a spreadsheet would run as formulas are neutralised; numbers the application writes stay numbers. */
+/**
+ * Cells a spreadsheet would run as formulas are neutralised; numbers the application
+ * writes stay numbers.
+ */
 class CsvExportTest {
 
 	@ParameterizedTest
@@ -23,8 +26,8 @@ class CsvExportTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "Payments", "支付平台", "2026-Q4", "a=b", "x+1", "e-mail", "name@example.org",
-			" =1+1", "'=1+1", "\n=1" })
+	@ValueSource(strings = { "", "Payments", "支付平台", "2026-Q4", "a=b", "x+1", "e-mail", "name@example.org", " =1+1",
+			"'=1+1", "\n=1" })
 	void otherTextIsWrittenAsItIs(String text) {
 		assertThat(CsvExport.cell(text)).isEqualTo(text);
 	}

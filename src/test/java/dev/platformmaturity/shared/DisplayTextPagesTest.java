@@ -31,8 +31,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Pages show team, group and person names and comments without their bidi controls, so U+202E cannot make a name
- * read backwards; forms still give back exactly what was typed.
+ * Pages show team, group and person names and comments without their bidi controls, so
+ * U+202E cannot make a name read backwards; forms still give back exactly what was typed.
  */
 @IntegrationTest
 class DisplayTextPagesTest {
@@ -71,9 +71,10 @@ class DisplayTextPagesTest {
 			.params("Wang" + OVERRIDE + "gnaw", member.id())
 			.update();
 		quarter = data.closedQuarter();
-		SystemTask.run(() -> loader.load(catalog.currentVersion(), List.of(new Loaded(team.id(), quarter.id(),
-				AssessmentStatus.SUBMITTED, member.id(), Instant.now(), Map.of("investment_1", 2), Set.of(),
-				Map.of("investment_1", "Looks fine " + OVERRIDE + "txet neddih"), Map.of(), Set.of()))));
+		SystemTask.run(() -> loader.load(catalog.currentVersion(),
+				List.of(new Loaded(team.id(), quarter.id(), AssessmentStatus.SUBMITTED, member.id(), Instant.now(),
+						Map.of("investment_1", 2), Set.of(),
+						Map.of("investment_1", "Looks fine " + OVERRIDE + "txet neddih"), Map.of(), Set.of()))));
 	}
 
 	@Test
@@ -101,18 +102,21 @@ class DisplayTextPagesTest {
 		TestData.Person admin = data.person(Role.ADMIN);
 		String renamed = "Renamed " + OVERRIDE + "eman";
 		long version = jdbc.sql("select version from team where id = ?").param(team.id()).query(Long.class).single();
-		MvcResult saved = mvc.perform(post("/admin/teams/" + team.slug()).with(user(data.principal(admin)))
-			.with(csrf())
-			.param("version", String.valueOf(version))
-			.param("slug", team.slug())
-			.param("name", renamed)
-			.param("groupId", String.valueOf(group))
-			.param("enabled", "true"))
+		MvcResult saved = mvc
+			.perform(post("/admin/teams/" + team.slug()).with(user(data.principal(admin)))
+				.with(csrf())
+				.param("version", String.valueOf(version))
+				.param("slug", team.slug())
+				.param("name", renamed)
+				.param("groupId", String.valueOf(group))
+				.param("enabled", "true"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
-		// the notice travels in the session, as it does for a browser following the redirect
-		String page = new String(mvc.perform(get("/admin/teams/" + team.slug()).with(user(data.principal(admin)))
-			.cookie(saved.getResponse().getCookie("SESSION")))
+		// the notice travels in the session, as it does for a browser following the
+		// redirect
+		String page = new String(mvc
+			.perform(get("/admin/teams/" + team.slug()).with(user(data.principal(admin)))
+				.cookie(saved.getResponse().getCookie("SESSION")))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

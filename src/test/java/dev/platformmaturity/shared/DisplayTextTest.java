@@ -22,8 +22,7 @@ class DisplayTextTest {
 
 	@Test
 	void keepsEverythingElseAsTyped() {
-		String typed = "支付平台 Payments — Rocket 🚀 team, zero\u200Bwidth, עברית, العربية, "
-				+ "'quotes' & <tags>";
+		String typed = "支付平台 Payments — Rocket 🚀 team, zero\u200Bwidth, עברית, العربية, " + "'quotes' & <tags>";
 		assertThat(DisplayText.of(typed)).isSameAs(typed);
 		assertThat(DisplayText.of("")).isEmpty();
 		assertThat(DisplayText.of(null)).isNull();

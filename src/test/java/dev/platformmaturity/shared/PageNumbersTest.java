@@ -66,8 +66,11 @@ class PageNumbersTest {
 
 	/** A page of the numbers 0..total-1, as Spring Data reads one. */
 	private static Page<Long> rows(Pageable pageable, long total) {
-		List<Long> content = LongStream.range(Math.min(pageable.getOffset(), total),
-				Math.min(pageable.getOffset() + pageable.getPageSize(), total)).boxed().toList();
+		List<Long> content = LongStream
+			.range(Math.min(pageable.getOffset(), total),
+					Math.min(pageable.getOffset() + pageable.getPageSize(), total))
+			.boxed()
+			.toList();
 		return new PageImpl<>(content, pageable, total);
 	}
 

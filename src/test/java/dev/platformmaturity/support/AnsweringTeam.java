@@ -10,9 +10,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
- * A new team with one member, and the open quarter they answer in: the set-up of the tests of answering
- * ({@link TestAssessments#answeringTeam(String)}), with the addresses of the team's assessment, the member's sign-in
- * and what is stored of the assessment.
+ * A new team with one member, and the open quarter they answer in: the set-up of the
+ * tests of answering ({@link TestAssessments#answeringTeam(String)}), with the addresses
+ * of the team's assessment, the member's sign-in and what is stored of the assessment.
  */
 public final class AnsweringTeam {
 
@@ -69,7 +69,9 @@ public final class AnsweringTeam {
 		return user(data.principal(member));
 	}
 
-	/** The member saves an answer through the API: {@code json} is the body of the PUT. */
+	/**
+	 * The member saves an answer through the API: {@code json} is the body of the PUT.
+	 */
 	public MockHttpServletRequestBuilder answer(String question, String json) {
 		return put(api() + "/answers/" + question).with(asMember())
 			.with(csrf())
@@ -93,10 +95,9 @@ public final class AnsweringTeam {
 				  and (an.level is not null or an.not_applicable or an.comment is not null or an.version > 0)""")
 			.param(team.id())
 			.query(Boolean.class)
-			.single()
-				&& jdbc.sql("""
-						select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
-						where a.team_id = ? and e.kind <> 'START'""").param(team.id()).query(Long.class).single() == 0;
+			.single() && jdbc.sql("""
+					select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
+					where a.team_id = ? and e.kind <> 'START'""").param(team.id()).query(Long.class).single() == 0;
 	}
 
 }

@@ -99,9 +99,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until a download whose name ends with {@code suffix} is complete, and returns it. Chromium writes into
-	 * {@code <name>.crdownload} and, just before renaming it, creates {@code <name>} empty: the download is complete
-	 * once no {@code .crdownload} file is left.
+	 * Waits until a download whose name ends with {@code suffix} is complete, and returns
+	 * it. Chromium writes into {@code <name>.crdownload} and, just before renaming it,
+	 * creates {@code <name>} empty: the download is complete once no {@code .crdownload}
+	 * file is left.
 	 */
 	public Path downloaded(String suffix) {
 		waitUntil(driver -> {
@@ -127,12 +128,16 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Clicks something that loads a new page and waits until that page has replaced the current one. */
+	/**
+	 * Clicks something that loads a new page and waits until that page has replaced the
+	 * current one.
+	 */
 	public Browser clickAndLoad(By by) {
 		WebElement currentPage = driver.findElement(By.tagName("html"));
 		driver.findElement(by).click();
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(currentPage));
-		waitUntil(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+		waitUntil(
+				driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 		return this;
 	}
 
@@ -157,7 +162,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public WebElement waitFor(By by) {
-		return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(by));
+		return new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(ExpectedConditions.visibilityOfElementLocated(by));
 	}
 
 	public void waitUntil(Function<WebDriver, Boolean> condition) {
@@ -181,7 +187,10 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Opens the signed-in person's menu in the header: their account, administration, signing out. */
+	/**
+	 * Opens the signed-in person's menu in the header: their account, administration,
+	 * signing out.
+	 */
 	public Browser openAccountMenu() {
 		WebElement menu = find(By.cssSelector("details.account-menu"));
 		if (menu.getDomAttribute("open") == null) {
@@ -191,8 +200,9 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Shows pages {@code width} CSS pixels wide: below 600 as a phone does (scroll bars over the page, the width of
-	 * the viewport meta tag), otherwise as a laptop, such as 1366.
+	 * Shows pages {@code width} CSS pixels wide: below 600 as a phone does (scroll bars
+	 * over the page, the width of the viewport meta tag), otherwise as a laptop, such as
+	 * 1366.
 	 */
 	public Browser resize(int width, int height) {
 		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** The application on a real port with the shared test PostgreSQL, driven by headless Chromium. */
+/**
+ * The application on a real port with the shared test PostgreSQL, driven by headless
+ * Chromium.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
@@ -21,4 +24,5 @@ import org.springframework.context.annotation.Import;
 @Import({ TestDatabase.class, TestData.class, TestAssessments.class, StatementCounter.class, MovableClock.class })
 @ExtendWith(BrowserExtension.class)
 public @interface BrowserTest {
+
 }

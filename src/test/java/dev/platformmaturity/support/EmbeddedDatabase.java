@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**
- * A real PostgreSQL 17 from zonky's embedded binaries, for the development entry point and the tests; it is never
- * part of the application's jar. As a {@link JdbcConnectionDetails} bean it is the application's database. Every
- * connection needs the password (scram-sha-256, also on 127.0.0.1 and ::1), which is generated and kept beside the
- * data in a file only its owner may read.
+ * A real PostgreSQL 17 from zonky's embedded binaries, for the development entry point
+ * and the tests; it is never part of the application's jar. As a
+ * {@link JdbcConnectionDetails} bean it is the application's database. Every connection
+ * needs the password (scram-sha-256, also on 127.0.0.1 and ::1), which is generated and
+ * kept beside the data in a file only its owner may read.
  */
 public final class EmbeddedDatabase implements JdbcConnectionDetails, AutoCloseable {
 
@@ -57,8 +58,9 @@ public final class EmbeddedDatabase implements JdbcConnectionDetails, AutoClosea
 	}
 
 	/**
-	 * The development database: its data lives in {@code folder/postgres} and survives restarts, written with fsync
-	 * on. A server left running by a killed JVM is stopped first.
+	 * The development database: its data lives in {@code folder/postgres} and survives
+	 * restarts, written with fsync on. A server left running by a killed JVM is stopped
+	 * first.
 	 */
 	public static EmbeddedDatabase durable(Path folder) throws IOException {
 		EmbeddedDatabase database = new EmbeddedDatabase(folder, true);
@@ -69,7 +71,10 @@ public final class EmbeddedDatabase implements JdbcConnectionDetails, AutoClosea
 		return database;
 	}
 
-	/** A throwaway database in a temporary folder, fast rather than durable, removed when closed or at exit. */
+	/**
+	 * A throwaway database in a temporary folder, fast rather than durable, removed when
+	 * closed or at exit.
+	 */
 	public static EmbeddedDatabase temporary() {
 		try {
 			EmbeddedDatabase database = new EmbeddedDatabase(Files.createTempDirectory("embedded-postgres"), false);
@@ -91,7 +96,8 @@ public final class EmbeddedDatabase implements JdbcConnectionDetails, AutoClosea
 			.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(false)
 			.setRegisterShutdownHook(durable)
-			// initdb options: the later --auth wins over zonky's "-A trust" for every line of pg_hba.conf
+			// initdb options: the later --auth wins over zonky's "-A trust" for every
+			// line of pg_hba.conf
 			.setLocaleConfig("auth", "scram-sha-256")
 			.setLocaleConfig("pwfile", passwordFile.toString())
 			.setConnectConfig("password", password);
@@ -99,7 +105,8 @@ public final class EmbeddedDatabase implements JdbcConnectionDetails, AutoClosea
 			builder.setPort(port);
 		}
 		if (durable) {
-			// zonky starts PostgreSQL with fsync and synchronous commit off; this is the developer's data.
+			// zonky starts PostgreSQL with fsync and synchronous commit off; this is the
+			// developer's data.
 			builder.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
@@ -158,8 +165,8 @@ public final class EmbeddedDatabase implements JdbcConnectionDetails, AutoClosea
 	}
 
 	/**
-	 * A data folder made before passwords were required trusts every local connection: give the user the password
-	 * and make every line of pg_hba.conf ask for it.
+	 * A data folder made before passwords were required trusts every local connection:
+	 * give the user the password and make every line of pg_hba.conf ask for it.
 	 */
 	private void requirePasswords() throws IOException {
 		Path hba = dataDirectory.resolve("pg_hba.conf");
@@ -180,7 +187,10 @@ public final class EmbeddedDatabase implements JdbcConnectionDetails, AutoClosea
 		}
 	}
 
-	/** The password kept in the data folder, or a new one written there readable only by its owner. */
+	/**
+	 * The password kept in the data folder, or a new one written there readable only by
+	 * its owner.
+	 */
 	private static String readOrCreatePassword(Path file) throws IOException {
 		if (Files.exists(file)) {
 			return Files.readString(file, StandardCharsets.UTF_8).strip();

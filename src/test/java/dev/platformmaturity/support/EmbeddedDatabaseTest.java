@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The development database: durable settings, data kept across restarts, a password for every connection, recovery
- * after a killed JVM.
+ * The development database: durable settings, data kept across restarts, a password for
+ * every connection, recovery after a killed JVM.
  */
 class EmbeddedDatabaseTest {
 
@@ -111,9 +111,9 @@ class EmbeddedDatabaseTest {
 	private static final String READY = "EMBEDDED-DATABASE-READY";
 
 	/**
-	 * A separate JVM that stands in for the application, so that the test can kill it like a crash would. It runs
-	 * from a source file, because a second main class among the test classes would leave spring-boot:test-run
-	 * without a single entry point.
+	 * A separate JVM that stands in for the application, so that the test can kill it
+	 * like a crash would. It runs from a source file, because a second main class among
+	 * the test classes would leave spring-boot:test-run without a single entry point.
 	 */
 	private static Process startAndKeep(Path dataDir, Path sourceDir) throws Exception {
 		Path source = sourceDir.resolve("KilledApplication.java");
@@ -150,7 +150,8 @@ class EmbeddedDatabaseTest {
 	}
 
 	private static String query(EmbeddedDatabase database, String sql) throws Exception {
-		try (Connection connection = connect(database); Statement statement = connection.createStatement();
+		try (Connection connection = connect(database);
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getString(1);

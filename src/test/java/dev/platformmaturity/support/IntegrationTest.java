@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
-/** The whole application on the shared test PostgreSQL, with MockMvc. All such tests share one cached context. */
+/**
+ * The whole application on the shared test PostgreSQL, with MockMvc. All such tests share
+ * one cached context.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
@@ -18,4 +21,5 @@ import org.springframework.context.annotation.Import;
 @AutoConfigureMockMvc
 @Import({ TestDatabase.class, TestData.class, TestAssessments.class, StatementCounter.class, MovableClock.class })
 public @interface IntegrationTest {
+
 }

@@ -10,8 +10,9 @@ import java.time.ZonedDateTime;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The application's clock in tests: the system clock until a test moves it to a day; the test puts it back with
- * {@link #reset()}. Comes first, before the application's own clock, in every test context.
+ * The application's clock in tests: the system clock until a test moves it to a day; the
+ * test puts it back with {@link #reset()}. Comes first, before the application's own
+ * clock, in every test context.
  */
 @Primary
 public class MovableClock extends Clock {

@@ -10,8 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The application on a real port with the shared test PostgreSQL, for tests that talk HTTP to it like a script or a
- * proxy would (it shares the context of {@link BrowserTest}).
+ * The application on a real port with the shared test PostgreSQL, for tests that talk
+ * HTTP to it like a script or a proxy would (it shares the context of
+ * {@link BrowserTest}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,4 +20,5 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ TestDatabase.class, TestData.class, TestAssessments.class, StatementCounter.class, MovableClock.class })
 public @interface ServerTest {
+
 }

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When the JVM that owned the embedded PostgreSQL was killed, the server keeps running and holds
- * {@code postmaster.pid}, so the next start would fail. This stops such a leftover server, but only when no living
- * application holds the embedded server's lock file (then it is another running instance, not a leftover).
+ * When the JVM that owned the embedded PostgreSQL was killed, the server keeps running
+ * and holds {@code postmaster.pid}, so the next start would fail. This stops such a
+ * leftover server, but only when no living application holds the embedded server's lock
+ * file (then it is another running instance, not a leftover).
  */
 final class StaleEmbeddedServer {
 
@@ -37,17 +38,18 @@ final class StaleEmbeddedServer {
 		}
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
 		Path lockFile = dataDirectory.resolve(OWNER_LOCK_FILE);
-		try (RandomAccessFile lock = new RandomAccessFile(lockFile.toFile(), "rw");
-				FileLock owner = tryLock(lock)) {
+		try (RandomAccessFile lock = new RandomAccessFile(lockFile.toFile(), "rw"); FileLock owner = tryLock(lock)) {
 			if (owner == null) {
-				throw new IllegalStateException("Another running instance of the application uses the embedded database in "
-						+ dataDirectory + ". Stop it first, or set app.data-dir to another folder.");
+				throw new IllegalStateException(
+						"Another running instance of the application uses the embedded database in " + dataDirectory
+								+ ". Stop it first, or set app.data-dir to another folder.");
 			}
 			Optional<ProcessHandle> server = Files.exists(pidFile) ? postmaster(pidFile) : Optional.empty();
 			if (server.isEmpty()) {
 				return;
 			}
-			log.warn("An embedded PostgreSQL (pid {}) was left running by an application that ended abruptly; stopping it",
+			log.warn(
+					"An embedded PostgreSQL (pid {}) was left running by an application that ended abruptly; stopping it",
 					server.get().pid());
 			stop(server.get());
 		}

@@ -13,8 +13,9 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Counts the SQL statements the current thread prepares or creates, for tests that prove a page runs a bounded
- * number of queries. Wraps the application's data source; counts only while {@link #count} or {@link #sent} runs.
+ * Counts the SQL statements the current thread prepares or creates, for tests that prove
+ * a page runs a bounded number of queries. Wraps the application's data source; counts
+ * only while {@link #count} or {@link #sent} runs.
  */
 public class StatementCounter implements BeanPostProcessor {
 
@@ -27,7 +28,10 @@ public class StatementCounter implements BeanPostProcessor {
 		return sent(work).size();
 	}
 
-	/** Runs {@code work} and returns the SQL of each statement it sent, in order ("" for a plain statement). */
+	/**
+	 * Runs {@code work} and returns the SQL of each statement it sent, in order ("" for a
+	 * plain statement).
+	 */
 	public static List<String> sent(Runnable work) {
 		List<String> sent = new ArrayList<>();
 		SENT.set(sent);
@@ -40,7 +44,6 @@ public class StatementCounter implements BeanPostProcessor {
 		return sent;
 	}
 
-
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (!(bean instanceof DataSource dataSource)) {
@@ -52,8 +55,8 @@ public class StatementCounter implements BeanPostProcessor {
 	}
 
 	private static Connection connection(Connection connection) {
-		return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] { Connection.class },
-				delegating(connection, (method, arguments, result) -> {
+		return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, delegating(connection, (method, arguments, result) -> {
 					List<String> sent = SENT.get();
 					if (sent != null && STATEMENT_METHODS.contains(method)) {
 						boolean withSql = arguments != null && arguments.length > 0 && arguments[0] instanceof String;

@@ -14,8 +14,9 @@ import dev.platformmaturity.assessment.AssessmentStatus;
 import dev.platformmaturity.model.ModelCatalog;
 
 /**
- * Stores whole assessments for a test in one call, as the loader writes them (every answer and target row, a START
- * event, a SUBMIT event when submitted), for the current model version:
+ * Stores whole assessments for a test in one call, as the loader writes them (every
+ * answer and target row, a START event, a SUBMIT event when submitted), for the current
+ * model version:
  * {@code assessments.submitted(team, quarter, author).levels(Map.of("investment_1", 3)).load()}.
  */
 public class TestAssessments {
@@ -35,7 +36,10 @@ public class TestAssessments {
 		this.jdbc = jdbc;
 	}
 
-	/** A new team named after the test, with one member, in the open quarter (opened when none is). */
+	/**
+	 * A new team named after the test, with one member, in the open quarter (opened when
+	 * none is).
+	 */
 	public AnsweringTeam answeringTeam(String name) {
 		return new AnsweringTeam(data, jdbc, name);
 	}

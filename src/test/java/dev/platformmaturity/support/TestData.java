@@ -10,8 +10,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import dev.platformmaturity.account.Role;
 
 /**
- * Creates people, groups and teams for a test directly in the shared database, each with a unique name, so tests do
- * not depend on each other or on the order they run in.
+ * Creates people, groups and teams for a test directly in the shared database, each with
+ * a unique name, so tests do not depend on each other or on the order they run in.
  */
 public class TestData {
 
@@ -40,7 +40,10 @@ public class TestData {
 	public record Quarter(long id, String label) {
 	}
 
-	/** Quarter labels no other test uses, in increasing order; the open quarter always sorts after the others. */
+	/**
+	 * Quarter labels no other test uses, in increasing order; the open quarter always
+	 * sorts after the others.
+	 */
 	private static final AtomicLong QUARTER_YEARS = new AtomicLong(5000);
 
 	public static String unique(String prefix) {
@@ -48,7 +51,10 @@ public class TestData {
 	}
 
 	public long group(String name) {
-		return jdbc.sql("insert into team_group (name) values (?) returning id").param(unique(name)).query(Long.class).single();
+		return jdbc.sql("insert into team_group (name) values (?) returning id")
+			.param(unique(name))
+			.query(Long.class)
+			.single();
 	}
 
 	public Team team(String name) {
@@ -96,7 +102,10 @@ public class TestData {
 		jdbc.sql("update team set enabled = false where id = ?").param(team.id()).update();
 	}
 
-	/** The open quarter, opened now (with a label after every other test quarter) when none is open. */
+	/**
+	 * The open quarter, opened now (with a label after every other test quarter) when
+	 * none is open.
+	 */
 	public Quarter openQuarter() {
 		return jdbc.sql("select id, label from quarter where state = 'OPEN'")
 			.query((rs, n) -> new Quarter(rs.getLong("id"), rs.getString("label")))
@@ -122,10 +131,7 @@ public class TestData {
 		String label = year + "-Q1";
 		long id = jdbc.sql("""
 				insert into quarter (label, opens_on, due_on, state) values (?, date '2026-01-01', date '2026-02-15', ?)
-				returning id""")
-			.params(label, state)
-			.query(Long.class)
-			.single();
+				returning id""").params(label, state).query(Long.class).single();
 		return new Quarter(id, label);
 	}
 

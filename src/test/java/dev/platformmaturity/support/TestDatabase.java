@@ -11,10 +11,11 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The one PostgreSQL the tests of a JVM share, as the service connection of their application contexts. Chosen in
- * this order: {@code TEST_DATABASE_URL} (with {@code TEST_DATABASE_USERNAME} and {@code TEST_DATABASE_PASSWORD}) when
- * set; else a Testcontainers {@code postgres:17} when Docker is available; else an embedded PostgreSQL 17. Never an
- * in-memory stand-in.
+ * The one PostgreSQL the tests of a JVM share, as the service connection of their
+ * application contexts. Chosen in this order: {@code TEST_DATABASE_URL} (with
+ * {@code TEST_DATABASE_USERNAME} and {@code TEST_DATABASE_PASSWORD}) when set; else a
+ * Testcontainers {@code postgres:17} when Docker is available; else an embedded
+ * PostgreSQL 17. Never an in-memory stand-in.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabase {
@@ -47,7 +48,10 @@ public class TestDatabase {
 		return EmbeddedDatabase.temporary();
 	}
 
-	/** Asking Testcontainers on a machine without Docker logs an error; look for a socket or DOCKER_HOST first. */
+	/**
+	 * Asking Testcontainers on a machine without Docker logs an error; look for a socket
+	 * or DOCKER_HOST first.
+	 */
 	private static boolean dockerMightBeAvailable() {
 		return System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"))
 				|| Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))

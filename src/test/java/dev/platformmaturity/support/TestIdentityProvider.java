@@ -28,9 +28,10 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * A real OpenID Connect provider for tests: Spring Authorization Server in its own application context on a random
- * port of 127.0.0.1 (so its cookies stay apart from the application's on localhost), with one registered client and
- * people whose ID tokens carry the claims a test gives them.
+ * A real OpenID Connect provider for tests: Spring Authorization Server in its own
+ * application context on a random port of 127.0.0.1 (so its cookies stay apart from the
+ * application's on localhost), with one registered client and people whose ID tokens
+ * carry the claims a test gives them.
  */
 public class TestIdentityProvider implements AutoCloseable {
 
@@ -63,7 +64,10 @@ public class TestIdentityProvider implements AutoCloseable {
 		return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
 	}
 
-	/** Lets the client send people back to {@code redirectUri} (known once the application has its port). */
+	/**
+	 * Lets the client send people back to {@code redirectUri} (known once the application
+	 * has its port).
+	 */
 	public void allowRedirect(String redirectUri) {
 		RegisteredClientRepository clients = context.getBean(RegisteredClientRepository.class);
 		RegisteredClient client = clients.findByClientId(CLIENT_ID);
@@ -85,10 +89,14 @@ public class TestIdentityProvider implements AutoCloseable {
 		context.close();
 	}
 
-	/** The provider's application: Spring Authorization Server with in-memory people and their claims. */
+	/**
+	 * The provider's application: Spring Authorization Server with in-memory people and
+	 * their claims.
+	 */
 	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-			JacksonAutoConfiguration.class, SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+			WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
+			HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+			SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
 			SecurityFilterAutoConfiguration.class, OAuth2AuthorizationServerAutoConfiguration.class,
 			OAuth2AuthorizationServerJwtAutoConfiguration.class })
 	static class Provider {

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser-like HTTP client for tests against a running application: keeps its cookies, does not follow redirects,
- * and reads the CSRF token from the last page, as a person's browser would.
+ * A browser-like HTTP client for tests against a running application: keeps its cookies,
+ * does not follow redirects, and reads the CSRF token from the last page, as a person's
+ * browser would.
  */
 public final class WebClient {
 
@@ -57,7 +58,9 @@ public final class WebClient {
 		return response;
 	}
 
-	/** Posts a form with the CSRF token of the last page, unless the form brings its own. */
+	/**
+	 * Posts a form with the CSRF token of the last page, unless the form brings its own.
+	 */
 	public HttpResponse<String> post(String path, Map<String, String> form) {
 		Map<String, String> fields = new LinkedHashMap<>(form);
 		if (csrf != null) {
@@ -78,7 +81,10 @@ public final class WebClient {
 			.build());
 	}
 
-	/** Signs in with a local password through the sign-in form; returns the answer to the form. */
+	/**
+	 * Signs in with a local password through the sign-in form; returns the answer to the
+	 * form.
+	 */
 	public HttpResponse<String> signIn(String username, String password) {
 		get("/login");
 		return post("/login", Map.of("username", username, "password", password));
@@ -93,7 +99,9 @@ public final class WebClient {
 			.findFirst();
 	}
 
-	/** Sends this client's session cookie to another instance, as a load balancer would. */
+	/**
+	 * Sends this client's session cookie to another instance, as a load balancer would.
+	 */
 	public WebClient withSessionOf(WebClient other) {
 		other.cookie("SESSION").ifPresent(value -> {
 			HttpCookie cookie = new HttpCookie("SESSION", value);

@@ -29,7 +29,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The OpenAPI description covers every mapping under /api, is valid OpenAPI 3, and documents its errors. */
+/**
+ * The OpenAPI description covers every mapping under /api, is valid OpenAPI 3, and
+ * documents its errors.
+ */
 @IntegrationTest
 class ApiDescriptionTest {
 
@@ -46,7 +49,10 @@ class ApiDescriptionTest {
 
 	@BeforeEach
 	void readTheDescription() throws Exception {
-		json = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+		json = mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		ParseOptions options = new ParseOptions();
 		options.setResolve(true);
@@ -67,7 +73,8 @@ class ApiDescriptionTest {
 				var methods = mapping.getMethodsCondition().getMethods().isEmpty() ? List.of(RequestMethod.GET)
 						: List.copyOf(mapping.getMethodsCondition().getMethods());
 				for (RequestMethod method : methods) {
-					if (item == null || item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method.name())) == null) {
+					if (item == null
+							|| item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method.name())) == null) {
 						missing.add(method + " " + path);
 					}
 				}
@@ -89,13 +96,18 @@ class ApiDescriptionTest {
 		Operation model = api.getPaths().get("/api/v1/model").getGet();
 		assertThat(model.getSecurity()).isEmpty();
 		assertThat(model.getResponses()).containsKey("400").doesNotContainKey("401");
-		api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> assertThat(
-				operation.getResponses().keySet().stream().filter(code -> code.startsWith("4")).toList())
-			.as(path)
-			.isNotEmpty()));
+		api.getPaths()
+			.forEach((path, item) -> item.readOperations()
+				.forEach(operation -> assertThat(
+						operation.getResponses().keySet().stream().filter(code -> code.startsWith("4")).toList())
+					.as(path)
+					.isNotEmpty()));
 	}
 
-	/** The API reads no YAML bodies ({@link JsonRules}); springdoc writes the YAML form of the description itself. */
+	/**
+	 * The API reads no YAML bodies ({@link JsonRules}); springdoc writes the YAML form of
+	 * the description itself.
+	 */
 	@Test
 	void theDescriptionIsAlsoServedAsYaml() throws Exception {
 		String yaml = mvc.perform(get("/v3/api-docs.yaml").with(user("reader")))

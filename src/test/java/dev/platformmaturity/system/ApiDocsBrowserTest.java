@@ -11,7 +11,10 @@ import dev.platformmaturity.support.BrowserTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The browsable API description works in Chromium under the application's Content-Security-Policy. */
+/**
+ * The browsable API description works in Chromium under the application's
+ * Content-Security-Policy.
+ */
 @BrowserTest
 class ApiDocsBrowserTest {
 

@@ -12,7 +12,10 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The safety net for two writes of one row at once that no service expected: 409, never 500. */
+/**
+ * The safety net for two writes of one row at once that no service expected: 409, never
+ * 500.
+ */
 class ChangedMeanwhileTest {
 
 	@Test
@@ -28,7 +31,8 @@ class ChangedMeanwhileTest {
 		ProblemDetail chinese = errors.changedMeanwhile(lost, Locale.SIMPLIFIED_CHINESE);
 
 		assertThat(english.getStatus()).isEqualTo(409);
-		assertThat(english.getDetail()).startsWith("Someone else changed this at the same moment, so nothing was saved.");
+		assertThat(english.getDetail())
+			.startsWith("Someone else changed this at the same moment, so nothing was saved.");
 		assertThat(chinese.getDetail()).startsWith("有其他人在同一时刻修改了此内容");
 	}
 
@@ -38,10 +42,12 @@ class ChangedMeanwhileTest {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		assertThat(pages.resolveException(new MockHttpServletRequest(), response, null,
-				new ObjectOptimisticLockingFailureException("Team", 1L))).isNotNull();
+				new ObjectOptimisticLockingFailureException("Team", 1L)))
+			.isNotNull();
 		assertThat(response.getStatus()).isEqualTo(409);
 		assertThat(pages.resolveException(new MockHttpServletRequest(), new MockHttpServletResponse(), null,
-				new IllegalStateException("other"))).isNull();
+				new IllegalStateException("other")))
+			.isNull();
 	}
 
 }

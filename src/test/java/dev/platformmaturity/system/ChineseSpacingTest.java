@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Chinese texts have no stray ASCII spaces: none between two Chinese characters, and none between Chinese text and
- * an inserted word (a name, an aspect, a title), as in "模型中 接口 的四个级别". A space stays between Chinese text and
- * inserted Latin letters or digits (numbers, quarter labels, dates, usernames, keys), as Chinese typesetting has it;
- * those placeholders are listed here.
+ * Chinese texts have no stray ASCII spaces: none between two Chinese characters, and none
+ * between Chinese text and an inserted word (a name, an aspect, a title), as in "模型中 接口
+ * 的四个级别". A space stays between Chinese text and inserted Latin letters or digits
+ * (numbers, quarter labels, dates, usernames, keys), as Chinese typesetting has it; those
+ * placeholders are listed here.
  */
 class ChineseSpacingTest {
 
@@ -58,8 +59,7 @@ class ChineseSpacingTest {
 			// usernames, short names (slugs), e-mail addresses, roles
 			"person.username.taken:0", "membership.person.unknown:0", "membership.exists:0", "admin.people.edit:0",
 			"admin.people.created:0", "admin.people.updated:0", "team.slug.taken:0", "import.slug.duplicate:0",
-			"import.username.duplicate:0", "import.email.duplicate:0", "import.team.unknown:0",
-			"import.role.invalid:0",
+			"import.username.duplicate:0", "import.email.duplicate:0", "import.team.unknown:0", "import.role.invalid:0",
 			// model versions, question and aspect keys, options, levels
 			"about.sources.heading:0", "assessment.modelVersion:0", "assessment.question.unknown:0",
 			"assessment.aspect.unknown:0", "assessment.option.unknown:0", "assessment.option.otherQuestion:0",
@@ -69,17 +69,18 @@ class ChineseSpacingTest {
 			"quarter.date.outOfRange:0", "quarter.date.outOfRange:1",
 			// identity providers' names and usernames
 			"signIn.provider.button:0", "signIn.provider.unreachable:0", "signIn.provider.usernameTaken:0",
-			// notifications: quarter labels, dates, times, day counts, changes, hosts, addresses, time zones
+			// notifications: quarter labels, dates, times, day counts, changes, hosts,
+			// addresses, time zones
 			"mail.digest.intro:0", "mail.digest.intro:1", "mail.digest.intro:2", "mail.digest.intro:3",
-			"mail.dueSoon.intro:0", "mail.dueSoon.intro:1", "mail.dueSoon.intro:2", "mail.dueSoon.subject:2", "mail.overdue.intro:0",
-			"mail.overdue.intro:1", "mail.overdue.subject:1", "mail.quarterClosed.intro:0",
+			"mail.dueSoon.intro:0", "mail.dueSoon.intro:1", "mail.dueSoon.intro:2", "mail.dueSoon.subject:2",
+			"mail.overdue.intro:0", "mail.overdue.intro:1", "mail.overdue.subject:1", "mail.quarterClosed.intro:0",
 			"mail.quarterClosed.subject:0", "mail.quarterOpened.intro:0", "mail.quarterOpened.intro:1",
 			"mail.quarterOpened.subject:0", "mail.quarterOpened.subject:1", "mail.summary.mover:4",
 			"mail.summary.mover:5", "notification.log.nextAttempt:0", "notification.log.sentAt:0",
 			"notification.status.emailOn:0", "notification.status.emailOn:1", "notification.status.timeValue:0",
-			"notification.status.timeValue:1", "notification.unsubscribe.done:1",
-			"notification.unsubscribe.question:1", "notification.webhook.url.privateAddress:1",
-			"webhook.text.action.overdue:2", "webhook.text.assessment.overdue:1", "webhook.text.assessment.overdue:2",
+			"notification.status.timeValue:1", "notification.unsubscribe.done:1", "notification.unsubscribe.question:1",
+			"notification.webhook.url.privateAddress:1", "webhook.text.action.overdue:2",
+			"webhook.text.assessment.overdue:1", "webhook.text.assessment.overdue:2",
 			"webhook.text.assessment.reopened:1", "webhook.text.assessment.submitted:1",
 			"webhook.text.quarter.closed:0", "webhook.text.quarter.opened:0", "webhook.text.quarter.opened:1",
 			// media types and HTTP methods

@@ -45,8 +45,9 @@ import dev.platformmaturity.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The database fails under the application: it is stopped for 10 s while members save answers through the API as
- * the answering page does, or it refuses writes. On its own embedded PostgreSQL, so that no other test notices.
+ * The database fails under the application: it is stopped for 10 s while members save
+ * answers through the API as the answering page does, or it refuses writes. On its own
+ * embedded PostgreSQL, so that no other test notices.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import({ DatabaseOutageTest.OwnDatabase.class, TestData.class, TestAssessments.class })
@@ -55,7 +56,9 @@ class DatabaseOutageTest {
 
 	private static final Duration OUTAGE = Duration.ofSeconds(10);
 
-	/** The pool waits 3 s for a connection; "gave up, did not hang" allows well over that. */
+	/**
+	 * The pool waits 3 s for a connection; "gave up, did not hang" allows well over that.
+	 */
 	private static final Duration GAVE_UP = Duration.ofSeconds(10);
 
 	private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
@@ -154,15 +157,13 @@ class DatabaseOutageTest {
 				.filter(save -> save.at().isAfter(stopped) && save.at().plus(save.took()).isBefore(restarting))
 				.toList();
 			assertThat(duringOutage).as("%s: tried during the outage", member).hasSizeGreaterThan(3);
-			assertThat(duringOutage).as("%s: every failure a 503 problem with Retry-After", member)
-				.allSatisfy(save -> {
-					assertThat(save.status()).isEqualTo(503);
-					assertThat(save.retryAfter()).isNotBlank();
-					assertThat(save.contentType()).startsWith("application/problem+json");
-					assertThat(save.detail()).isEqualTo(member.language().equals("zh-CN")
-							? "数据库暂时无法使用，请几秒钟后再试。"
-							: "The database is briefly unavailable. Please try again in a few seconds.");
-				});
+			assertThat(duringOutage).as("%s: every failure a 503 problem with Retry-After", member).allSatisfy(save -> {
+				assertThat(save.status()).isEqualTo(503);
+				assertThat(save.retryAfter()).isNotBlank();
+				assertThat(save.contentType()).startsWith("application/problem+json");
+				assertThat(save.detail()).isEqualTo(member.language().equals("zh-CN") ? "数据库暂时无法使用，请几秒钟后再试。"
+						: "The database is briefly unavailable. Please try again in a few seconds.");
+			});
 			assertThat(saves).as("%s: saving again within 5 s of the database's return", member)
 				.anyMatch(save -> save.status() == 200 && save.at().isAfter(back)
 						&& save.at().plus(save.took()).isBefore(back.plus(FIVE_SECONDS)));
@@ -176,7 +177,8 @@ class DatabaseOutageTest {
 
 		assertThat(health).as("health answers at once, also during the outage")
 			.allSatisfy(probe -> assertThat(probe.took()).isLessThan(Duration.ofSeconds(2)));
-		assertThat(health).as("liveness stays UP").filteredOn(probe -> probe.path().endsWith("liveness"))
+		assertThat(health).as("liveness stays UP")
+			.filteredOn(probe -> probe.path().endsWith("liveness"))
 			.allSatisfy(probe -> assertThat(probe.status()).isEqualTo(200));
 		for (String path : List.of("/actuator/health", "/actuator/health/readiness")) {
 			List<Probe> probes = health.stream().filter(probe -> probe.path().equals(path)).toList();
@@ -222,7 +224,10 @@ class DatabaseOutageTest {
 		member.assertNoAcknowledgedSaveLost();
 	}
 
-	/** As an operator would: for the whole server, every session included, on a connection of its own. */
+	/**
+	 * As an operator would: for the whole server, every session included, on a connection
+	 * of its own.
+	 */
 	private void readOnly(boolean readOnly) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
 				database.getPassword()); Statement statement = connection.createStatement()) {
@@ -283,7 +288,10 @@ class DatabaseOutageTest {
 			String detail) {
 	}
 
-	/** A member answering one question over and over through the API with a browser session, as the page does. */
+	/**
+	 * A member answering one question over and over through the API with a browser
+	 * session, as the page does.
+	 */
 	private final class Member {
 
 		private final TestData.Person person;
@@ -322,10 +330,10 @@ class DatabaseOutageTest {
 			String form = send(request("/login").GET()).body();
 			Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
 			assertThat(token.find()).as("the sign-in form has a CSRF token").isTrue();
-			HttpResponse<String> signedIn = send(request("/login")
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(person.username()) + "&password="
-						+ encode(TestData.PASSWORD) + "&_csrf=" + encode(token.group(1)))));
+			HttpResponse<String> signedIn = send(
+					request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+						.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(person.username()) + "&password="
+								+ encode(TestData.PASSWORD) + "&_csrf=" + encode(token.group(1)))));
 			assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
 			JsonNode csrf = json
 				.readTree(send(request("/api/v1/csrf").header("Accept", "application/json").GET()).body());
@@ -347,8 +355,8 @@ class DatabaseOutageTest {
 			Instant at = Instant.now();
 			Save save;
 			try {
-				HttpResponse<String> response = send(request("/api/v1/teams/" + team.slug() + "/assessments/"
-						+ quarter.label() + "/answers/" + question)
+				HttpResponse<String> response = send(request(
+						"/api/v1/teams/" + team.slug() + "/assessments/" + quarter.label() + "/answers/" + question)
 					.header("Content-Type", "application/json")
 					.header("Accept", "application/json")
 					.header(csrfHeader, csrfToken)
@@ -373,8 +381,9 @@ class DatabaseOutageTest {
 		}
 
 		/**
-		 * Every acknowledged save is in the history, and the stored answer is the last acknowledged one or a later
-		 * attempt (one whose answer was lost on the way back can still have been saved).
+		 * Every acknowledged save is in the history, and the stored answer is the last
+		 * acknowledged one or a later attempt (one whose answer was lost on the way back
+		 * can still have been saved).
 		 */
 		void assertNoAcknowledgedSaveLost() {
 			assertThat(acknowledged).isNotEmpty();

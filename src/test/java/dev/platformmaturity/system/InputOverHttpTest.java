@@ -26,8 +26,9 @@ import dev.platformmaturity.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The input rules through the real servlet container, which decodes parameters itself: bytes that are not UTF-8 and
- * NUL characters in an address, and a NUL in a sign-in, are answered with the message in the reader's language.
+ * The input rules through the real servlet container, which decodes parameters itself:
+ * bytes that are not UTF-8 and NUL characters in an address, and a NUL in a sign-in, are
+ * answered with the message in the reader's language.
  */
 @ServerTest
 class InputOverHttpTest {
@@ -54,12 +55,13 @@ class InputOverHttpTest {
 		String basic = "Basic " + Base64.getEncoder()
 			.encodeToString((member.username() + ":" + TestData.PASSWORD).getBytes(StandardCharsets.UTF_8));
 
-		HttpResponse<String> answer = http.send(request("/api/v1/teams?search=%FF%FE", "zh-CN")
-			.header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> answer = http.send(
+				request("/api/v1/teams?search=%FF%FE", "zh-CN").header("Authorization", basic).build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
 		assertThat(answer.statusCode()).isEqualTo(400);
-		assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(JSON.readTree(answer.body()).path("detail").asString())
 			.isEqualTo(messages.getMessage("input.parameters.undecodable", null, Locale.SIMPLIFIED_CHINESE));
 	}
@@ -87,16 +89,17 @@ class InputOverHttpTest {
 		String token = Jsoup.parse(signInPage.body()).select("input[name=_csrf]").attr("value");
 		long throttled = jdbc.sql("select count(*) from sign_in_throttle").query(Long.class).single();
 
-		HttpResponse<String> signIn = http.send(request("/login", "en")
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode("demo\u0000admin",
-					StandardCharsets.UTF_8) + "&password=whatever+it+is&_csrf=" + token))
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpResponse<String> signIn = http
+			.send(request("/login", "en").header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("username=" + URLEncoder.encode("demo\u0000admin", StandardCharsets.UTF_8)
+							+ "&password=whatever+it+is&_csrf=" + token))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
 		assertThat(token).isNotEmpty();
 		assertThat(signIn.statusCode()).isEqualTo(302);
-		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/login?error"));
+		assertThat(signIn.headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
 		assertThat(jdbc.sql("select count(*) from sign_in_throttle").query(Long.class).single()).isEqualTo(throttled);
 	}
 

@@ -20,10 +20,11 @@ import dev.platformmaturity.support.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The main pages in Chromium on a phone (390 px) and a laptop (1366 px): on a phone nothing sticks out of the screen
- * or is cut off, the results table needs no sideways scrolling and the radar's texts are at least 11 px tall; on a
- * laptop the header is one line, in English and Chinese, and starts where the content starts. (The answering page's
- * phone layout has journeys of its own.)
+ * The main pages in Chromium on a phone (390 px) and a laptop (1366 px): on a phone
+ * nothing sticks out of the screen or is cut off, the results table needs no sideways
+ * scrolling and the radar's texts are at least 11 px tall; on a laptop the header is one
+ * line, in English and Chinese, and starts where the content starts. (The answering
+ * page's phone layout has journeys of its own.)
  */
 @BrowserTest
 class LayoutBrowserTest {
@@ -33,9 +34,10 @@ class LayoutBrowserTest {
 	private static final int LAPTOP = 1366;
 
 	/**
-	 * What sticks out of the screen or is cut off, as "element: why". An element may be wider than the screen only
-	 * inside a region that scrolls sideways and itself fits the screen (as wide data tables do); the skip link waits
-	 * off-screen until it is focused, and visually hidden texts (for screen readers) are 1 px boxes.
+	 * What sticks out of the screen or is cut off, as "element: why". An element may be
+	 * wider than the screen only inside a region that scrolls sideways and itself fits
+	 * the screen (as wide data tables do); the skip link waits off-screen until it is
+	 * focused, and visually hidden texts (for screen readers) are 1 px boxes.
 	 */
 	private static final String PROBLEMS = """
 			const width = document.documentElement.clientWidth;
@@ -135,7 +137,8 @@ class LayoutBrowserTest {
 				    && region.scrollWidth <= region.clientWidth;"""))
 			.as("the results table needs no sideways scrolling: every row shows the target and the previous quarter")
 			.isEqualTo(true);
-		assertThat(browser.findAll(By.cssSelector(".results-table td[data-label]")).stream()
+		assertThat(browser.findAll(By.cssSelector(".results-table td[data-label]"))
+			.stream()
 			.filter(cell -> cell.isDisplayed())
 			.map(cell -> cell.getDomAttribute("data-label"))
 			.distinct()
@@ -174,7 +177,8 @@ class LayoutBrowserTest {
 
 			browser.resize(LAPTOP, 900);
 			browser.open(results() + "?lang=" + language);
-			assertThat(browser.findAll(By.cssSelector(".results figure.chart svg")).stream()
+			assertThat(browser.findAll(By.cssSelector(".results figure.chart svg"))
+				.stream()
 				.filter(svg -> svg.isDisplayed())
 				.map(svg -> svg.getDomAttribute("aria-labelledby"))
 				.toList()).as("on a laptop the regular radar").singleElement().asString().doesNotContain("-large");
@@ -210,7 +214,8 @@ class LayoutBrowserTest {
 		}
 		browser.openAccountMenu();
 		assertThat(browser.find(By.cssSelector(".account-menu a[href='/admin']")).isDisplayed())
-			.as("administration is in the person's menu").isTrue();
+			.as("administration is in the person's menu")
+			.isTrue();
 		assertThat(browser.findAll(By.cssSelector(".site-nav a[href='/admin']"))).isEmpty();
 	}
 
@@ -233,8 +238,8 @@ class LayoutBrowserTest {
 			.doesNotContain(cards.get(0).get("top").intValue());
 		double rowCentre = (cards.get(0).get("left").doubleValue() + cards.get(2).get("right").doubleValue()) / 2;
 		double lastRowCentre = (cards.get(3).get("left").doubleValue() + cards.get(4).get("right").doubleValue()) / 2;
-		assertThat(lastRowCentre).as("the last two are centred under the first three").isCloseTo(rowCentre,
-				org.assertj.core.data.Offset.offset(1.0));
+		assertThat(lastRowCentre).as("the last two are centred under the first three")
+			.isCloseTo(rowCentre, org.assertj.core.data.Offset.offset(1.0));
 
 		browser.resize(PHONE, 844);
 		browser.open("/?lang=en");

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every interface text exists in English and in Chinese, and every key a template names exists. */
+/**
+ * Every interface text exists in English and in Chinese, and every key a template names
+ * exists.
+ */
 class MessagesTest {
 
 	@Test
@@ -38,7 +41,10 @@ class MessagesTest {
 		}
 	}
 
-	/** MessageFormat drops a single apostrophe in a message with arguments: "model's {0}" would show "models {0}". */
+	/**
+	 * MessageFormat drops a single apostrophe in a message with arguments: "model's {0}"
+	 * would show "models {0}".
+	 */
 	@Test
 	void messagesWithArgumentsDoubleTheirApostrophes() throws IOException {
 		for (String file : new String[] { "/messages.properties", "/messages_zh_CN.properties" }) {

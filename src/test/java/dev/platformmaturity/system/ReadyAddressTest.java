@@ -14,7 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The start-up log names the address to open, with the real port and context path, once. */
+/**
+ * The start-up log names the address to open, with the real port and context path, once.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class ReadyAddressTest {
 

@@ -92,20 +92,26 @@ class SiteTest {
 			.andExpect(content().string(containsString("CC BY 4.0")))
 			.andExpect(content().string(containsString("pemm-assessment")))
 			.andExpect(content().string(containsString("Apache License 2.0")))
-			.andExpect(content().string(containsString("https://tag-app-delivery.cncf.io/whitepapers/platform-eng-maturity-model/")));
+			.andExpect(content()
+				.string(containsString("https://tag-app-delivery.cncf.io/whitepapers/platform-eng-maturity-model/")));
 	}
 
 	@Test
 	void healthIsPublicWithLivenessAndReadinessGroupsAndMetricsAreForAdministrators() throws Exception {
 		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-		mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
-		mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+		mvc.perform(get("/actuator/health/liveness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
+		mvc.perform(get("/actuator/health/readiness"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
 		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
 		mvc.perform(get("/actuator/prometheus").with(httpBasic(admin.username(), TestData.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("jvm_memory_used_bytes")))
 			.andExpect(content().string(containsString("hikaricp_connections")));
-		mvc.perform(get("/actuator/env").with(httpBasic(admin.username(), TestData.PASSWORD))).andExpect(status().isNotFound());
+		mvc.perform(get("/actuator/env").with(httpBasic(admin.username(), TestData.PASSWORD)))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test

@@ -20,8 +20,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Stylesheets and scripts are linked under URLs with a hash of their content and may be kept for a year; the plain
- * URL must be revalidated, and pages are never stored.
+ * Stylesheets and scripts are linked under URLs with a hash of their content and may be
+ * kept for a year; the plain URL must be revalidated, and pages are never stored.
  */
 @IntegrationTest
 class StaticResourcesTest {
@@ -42,7 +42,9 @@ class StaticResourcesTest {
 		assertThat(page.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-store");
 		assertThat(page.getHeader("Content-Security-Policy")).contains("style-src 'self'", "script-src 'self'");
 
-		MockHttpServletResponse stylesheet = mvc.perform(get(link.group())).andExpect(status().isOk()).andReturn()
+		MockHttpServletResponse stylesheet = mvc.perform(get(link.group()))
+			.andExpect(status().isOk())
+			.andReturn()
 			.getResponse();
 
 		assertThat(stylesheet.getHeader(HttpHeaders.CACHE_CONTROL)).contains("max-age=31536000", "public", "immutable");
@@ -52,10 +54,14 @@ class StaticResourcesTest {
 	@Test
 	void thePlainUrlStillServesTheFileButMustBeRevalidatedWhicheverIsAskedForFirst() throws Exception {
 		String hashed = hashedLink("/js/assessment.js");
-		String plainFirst = mvc.perform(get("/js/assessment.js")).andReturn().getResponse()
+		String plainFirst = mvc.perform(get("/js/assessment.js"))
+			.andReturn()
+			.getResponse()
 			.getHeader(HttpHeaders.CACHE_CONTROL);
 		String hashedAfter = mvc.perform(get(hashed)).andReturn().getResponse().getHeader(HttpHeaders.CACHE_CONTROL);
-		MockHttpServletResponse plain = mvc.perform(get("/js/assessment.js")).andExpect(status().isOk()).andReturn()
+		MockHttpServletResponse plain = mvc.perform(get("/js/assessment.js"))
+			.andExpect(status().isOk())
+			.andReturn()
 			.getResponse();
 
 		assertThat(plainFirst).isEqualTo("no-cache");
@@ -64,7 +70,9 @@ class StaticResourcesTest {
 		assertThat(plain.getContentAsByteArray()).isEqualTo(bytes("static/js/assessment.js"));
 		assertThat(mvc.perform(get("/css/app.css")).andReturn().getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
 			.isEqualTo("no-cache");
-		assertThat(mvc.perform(get(hashedLink("/css/app.css"))).andReturn().getResponse()
+		assertThat(mvc.perform(get(hashedLink("/css/app.css")))
+			.andReturn()
+			.getResponse()
 			.getHeader(HttpHeaders.CACHE_CONTROL)).contains("max-age=31536000");
 	}
 

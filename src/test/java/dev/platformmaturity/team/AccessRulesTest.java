@@ -121,8 +121,8 @@ class AccessRulesTest {
 			.andExpect(jsonPath("$[*].slug", hasItem(own.slug())))
 			.andExpect(jsonPath("$[*].slug", not(hasItem(other.slug()))))
 			.andExpect(jsonPath("$[?(@.slug == '" + own.slug() + "')].memberCount").value(1))
-			.andExpect(jsonPath("$[?(@.slug == '" + own.slug() + "')].group").value(org.hamcrest.Matchers.contains(
-					org.hamcrest.Matchers.startsWith("group-"))));
+			.andExpect(jsonPath("$[?(@.slug == '" + own.slug() + "')].group")
+				.value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.startsWith("group-"))));
 		mvc.perform(get("/api/v1/teams").with(httpBasic(lead.username(), TestData.PASSWORD)))
 			.andExpect(jsonPath("$[*].slug", hasItem(other.slug())));
 	}

@@ -21,7 +21,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Administrators manage groups, teams, people and memberships; bad input is explained and changes nothing. */
+/**
+ * Administrators manage groups, teams, people and memberships; bad input is explained and
+ * changes nothing.
+ */
 @IntegrationTest
 class AdministrationTest {
 
@@ -44,20 +47,31 @@ class AdministrationTest {
 	@Test
 	void createsAGroupATeamAPersonAndAMembership() throws Exception {
 		String groupName = TestData.unique("Retail 零售");
-		mvc.perform(post("/admin/groups").with(asAdmin()).with(csrf()).param("version", "0").param("name", groupName).param("enabled", "true"))
-			.andExpect(redirectedUrl("/admin/groups"));
+		mvc.perform(post("/admin/groups").with(asAdmin())
+			.with(csrf())
+			.param("version", "0")
+			.param("name", groupName)
+			.param("enabled", "true")).andExpect(redirectedUrl("/admin/groups"));
 		long groupId = jdbc.sql("select id from team_group where name = ?").param(groupName).query(Long.class).single();
 
 		String slug = TestData.unique("cards");
-		mvc.perform(post("/admin/teams").with(asAdmin()).with(csrf()).param("version", "0")
-				.param("slug", slug).param("name", "银行卡团队").param("groupId", String.valueOf(groupId)).param("enabled", "true"))
-			.andExpect(redirectedUrl("/admin/teams/" + slug));
+		mvc.perform(post("/admin/teams").with(asAdmin())
+			.with(csrf())
+			.param("version", "0")
+			.param("slug", slug)
+			.param("name", "银行卡团队")
+			.param("groupId", String.valueOf(groupId))
+			.param("enabled", "true")).andExpect(redirectedUrl("/admin/teams/" + slug));
 
 		String username = TestData.unique("new.member");
-		mvc.perform(post("/admin/people").with(asAdmin()).with(csrf())
-				.param("username", username).param("displayName", "新成员").param("email", username + "@example.org")
-				.param("language", "zh-CN").param("role", "MEMBER").param("password", "a long enough password"))
-			.andExpect(redirectedUrl("/admin/people"));
+		mvc.perform(post("/admin/people").with(asAdmin())
+			.with(csrf())
+			.param("username", username)
+			.param("displayName", "新成员")
+			.param("email", username + "@example.org")
+			.param("language", "zh-CN")
+			.param("role", "MEMBER")
+			.param("password", "a long enough password")).andExpect(redirectedUrl("/admin/people"));
 
 		mvc.perform(post("/admin/teams/" + slug + "/members").with(asAdmin()).with(csrf()).param("username", username))
 			.andExpect(redirectedUrl("/admin/teams/" + slug));
@@ -65,9 +79,10 @@ class AdministrationTest {
 		assertThat(jdbc.sql("""
 				select count(*) from membership m join person p on p.id = m.person_id join team t on t.id = m.team_id
 				where p.username = ? and t.slug = ? and p.role = 'MEMBER' and p.preferred_language = 'zh-CN'""")
-			.params(username, slug).query(Long.class).single()).isEqualTo(1);
-		mvc.perform(get("/admin/teams/" + slug).with(asAdmin()))
-			.andExpect(content().string(containsString("新成员")));
+			.params(username, slug)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		mvc.perform(get("/admin/teams/" + slug).with(asAdmin())).andExpect(content().string(containsString("新成员")));
 	}
 
 	@Test
@@ -75,13 +90,24 @@ class AdministrationTest {
 		TestData.Team existing = data.team("Existing");
 		long teamsBefore = count("team");
 
-		mvc.perform(post("/admin/teams").with(asAdmin()).with(csrf()).param("version", "0").header("Accept-Language", "en")
-				.param("slug", existing.slug()).param("name", "Copy").param("groupId", String.valueOf(existing.groupId())))
+		mvc.perform(post("/admin/teams").with(asAdmin())
+			.with(csrf())
+			.param("version", "0")
+			.header("Accept-Language", "en")
+			.param("slug", existing.slug())
+			.param("name", "Copy")
+			.param("groupId", String.valueOf(existing.groupId())))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("The short name " + existing.slug() + " is already used by another team.")))
+			.andExpect(content()
+				.string(containsString("The short name " + existing.slug() + " is already used by another team.")))
 			.andExpect(content().string(containsString("value=\"Copy\"")));
-		mvc.perform(post("/admin/teams").with(asAdmin()).with(csrf()).param("version", "0").header("Accept-Language", "zh-CN")
-				.param("slug", existing.slug()).param("name", "Copy").param("groupId", String.valueOf(existing.groupId())))
+		mvc.perform(post("/admin/teams").with(asAdmin())
+			.with(csrf())
+			.param("version", "0")
+			.header("Accept-Language", "zh-CN")
+			.param("slug", existing.slug())
+			.param("name", "Copy")
+			.param("groupId", String.valueOf(existing.groupId())))
 			.andExpect(content().string(containsString("简称 " + existing.slug() + " 已被其他团队使用。")));
 		assertThat(count("team")).isEqualTo(teamsBefore);
 	}
@@ -89,12 +115,20 @@ class AdministrationTest {
 	@Test
 	void anUnknownGroupAndAnInvalidSlugAreRefused() throws Exception {
 		long teamsBefore = count("team");
-		mvc.perform(post("/admin/teams").with(asAdmin()).with(csrf()).param("version", "0")
-				.param("slug", TestData.unique("fine")).param("name", "Team").param("groupId", "999999999"))
-			.andExpect(content().string(containsString("Choose an existing group.")));
-		mvc.perform(post("/admin/teams").with(asAdmin()).with(csrf()).param("version", "0")
-				.param("slug", "Not A Slug").param("name", "Team").param("groupId", "1"))
-			.andExpect(content().string(containsString("Use lower-case letters and digits, separated by single dashes")));
+		mvc.perform(post("/admin/teams").with(asAdmin())
+			.with(csrf())
+			.param("version", "0")
+			.param("slug", TestData.unique("fine"))
+			.param("name", "Team")
+			.param("groupId", "999999999")).andExpect(content().string(containsString("Choose an existing group.")));
+		mvc.perform(post("/admin/teams").with(asAdmin())
+			.with(csrf())
+			.param("version", "0")
+			.param("slug", "Not A Slug")
+			.param("name", "Team")
+			.param("groupId", "1"))
+			.andExpect(
+					content().string(containsString("Use lower-case letters and digits, separated by single dashes")));
 		assertThat(count("team")).isEqualTo(teamsBefore);
 	}
 
@@ -103,16 +137,28 @@ class AdministrationTest {
 		long peopleBefore = count("person");
 		String username = TestData.unique("weak");
 
-		mvc.perform(post("/admin/people").with(asAdmin()).with(csrf()).header("Accept-Language", "en")
-				.param("username", username).param("displayName", "Weak").param("email", "not-an-email")
-				.param("language", "en").param("role", "MEMBER").param("password", "short"))
+		mvc.perform(post("/admin/people").with(asAdmin())
+			.with(csrf())
+			.header("Accept-Language", "en")
+			.param("username", username)
+			.param("displayName", "Weak")
+			.param("email", "not-an-email")
+			.param("language", "en")
+			.param("role", "MEMBER")
+			.param("password", "short"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Enter an e-mail address like name@example.org.")))
 			.andExpect(content().string(containsString("The password needs at least 12 characters.")))
 			.andExpect(content().string(containsString("value=\"" + username + "\"")));
-		mvc.perform(post("/admin/people").with(asAdmin()).with(csrf()).header("Accept-Language", "zh-CN")
-				.param("username", username).param("displayName", "Weak").param("email", "not-an-email")
-				.param("language", "en").param("role", "MEMBER").param("password", username + "-and-more"))
+		mvc.perform(post("/admin/people").with(asAdmin())
+			.with(csrf())
+			.header("Accept-Language", "zh-CN")
+			.param("username", username)
+			.param("displayName", "Weak")
+			.param("email", "not-an-email")
+			.param("language", "en")
+			.param("role", "MEMBER")
+			.param("password", username + "-and-more"))
 			.andExpect(content().string(containsString("请输入类似 name@example.org 的电子邮箱地址。")))
 			.andExpect(content().string(containsString("密码不能包含用户名。")));
 		assertThat(count("person")).isEqualTo(peopleBefore);
@@ -121,10 +167,14 @@ class AdministrationTest {
 	@Test
 	void aTakenUsernameAndATakenEmailAreRefused() throws Exception {
 		TestData.Person existing = data.person(Role.MEMBER);
-		mvc.perform(post("/admin/people").with(asAdmin()).with(csrf())
-				.param("username", existing.username().toUpperCase()).param("displayName", "Copy")
-				.param("email", existing.username() + "@EXAMPLE.org").param("language", "en").param("role", "MEMBER")
-				.param("password", "a long enough password"))
+		mvc.perform(post("/admin/people").with(asAdmin())
+			.with(csrf())
+			.param("username", existing.username().toUpperCase())
+			.param("displayName", "Copy")
+			.param("email", existing.username() + "@EXAMPLE.org")
+			.param("language", "en")
+			.param("role", "MEMBER")
+			.param("password", "a long enough password"))
 			.andExpect(content().string(containsString("The username " + existing.username() + " is already taken.")))
 			.andExpect(content().string(containsString("Another person already uses this e-mail address.")));
 	}
@@ -132,35 +182,52 @@ class AdministrationTest {
 	@Test
 	void aDisabledPersonCannotSignIn() throws Exception {
 		TestData.Person person = data.person(Role.MEMBER);
-		long version = jdbc.sql("select version from person where id = ?").param(person.id()).query(Long.class).single();
-		mvc.perform(post("/admin/people/" + person.id()).with(asAdmin()).with(csrf())
-				.param("version", String.valueOf(version)).param("displayName", "Leaver").param("email", "")
-				.param("language", "en").param("role", "MEMBER").param("enabled", "false"))
-			.andExpect(redirectedUrl("/admin/people"));
+		long version = jdbc.sql("select version from person where id = ?")
+			.param(person.id())
+			.query(Long.class)
+			.single();
+		mvc.perform(post("/admin/people/" + person.id()).with(asAdmin())
+			.with(csrf())
+			.param("version", String.valueOf(version))
+			.param("displayName", "Leaver")
+			.param("email", "")
+			.param("language", "en")
+			.param("role", "MEMBER")
+			.param("enabled", "false")).andExpect(redirectedUrl("/admin/people"));
 
 		mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-				.user(person.username()).password(TestData.PASSWORD))
-			.andExpect(redirectedUrl("/login?error"));
+			.user(person.username())
+			.password(TestData.PASSWORD)).andExpect(redirectedUrl("/login?error"));
 	}
 
 	@Test
 	void aStaleEditIsRefusedWithoutOverwriting() throws Exception {
 		TestData.Person person = data.person(Role.MEMBER);
-		mvc.perform(post("/admin/people/" + person.id()).with(asAdmin()).with(csrf())
-				.param("version", "99").param("displayName", "Overwritten").param("language", "en").param("role", "MEMBER")
-				.param("enabled", "true"))
+		mvc.perform(post("/admin/people/" + person.id()).with(asAdmin())
+			.with(csrf())
+			.param("version", "99")
+			.param("displayName", "Overwritten")
+			.param("language", "en")
+			.param("role", "MEMBER")
+			.param("enabled", "true"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Someone else changed this in the meantime.")));
-		assertThat(jdbc.sql("select display_name from person where id = ?").param(person.id()).query(String.class).single())
-			.isEqualTo("Test " + person.username());
+		assertThat(jdbc.sql("select display_name from person where id = ?")
+			.param(person.id())
+			.query(String.class)
+			.single()).isEqualTo("Test " + person.username());
 	}
 
 	@Test
 	void administratorsCannotDemoteThemselves() throws Exception {
 		long version = jdbc.sql("select version from person where id = ?").param(admin.id()).query(Long.class).single();
-		mvc.perform(post("/admin/people/" + admin.id()).with(asAdmin()).with(csrf())
-				.param("version", String.valueOf(version)).param("displayName", "Me").param("language", "en")
-				.param("role", "MEMBER").param("enabled", "true"))
+		mvc.perform(post("/admin/people/" + admin.id()).with(asAdmin())
+			.with(csrf())
+			.param("version", String.valueOf(version))
+			.param("displayName", "Me")
+			.param("language", "en")
+			.param("role", "MEMBER")
+			.param("enabled", "true"))
 			.andExpect(content().string(containsString("You cannot take away your own administrator rights")));
 		assertThat(jdbc.sql("select role from person where id = ?").param(admin.id()).query(String.class).single())
 			.isEqualTo("ADMIN");

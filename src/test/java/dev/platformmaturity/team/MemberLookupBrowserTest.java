@@ -13,7 +13,10 @@ import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An administrator types part of a name into "Add a member", is offered the matching people and adds one. */
+/**
+ * An administrator types part of a name into "Add a member", is offered the matching
+ * people and adds one.
+ */
 @BrowserTest
 class MemberLookupBrowserTest {
 

@@ -25,8 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Adding a member by part of a name or username: administrators get suggestions while typing (JSON for the page's
- * script), and without script the Add button lists who matches; nothing is added until one person is chosen.
+ * Adding a member by part of a name or username: administrators get suggestions while
+ * typing (JSON for the page's script), and without script the Add button lists who
+ * matches; nothing is added until one person is chosen.
  */
 @IntegrationTest
 class MemberLookupTest {
@@ -118,8 +119,10 @@ class MemberLookupTest {
 			.andExpect(status().isOk())
 			.andExpect(result -> assertThat(result.getResponse().getContentAsString())
 				.contains("No one who could join matches “" + nobody + "”", "value=\"" + nobody + "\""));
-		mvc.perform(post(members()).with(asAdmin()).with(csrf()).header("Accept-Language", "zh-CN")
-				.param("username", nobody))
+		mvc.perform(post(members()).with(asAdmin())
+			.with(csrf())
+			.header("Accept-Language", "zh-CN")
+			.param("username", nobody))
 			.andExpect(result -> assertThat(result.getResponse().getContentAsString())
 				.contains("没有可加入的人员与“" + nobody + "”匹配"));
 		mvc.perform(post(members()).with(asAdmin()).with(csrf()).param("username", member.username()))
@@ -142,8 +145,8 @@ class MemberLookupTest {
 	}
 
 	private String candidates(String typed) {
-		return "/admin/teams/" + team.slug() + "/candidates?q=" + java.net.URLEncoder.encode(typed,
-				java.nio.charset.StandardCharsets.UTF_8);
+		return "/admin/teams/" + team.slug() + "/candidates?q="
+				+ java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private String members() {

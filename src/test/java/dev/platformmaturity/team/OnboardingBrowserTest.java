@@ -14,7 +14,10 @@ import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An administrator sets up a team and its member in the browser; the member then sees only that team. */
+/**
+ * An administrator sets up a team and its member in the browser; the member then sees
+ * only that team.
+ */
 @BrowserTest
 class OnboardingBrowserTest {
 
@@ -28,16 +31,16 @@ class OnboardingBrowserTest {
 	void anAdministratorCreatesATeamAndAMemberWhoThenSeesOnlyTheirTeam(Browser browser) {
 		TestData.Person admin = data.person(Role.ADMIN);
 		long groupId = data.group("Journey");
-		String groupName = jdbc.sql("select name from team_group where id = ?").param(groupId).query(String.class).single();
+		String groupName = jdbc.sql("select name from team_group where id = ?")
+			.param(groupId)
+			.query(String.class)
+			.single();
 		TestData.Team otherTeam = data.team("Somebody else's team");
 		String slug = TestData.unique("journey");
 		String username = TestData.unique("journey.member");
 
 		browser.signIn(admin.username(), TestData.PASSWORD);
-		browser.open("/admin/teams/new")
-			.type("name", "旅程团队 Journey")
-			.type("slug", slug)
-			.select("groupId", groupName);
+		browser.open("/admin/teams/new").type("name", "旅程团队 Journey").type("slug", slug).select("groupId", groupName);
 		browser.clickAndLoad(By.cssSelector("main form button[type=submit]"));
 		assertThat(browser.text(By.cssSelector(".notice--success"))).contains("旅程团队 Journey");
 
@@ -57,7 +60,9 @@ class OnboardingBrowserTest {
 		browser.signIn(username, "journey member password");
 		WebElement myTeams = browser.find(By.cssSelector(".my-teams"));
 		assertThat(myTeams.findElements(By.tagName("li"))).extracting(WebElement::getText)
-			.singleElement().asString().contains("旅程团队 Journey");
+			.singleElement()
+			.asString()
+			.contains("旅程团队 Journey");
 		browser.open("/teams");
 		assertThat(browser.findAll(By.cssSelector("main tbody tr"))).hasSize(1);
 		assertThat(browser.pageText()).doesNotContain(otherTeam.name());

@@ -36,7 +36,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
-/** Onboarding from CSV: every row checked, every problem listed, nothing written unless the whole import is valid. */
+/**
+ * Onboarding from CSV: every row checked, every problem listed, nothing written unless
+ * the whole import is valid.
+ */
 @IntegrationTest
 class OrganisationImportTest {
 
@@ -82,14 +85,19 @@ class OrganisationImportTest {
 		assertThat(result.people()).isEqualTo(2);
 		assertThat(result.memberships()).isEqualTo(2);
 		assertThat(result.generatedPasswords()).containsOnlyKeys(prefix + ".wang");
-		assertThat(jdbc.sql("select name from team where slug = ?").param(prefix + "-core").query(String.class).single())
+		assertThat(
+				jdbc.sql("select name from team where slug = ?").param(prefix + "-core").query(String.class).single())
 			.isEqualTo("Core, \"Ledger\"");
 		assertThat(jdbc.sql("""
 				select count(*) from membership m join person p on p.id = m.person_id
 				where p.username = ? and p.display_name = '王芳' and p.preferred_language = 'zh-CN'""")
-			.param(prefix + ".wang").query(Long.class).single()).isEqualTo(2);
-		assertThat(jdbc.sql("select role from person where username = ?").param(prefix + ".alex").query(String.class).single())
-			.isEqualTo("LEAD");
+			.param(prefix + ".wang")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(jdbc.sql("select role from person where username = ?")
+			.param(prefix + ".alex")
+			.query(String.class)
+			.single()).isEqualTo("LEAD");
 	}
 
 	@Test
@@ -123,34 +131,34 @@ class OrganisationImportTest {
 		Plan plan = asAdmin(() -> organisationImport.plan(bytes(teams), bytes(people)));
 
 		assertThat(plan.valid()).isFalse();
-		assertThat(problems(plan)).containsExactlyInAnyOrder(
-				"teams:3:slug:team.slug.invalid", "teams:4:slug:import.slug.duplicate", "teams:5:slug:team.slug.taken",
-				"teams:6:name:team.name.required", "teams:7:group:import.group.required",
-				"people:3:username:person.username.taken", "people:4:username:import.username.duplicate",
-				"people:5:email:person.email.invalid", "people:6:language:person.language.invalid",
-				"people:7:role:import.role.invalid", "people:8:teams:import.team.unknown",
-				"people:9:password:password.tooShort", "people:10:username:person.username.required",
-				"people:11:row:import.row.columns");
+		assertThat(problems(plan)).containsExactlyInAnyOrder("teams:3:slug:team.slug.invalid",
+				"teams:4:slug:import.slug.duplicate", "teams:5:slug:team.slug.taken", "teams:6:name:team.name.required",
+				"teams:7:group:import.group.required", "people:3:username:person.username.taken",
+				"people:4:username:import.username.duplicate", "people:5:email:person.email.invalid",
+				"people:6:language:person.language.invalid", "people:7:role:import.role.invalid",
+				"people:8:teams:import.team.unknown", "people:9:password:password.tooShort",
+				"people:10:username:person.username.required", "people:11:row:import.row.columns");
 		assertThatThrownBy(() -> asAdmin(() -> organisationImport.importAll(bytes(teams), bytes(people))))
 			.isInstanceOf(OrganisationImport.InvalidImportException.class);
 		assertThat(rows()).isEqualTo(rowsBefore);
-		assertThat(jdbc.sql("select count(*) from team_group where name = ?").param(prefix + " Group").query(Long.class).single())
-			.isZero();
+		assertThat(jdbc.sql("select count(*) from team_group where name = ?")
+			.param(prefix + " Group")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
 	void wrongHeadersEncodingsAndEmptyUploadsAreExplained() {
 		Plan wrongHeader = asAdmin(() -> organisationImport.plan(bytes("team,title\nx,y\n"), new byte[0]));
-		Plan notUtf8 = asAdmin(() -> organisationImport.plan(
-				"slug,name,group\nzhifu,支付,核心\n".getBytes(Charset.forName("GBK")), new byte[0]));
+		Plan notUtf8 = asAdmin(() -> organisationImport
+			.plan("slug,name,group\nzhifu,支付,核心\n".getBytes(Charset.forName("GBK")), new byte[0]));
 		Plan nothing = asAdmin(() -> organisationImport.plan(new byte[0], bytes("username,name\n")));
 
 		assertThat(problems(wrongHeader)).containsExactly("teams:1:header:import.header.invalid");
 		assertThat(problems(notUtf8)).as("the first line that is not UTF-8")
 			.containsExactly("teams:2:file:import.file.notUtf8");
 		assertThat(problems(nothing)).containsExactly(":0:file:import.nothing");
-		assertThat(messages.getMessage("import.file.notUtf8", null, Locale.SIMPLIFIED_CHINESE))
-			.contains("UTF-8");
+		assertThat(messages.getMessage("import.file.notUtf8", null, Locale.SIMPLIFIED_CHINESE)).contains("UTF-8");
 	}
 
 	@Test
@@ -165,33 +173,47 @@ class OrganisationImportTest {
 		TestData.Person admin = data.person(Role.ADMIN);
 		String teams = "slug,name,group\n" + prefix + "-web,Web 网页," + prefix + " Channels\n";
 
-		MockHttpServletResponse previewed = mvc.perform(multipart("/admin/import/preview")
+		MockHttpServletResponse previewed = mvc
+			.perform(multipart("/admin/import/preview")
 				.file(new MockMultipartFile("teams", "teams.csv", "text/csv", bytes(teams)))
-				.with(user(data.principal(admin))).with(csrf()).header("Accept-Language", "zh-CN"))
+				.with(user(data.principal(admin)))
+				.with(csrf())
+				.header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("一切正常。导入将创建 1 个部门、1 个团队、0 名人员和 0 条团队成员关系。")))
-			.andReturn().getResponse();
+			.andReturn()
+			.getResponse();
 		String preview = previewed.getContentAsString();
 		Cookie session = previewed.getCookie("SESSION");
 		String token = preview.replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
-		assertThat(jdbc.sql("select count(*) from team where slug = ?").param(prefix + "-web").query(Long.class).single()).isZero();
+		assertThat(
+				jdbc.sql("select count(*) from team where slug = ?").param(prefix + "-web").query(Long.class).single())
+			.isZero();
 
-		mvc.perform(post("/admin/import").param("token", token).cookie(session)
-				.with(user(data.principal(admin))).with(csrf()))
-			.andExpect(content().string(containsString("Created 1 group(s), 1 team(s), 0 person(s) and 0 membership(s).")));
-		assertThat(jdbc.sql("select count(*) from team where slug = ?").param(prefix + "-web").query(Long.class).single()).isOne();
+		mvc.perform(post("/admin/import").param("token", token)
+			.cookie(session)
+			.with(user(data.principal(admin)))
+			.with(csrf()))
+			.andExpect(content()
+				.string(containsString("Created 1 group(s), 1 team(s), 0 person(s) and 0 membership(s).")));
+		assertThat(
+				jdbc.sql("select count(*) from team where slug = ?").param(prefix + "-web").query(Long.class).single())
+			.isOne();
 
-		mvc.perform(post("/admin/import").param("token", token).cookie(session)
-				.with(user(data.principal(admin))).with(csrf()))
-			.andExpect(content().string(containsString("The preview has expired or was replaced")));
+		mvc.perform(post("/admin/import").param("token", token)
+			.cookie(session)
+			.with(user(data.principal(admin)))
+			.with(csrf())).andExpect(content().string(containsString("The preview has expired or was replaced")));
 	}
 
 	@Test
 	void aPreviewWithProblemsShowsThemInTheUsersLanguageAndOffersNoImport() throws Exception {
 		TestData.Person admin = data.person(Role.ADMIN);
 		mvc.perform(multipart("/admin/import/preview")
-				.file(new MockMultipartFile("people", "people.csv", "text/csv",
-						bytes("username,name,email\n" + prefix + ".x,X,broken\n")))
-				.with(user(data.principal(admin))).with(csrf()).header("Accept-Language", "zh-CN"))
+			.file(new MockMultipartFile("people", "people.csv", "text/csv",
+					bytes("username,name,email\n" + prefix + ".x,X,broken\n")))
+			.with(user(data.principal(admin)))
+			.with(csrf())
+			.header("Accept-Language", "zh-CN"))
 			.andExpect(content().string(containsString("发现 1 个问题。更正之前不会导入任何内容。")))
 			.andExpect(content().string(containsString("请输入类似 name@example.org 的电子邮箱地址。")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"token\""))));
@@ -233,7 +255,10 @@ class OrganisationImportTest {
 		}
 	}
 
-	/** The line of every record is counted in one pass (it used to be recounted from the start for each record). */
+	/**
+	 * The line of every record is counted in one pass (it used to be recounted from the
+	 * start for each record).
+	 */
 	@Test
 	void aTenThousandRowPreviewNamesTheRightLineOfEveryProblem() {
 		StringBuilder teams = new StringBuilder("slug,name,group\n");
@@ -249,17 +274,26 @@ class OrganisationImportTest {
 				.append(',')
 				.append(twoLines ? "\"Team\n" + i + "\"" : "Team " + i)
 				.append(',')
-				.append(prefix).append(" G").append(i % 10)
+				.append(prefix)
+				.append(" G")
+				.append(i % 10)
 				.append('\n');
 			if (badTeam) {
 				expectedTeams.add("teams:" + teamLine + ":slug:team.slug.invalid");
 			}
 			teamLine += twoLines ? 2 : 1;
 			boolean badPerson = i % 1013 == 5;
-			people.append(prefix).append(".p").append(i)
-				.append(",Person ").append(i)
-				.append(',').append(badPerson ? "not-an-email-" + i : prefix + ".p" + i + "@example.org")
-				.append(',').append(prefix).append("-t").append(i == 0 ? 0 : i - 1)
+			people.append(prefix)
+				.append(".p")
+				.append(i)
+				.append(",Person ")
+				.append(i)
+				.append(',')
+				.append(badPerson ? "not-an-email-" + i : prefix + ".p" + i + "@example.org")
+				.append(',')
+				.append(prefix)
+				.append("-t")
+				.append(i == 0 ? 0 : i - 1)
 				.append('\n');
 			if (badPerson) {
 				expectedPeople.add("people:" + personLine + ":email:person.email.invalid");
@@ -280,13 +314,16 @@ class OrganisationImportTest {
 	private static List<String> problems(Plan plan) {
 		return plan.problems()
 			.stream()
-			.map((RowProblem row) -> row.file() + ":" + row.line() + ":" + row.problem().field() + ":" + row.problem().messageKey())
+			.map((RowProblem row) -> row.file() + ":" + row.line() + ":" + row.problem().field() + ":"
+					+ row.problem().messageKey())
 			.toList();
 	}
 
 	private long rows() {
-		return jdbc.sql("select (select count(*) from team) + (select count(*) from person) + (select count(*) from team_group) + (select count(*) from membership)")
-			.query(Long.class).single();
+		return jdbc.sql(
+				"select (select count(*) from team) + (select count(*) from person) + (select count(*) from team_group) + (select count(*) from membership)")
+			.query(Long.class)
+			.single();
 	}
 
 	private static byte[] bytes(String text) {

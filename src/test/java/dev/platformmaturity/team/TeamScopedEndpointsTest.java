@@ -35,15 +35,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * Walks every request mapping of the application that carries a team, as path variable {@code {team}} or parameter
- * {@code team}, and proves a member of another team is refused, whatever the method: with 404, or with 403 where the
- * endpoint is closed to members anyway, and always with the same answer as for a team that does not exist, so the
- * answer never reveals whether the team exists. New endpoints are covered without anyone adding them here.
+ * Walks every request mapping of the application that carries a team, as path variable
+ * {@code {team}} or parameter {@code team}, and proves a member of another team is
+ * refused, whatever the method: with 404, or with 403 where the endpoint is closed to
+ * members anyway, and always with the same answer as for a team that does not exist, so
+ * the answer never reveals whether the team exists. New endpoints are covered without
+ * anyone adding them here.
  */
 @IntegrationTest
 class TeamScopedEndpointsTest {
 
-	/** Sample values for other path variables, so that only the team decides the answer. */
+	/**
+	 * Sample values for other path variables, so that only the team decides the answer.
+	 */
 	private static final Map<String, String> SAMPLE_VARIABLES = Map.of("quarter", "2026-Q4", "personId", "1",
 			"question", "investment_1", "id", "1", "aspect", "investment");
 
@@ -102,10 +106,11 @@ class TeamScopedEndpointsTest {
 	}
 
 	/**
-	 * The team mappings of actions, the CNCF tool's import and the exchange format, each with what a member of the team,
-	 * a platform lead and an administrator get: leads and administrators read and comment on actions but only members
-	 * plan them, the import of answers is for who answers (members, administrators), a team's data is imported by
-	 * administrators only. A new mapping of these features must be added to the table.
+	 * The team mappings of actions, the CNCF tool's import and the exchange format, each
+	 * with what a member of the team, a platform lead and an administrator get: leads and
+	 * administrators read and comment on actions but only members plan them, the import
+	 * of answers is for who answers (members, administrators), a team's data is imported
+	 * by administrators only. A new mapping of these features must be added to the table.
 	 */
 	@Test
 	void eachRoleGetsWhatTheRulesOfActionsImportsAndTheExchangeFormatSay() throws Exception {
@@ -115,12 +120,19 @@ class TeamScopedEndpointsTest {
 		TestData.Person admin = data.person(Role.ADMIN);
 		String quarter = data.openQuarter().label();
 		String assessment = "/api/v1/teams/" + team.slug() + "/assessments/" + quarter;
-		mvc.perform(put(assessment + "/answers/investment_1").with(user(data.principal(member))).with(csrf())
-			.contentType(MediaType.APPLICATION_JSON).content("{\"option\": \"investment_1:1\", \"version\": 0}"))
+		mvc.perform(put(assessment + "/answers/investment_1").with(user(data.principal(member)))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"option\": \"investment_1:1\", \"version\": 0}"))
 			.andExpect(result -> assertThat(result.getResponse().getStatus()).isEqualTo(200));
-		String created = mvc.perform(post("/api/v1/teams/" + team.slug() + "/actions").with(user(data.principal(member)))
-			.with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"title\": \"Walk\", \"aspect\": \"adoption\"}"))
-			.andReturn().getResponse().getContentAsString();
+		String created = mvc
+			.perform(post("/api/v1/teams/" + team.slug() + "/actions").with(user(data.principal(member)))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"title\": \"Walk\", \"aspect\": \"adoption\"}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		String id = created.replaceFirst("(?s).*?\"id\":(\\d+).*", "$1");
 		String json = "{\"title\": \"T\", \"aspect\": \"investment\"}";
 		String stale = "{\"title\": \"T\", \"aspect\": \"investment\", \"version\": 999}";
@@ -130,35 +142,35 @@ class TeamScopedEndpointsTest {
 		Map<String, Expected> table = new TreeMap<>();
 		table.put("GET /teams/{team}/actions", new Expected(200, 200, 200, plain));
 		table.put("GET /teams/{team}/actions/new", new Expected(200, 200, 200, plain));
-		table.put("POST /teams/{team}/actions", new Expected(302, 403, 403,
-				request -> request.param("title", "T").param("aspect", "investment")));
+		table.put("POST /teams/{team}/actions",
+				new Expected(302, 403, 403, request -> request.param("title", "T").param("aspect", "investment")));
 		table.put("GET /teams/{team}/actions/{id}", new Expected(200, 200, 200, plain));
 		table.put("POST /teams/{team}/actions/{id}", new Expected(200, 403, 403,
 				request -> request.param("title", "T").param("aspect", "investment").param("version", "999")));
-		table.put("POST /teams/{team}/actions/{id}/delete", new Expected(409, 403, 403,
-				request -> request.param("version", "999")));
-		table.put("POST /teams/{team}/actions/{id}/comments", new Expected(302, 302, 302,
-				request -> request.param("text", "A comment")));
+		table.put("POST /teams/{team}/actions/{id}/delete",
+				new Expected(409, 403, 403, request -> request.param("version", "999")));
+		table.put("POST /teams/{team}/actions/{id}/comments",
+				new Expected(302, 302, 302, request -> request.param("text", "A comment")));
 		table.put("GET /teams/{team}/actions/history", new Expected(200, 200, 200, plain));
 		table.put("GET /api/v1/teams/{team}/actions", new Expected(200, 200, 200, plain));
-		table.put("POST /api/v1/teams/{team}/actions", new Expected(201, 403, 403,
-				request -> request.contentType(MediaType.APPLICATION_JSON).content(json)));
+		table.put("POST /api/v1/teams/{team}/actions",
+				new Expected(201, 403, 403, request -> request.contentType(MediaType.APPLICATION_JSON).content(json)));
 		table.put("GET /api/v1/teams/{team}/actions/{id}", new Expected(200, 200, 200, plain));
-		table.put("PUT /api/v1/teams/{team}/actions/{id}", new Expected(409, 403, 403,
-				request -> request.contentType(MediaType.APPLICATION_JSON).content(stale)));
-		table.put("DELETE /api/v1/teams/{team}/actions/{id}", new Expected(409, 403, 403,
-				request -> request.param("version", "999")));
+		table.put("PUT /api/v1/teams/{team}/actions/{id}",
+				new Expected(409, 403, 403, request -> request.contentType(MediaType.APPLICATION_JSON).content(stale)));
+		table.put("DELETE /api/v1/teams/{team}/actions/{id}",
+				new Expected(409, 403, 403, request -> request.param("version", "999")));
 		table.put("GET /teams/{team}/exchange.json", new Expected(200, 200, 200, plain));
 		table.put("GET /teams/{team}/exchange", new Expected(200, 200, 200, plain));
 		table.put("POST /teams/{team}/exchange", new Expected(403, 403, 200, plain));
 		table.put("GET /api/v1/teams/{team}/exchange", new Expected(200, 200, 200, plain));
-		table.put("POST /api/v1/teams/{team}/exchange", new Expected(403, 403, 400,
-				request -> request.contentType(MediaType.APPLICATION_JSON).content("{}")));
+		table.put("POST /api/v1/teams/{team}/exchange",
+				new Expected(403, 403, 400, request -> request.contentType(MediaType.APPLICATION_JSON).content("{}")));
 		table.put("GET /teams/{team}/assessments/{quarter}/cncf-import", new Expected(200, 200, 200, plain));
-		table.put("POST /teams/{team}/assessments/{quarter}/cncf-import/preview", new Expected(200, 403, 200,
-				request -> request.param("shared", "?investment_1=2")));
-		table.put("POST /teams/{team}/assessments/{quarter}/cncf-import", new Expected(200, 403, 200,
-				request -> request.param("shared", "?investment_1=2")));
+		table.put("POST /teams/{team}/assessments/{quarter}/cncf-import/preview",
+				new Expected(200, 403, 200, request -> request.param("shared", "?investment_1=2")));
+		table.put("POST /teams/{team}/assessments/{quarter}/cncf-import",
+				new Expected(200, 403, 200, request -> request.param("shared", "?investment_1=2")));
 
 		Set<String> found = new TreeSet<>();
 		List<String> wrong = new ArrayList<>();
@@ -174,14 +186,18 @@ class TeamScopedEndpointsTest {
 					if (expected == null) {
 						continue;
 					}
-					String url = pattern.replace("{team}", team.slug()).replace("{quarter}", quarter)
+					String url = pattern.replace("{team}", team.slug())
+						.replace("{quarter}", quarter)
 						.replace("{id}", id);
 					int[] statuses = { expected.member(), expected.lead(), expected.admin() };
 					TestData.Person[] people = { member, lead, admin };
 					for (int i = 0; i < people.length; i++) {
-						int status = mvc.perform(expected.request()
-							.apply(request(method, url).with(user(data.principal(people[i]))).with(csrf())))
-							.andReturn().getResponse().getStatus();
+						int status = mvc
+							.perform(expected.request()
+								.apply(request(method, url).with(user(data.principal(people[i]))).with(csrf())))
+							.andReturn()
+							.getResponse()
+							.getStatus();
 						if (status != statuses[i]) {
 							wrong.add(key + " as " + people[i].role() + ": " + status + ", expected " + statuses[i]);
 						}
@@ -196,7 +212,8 @@ class TeamScopedEndpointsTest {
 	private int status(HttpMethod method, String pattern, String team, boolean teamInPath, TestData.Person member)
 			throws Exception {
 		String url = expand(pattern, team) + (teamInPath ? "" : "?team=" + team);
-		MvcResult result = mvc.perform(request(method, url).with(user(data.principal(member))).with(csrf())).andReturn();
+		MvcResult result = mvc.perform(request(method, url).with(user(data.principal(member))).with(csrf()))
+			.andReturn();
 		return result.getResponse().getStatus();
 	}
 
