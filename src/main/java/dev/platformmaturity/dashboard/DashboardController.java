@@ -31,6 +31,7 @@ import dev.platformmaturity.assessment.Quarters;
 import dev.platformmaturity.chart.BoxPlot;
 import dev.platformmaturity.chart.LineChart;
 import dev.platformmaturity.chart.RadarChart;
+import dev.platformmaturity.chart.RadarChart.TextSize;
 import dev.platformmaturity.chart.Series;
 import dev.platformmaturity.chart.SeriesStyle;
 import dev.platformmaturity.chart.TrendSeries;
@@ -211,10 +212,12 @@ class DashboardController {
 		model.addAttribute("states", states);
 		model.addAttribute("organisation", organisation);
 		model.addAttribute("aspects", aspects(maturityModel, locale));
+		String title = messages.getMessage("dashboard.compare.title", new Object[] { shown.label() }, locale);
+		String description = messages.getMessage("dashboard.compare.description", null, locale);
 		model.addAttribute("radar",
-				RadarChart.svg(new RadarChart.Spec("compare",
-						messages.getMessage("dashboard.compare.title", new Object[] { shown.label() }, locale),
-						messages.getMessage("dashboard.compare.description", null, locale), aspectNames, 4, series)));
+				RadarChart.svg(new RadarChart.Spec("compare", title, description, aspectNames, 4, series)));
+		model.addAttribute("radarLargeText", RadarChart
+			.svg(new RadarChart.Spec("compare-large", title, description, aspectNames, 4, series), TextSize.LARGE));
 		return "dashboard/compare";
 	}
 

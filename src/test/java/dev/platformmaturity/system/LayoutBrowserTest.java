@@ -159,30 +159,47 @@ class LayoutBrowserTest {
 	void onAPhoneTheRadarsTextsAreAtLeast11PxTall(Browser browser) {
 		browser.signIn(member.username(), TestData.PASSWORD);
 		for (String language : List.of("en", "zh-CN")) {
-			browser.resize(PHONE, 844);
-			browser.open(results() + "?lang=" + language);
-			@SuppressWarnings("unchecked")
-			Map<String, Object> texts = (Map<String, Object>) browser.script("""
-					const shown = [...document.querySelectorAll('.results figure.chart svg')]
-					    .filter(svg => svg.getBoundingClientRect().width > 0);
-					const sizes = shown.flatMap(svg => [...svg.querySelectorAll('text')])
-					    .map(text => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a);
-					return { charts: shown.length, texts: sizes.length, smallest: Math.min(...sizes),
-					         width: shown.length ? shown[0].getBoundingClientRect().width : 0 };""");
-			assertThat(texts.get("charts")).as(language + ": one radar shown").isEqualTo(1L);
-			assertThat(((Number) texts.get("texts")).intValue()).as(language).isGreaterThan(10);
-			assertThat(((Number) texts.get("smallest")).doubleValue())
-				.as("%s: the smallest text in px, on a radar %s px wide", language, texts.get("width"))
-				.isGreaterThanOrEqualTo(11);
-
-			browser.resize(LAPTOP, 900);
-			browser.open(results() + "?lang=" + language);
-			assertThat(browser.findAll(By.cssSelector(".results figure.chart svg"))
-				.stream()
-				.filter(svg -> svg.isDisplayed())
-				.map(svg -> svg.getDomAttribute("aria-labelledby"))
-				.toList()).as("on a laptop the regular radar").singleElement().asString().doesNotContain("-large");
+			assertRadarReadableOnAPhone(browser, results() + "?lang=" + language, language);
 		}
+	}
+
+	@Test
+	void onAPhoneTheComparedTeamsRadarTextsAreAtLeast11PxTall(Browser browser) {
+		browser.signIn(admin.username(), TestData.PASSWORD);
+		String compare = "/dashboard/compare?team=" + team.slug() + "&team=" + data.team("Layout Compared").slug();
+		for (String language : List.of("en", "zh-CN")) {
+			assertRadarReadableOnAPhone(browser, compare + "&lang=" + language, language);
+		}
+	}
+
+	/**
+	 * On a phone one radar is shown, its smallest text at least 11 px; on a laptop the
+	 * regular one.
+	 */
+	private static void assertRadarReadableOnAPhone(Browser browser, String path, String language) {
+		browser.resize(PHONE, 844);
+		browser.open(path);
+		@SuppressWarnings("unchecked")
+		Map<String, Object> texts = (Map<String, Object>) browser.script("""
+				const shown = [...document.querySelectorAll('.chart--regular svg, .chart--large-text svg')]
+				    .filter(svg => svg.getBoundingClientRect().width > 0);
+				const sizes = shown.flatMap(svg => [...svg.querySelectorAll('text')])
+				    .map(text => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a);
+				return { charts: shown.length, texts: sizes.length, smallest: Math.min(...sizes),
+				         width: shown.length ? shown[0].getBoundingClientRect().width : 0 };""");
+		assertThat(texts.get("charts")).as(language + ": one radar shown").isEqualTo(1L);
+		assertThat(((Number) texts.get("texts")).intValue()).as(language).isGreaterThan(10);
+		assertThat(((Number) texts.get("smallest")).doubleValue())
+			.as("%s: the smallest text in px, on a radar %s px wide", language, texts.get("width"))
+			.isGreaterThanOrEqualTo(11);
+
+		browser.resize(LAPTOP, 900);
+		browser.open(path);
+		assertThat(browser.findAll(By.cssSelector(".chart--regular svg, .chart--large-text svg"))
+			.stream()
+			.filter(svg -> svg.isDisplayed())
+			.map(svg -> svg.getDomAttribute("aria-labelledby"))
+			.toList()).as("on a laptop the regular radar").singleElement().asString().doesNotContain("-large");
 	}
 
 	@Test
