@@ -32,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * for a team that submitted, nothing is overdue. The home module with the modules it
  * needs, and a clock of its own that the tests move.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "shared")
 @AutoConfigureMockMvc
 @Import({ TestDatabase.class, TestData.class, TestAssessments.class, MovableClock.class })
 class OverduePagesTest {
