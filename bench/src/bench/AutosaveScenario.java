@@ -74,6 +74,7 @@ final class AutosaveScenario {
 		Usage[] baseUsage = new Usage[1];
 		Pgbench base = run.measure("3 autosave UPDATE (pgbench)", () -> Pgbench.run(bench, run.db, pg, threads,
 				options.duration, "autosave-" + run.teams), baseUsage);
+		run.data.recountKeptFigures();
 		double ratio = writes / base.tps();
 		String load = "wrk -t" + threads + " -c" + threads + "; pgbench -c " + threads;
 		run.report.row("3", "Autosave writes/s vs pgbench with the same UPDATE (admin, " + load + ")", run.teams,

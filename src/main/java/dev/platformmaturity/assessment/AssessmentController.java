@@ -104,7 +104,7 @@ class AssessmentController {
 							left.getValue().size()))
 					.toList());
 		page.addAttribute("mayPlan", access.isMember(team));
-		page.addAttribute("done", plans.plan(team, locale.toLanguageTag()).doneSince(doneSince(view)));
+		page.addAttribute("done", view.plan().doneSince(doneSince(view)));
 		return "assessment/overview";
 	}
 

@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
+import dev.platformmaturity.action.ActionState;
+import dev.platformmaturity.action.TeamPlans;
 import dev.platformmaturity.chart.Chart;
 import dev.platformmaturity.chart.LineChart;
 import dev.platformmaturity.chart.RadarChart;
@@ -35,9 +38,12 @@ public class TeamResults {
 
 	private final MessageSource messages;
 
-	TeamResults(Assessments assessments, MessageSource messages) {
+	private final TeamPlans plans;
+
+	TeamResults(Assessments assessments, MessageSource messages, TeamPlans plans) {
 		this.assessments = assessments;
 		this.messages = messages;
+		this.plans = plans;
 	}
 
 	/**
@@ -46,9 +52,12 @@ public class TeamResults {
 	 *
 	 * @param radarLargeText the radar with texts that stay readable when it is shrunk to
 	 * a phone's width
+	 * @param plan the team's actions, whose open ones' planned levels the radar shows as
+	 * the plan
 	 */
 	public record View(AssessmentSnapshot state, String language, String modelName, Chart radar, Chart trend,
-			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters, Chart radarLargeText) {
+			List<AspectResult> aspects, String previousQuarter, List<PastQuarter> quarters, Chart radarLargeText,
+			TeamPlans.Plan plan) {
 
 		public String radarSvg() {
 			return radar.svg();
@@ -151,16 +160,18 @@ public class TeamResults {
 			quarters.add(new PastQuarter(past.quarter().label(), past.status(), pastScores));
 		}
 
-		RadarChart.Spec radar = radar(state, aspects, previous, locale);
+		TeamPlans.Plan plan = plans.plan(team, language);
+		RadarChart.Spec radar = radar(state, aspects, previous, plan, locale);
 		return new View(state, language, model.name().in(language), RadarChart.chart(radar),
 				trend(model, quarters, language, locale, state.team().slug()), aspects,
 				previous.map(p -> p.quarter().label()).orElse(null), quarters,
 				RadarChart.chart(new RadarChart.Spec(radar.idPrefix() + "-large", radar.title(), radar.description(),
-						radar.axisLabels(), radar.maxValue(), radar.series()), RadarChart.TextSize.LARGE));
+						radar.axisLabels(), radar.maxValue(), radar.series()), RadarChart.TextSize.LARGE),
+				plan);
 	}
 
 	private RadarChart.Spec radar(AssessmentSnapshot state, List<AspectResult> aspects,
-			Optional<AssessmentSnapshot> previous, Locale locale) {
+			Optional<AssessmentSnapshot> previous, TeamPlans.Plan plan, Locale locale) {
 		List<Series> series = new ArrayList<>();
 		previous.ifPresent(p -> series
 			.add(new Series(messages.getMessage("results.radar.previous", new Object[] { p.quarter().label() }, locale),
@@ -172,6 +183,10 @@ public class TeamResults {
 						.toList(),
 					SeriesStyle.TARGET));
 		}
+		List<BigDecimal> planned = aspects.stream().map(aspect -> plannedLevel(plan, aspect.key())).toList();
+		if (planned.stream().anyMatch(Objects::nonNull)) {
+			series.add(new Series(messages.getMessage("results.radar.plan", null, locale), planned, SeriesStyle.PLAN));
+		}
 		series.add(new Series(
 				messages.getMessage("results.radar.current", new Object[] { state.quarter().label() }, locale),
 				aspects.stream().map(AspectResult::score).toList(), SeriesStyle.CURRENT));
@@ -180,6 +195,20 @@ public class TeamResults {
 						new Object[] { state.team().name(), state.quarter().label() }, locale),
 				messages.getMessage("results.radar.description", null, locale),
 				aspects.stream().map(AspectResult::name).toList(), 4, series);
+	}
+
+	/**
+	 * The highest level that the aspect's open actions set out to reach; null without
+	 * one.
+	 */
+	private static BigDecimal plannedLevel(TeamPlans.Plan plan, String aspect) {
+		return plan.openIn(aspect)
+			.stream()
+			.map(ActionState::plannedLevel)
+			.filter(Objects::nonNull)
+			.max(Integer::compare)
+			.map(BigDecimal::valueOf)
+			.orElse(null);
 	}
 
 	private Chart trend(MaturityModel model, List<PastQuarter> quarters, String language, Locale locale, String team) {

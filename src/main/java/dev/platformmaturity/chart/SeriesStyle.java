@@ -29,6 +29,8 @@ public record SeriesStyle(String colour, String dashArray, Marker marker, double
 
 	public static final SeriesStyle PREVIOUS = new SeriesStyle("#737373", "2 3", Marker.SQUARE, 0);
 
+	public static final SeriesStyle PLAN = new SeriesStyle("#009E73", "4 2 1 2", Marker.TRIANGLE, 0);
+
 	/**
 	 * Okabe–Ito, a palette that stays distinct for the common kinds of colour blindness.
 	 */

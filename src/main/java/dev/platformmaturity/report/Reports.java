@@ -19,7 +19,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import dev.platformmaturity.action.ActionFigures;
-import dev.platformmaturity.action.TeamPlans;
 import dev.platformmaturity.assessment.QuarterInfo;
 import dev.platformmaturity.assessment.TeamResults;
 import dev.platformmaturity.chart.LineChart;
@@ -70,15 +69,13 @@ public class Reports {
 
 	private final ReportProperties properties;
 
-	private final TeamPlans plans;
-
 	private final ActionFigures actionFigures;
 
 	private final KeyFindings findings;
 
 	Reports(TeamResults results, Dashboards dashboards, ModelCatalog catalog, TemplateEngine templates,
-			MessageSource messages, PdfRenderer renderer, ReportProperties properties, TeamPlans plans,
-			ActionFigures actionFigures, KeyFindings findings) {
+			MessageSource messages, PdfRenderer renderer, ReportProperties properties, ActionFigures actionFigures,
+			KeyFindings findings) {
 		this.results = results;
 		this.dashboards = dashboards;
 		this.catalog = catalog;
@@ -86,7 +83,6 @@ public class Reports {
 		this.messages = messages;
 		this.renderer = renderer;
 		this.properties = properties;
-		this.plans = plans;
 		this.actionFigures = actionFigures;
 		this.findings = findings;
 	}
@@ -114,7 +110,7 @@ public class Reports {
 		variables.put("results", view);
 		variables.put("radarChart", charts.place(view.radar(), CHART_WIDTH_MM));
 		variables.put("trendChart", view.trend() == null ? null : charts.place(view.trend(), CHART_WIDTH_MM));
-		variables.put("plan", plans.plan(team, language));
+		variables.put("plan", view.plan());
 		renderer.render(List.of(() -> html("report/team", locale, variables)), charts, frame, out);
 	}
 

@@ -108,6 +108,23 @@ class ActionViewsTest {
 	}
 
 	@Test
+	void theResultsRadarShowsTheLevelsThatOpenActionsPlanToReach() throws Exception {
+		TestData.Quarter quarter = data.closedQuarter();
+		given.submitted(team, quarter, member).levels(Map.of("investment_1", 2, "adoption_1", 1)).load();
+		String results = "/teams/" + team.slug() + "/assessments/" + quarter.label() + "?lang=en";
+		assertThat(page(results, member).select("figure.chart--regular svg").text())
+			.as("a done action's planned level is not a plan")
+			.doesNotContain("Plan (open actions)");
+
+		action("{\"title\": \"Platform champions\", \"aspect\": \"adoption\", \"plannedLevel\": 3}");
+
+		Document page = page(results, member);
+		assertThat(page.select("figure.chart--regular svg").text()).contains("Plan (open actions)");
+		assertThat(page(results.replace("lang=en", "lang=zh-CN"), member).select("figure.chart--regular svg").text())
+			.contains("计划（未完成的行动）");
+	}
+
+	@Test
 	void theDashboardShowsOpenAndOverdueActionsPerTeamAndTeamsWithOpenActionsPerAspect() throws Exception {
 		TestData.Quarter quarter = data.closedQuarter();
 		given.submitted(team, quarter, member).levels(Map.of("investment_1", 2)).load();
