@@ -326,7 +326,7 @@ final class BrowserScenario {
 			}
 			return "pemm-assessment (" + identity + "), served from " + bench.relative(directory)
 					+ " by the driver like its nginx.conf" + (jsYaml == null ? "" : "; js-yaml " + jsYamlVersion
-							+ " from the npm registry instead of " + cdnUrl.replaceAll("/js-yaml@.*", "/…"));
+							+ " from the npm registry instead of the CDN its page names");
 		}
 
 	}
