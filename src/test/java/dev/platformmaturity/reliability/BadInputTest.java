@@ -3,7 +3,6 @@ package dev.platformmaturity.reliability;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -37,7 +35,7 @@ import dev.platformmaturity.reliability.BadInput.Expected;
 import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.TestData;
 
-import static dev.platformmaturity.reliability.BadInput.Expected.afterRedirect;
+import static dev.platformmaturity.reliability.BadInputRequests.*;
 import static dev.platformmaturity.reliability.BadInput.Expected.form;
 import static dev.platformmaturity.reliability.BadInput.Expected.page;
 import static dev.platformmaturity.reliability.BadInput.Expected.pageMentioning;
@@ -46,11 +44,9 @@ import static dev.platformmaturity.reliability.BadInput.Expected.problemMentioni
 import static dev.platformmaturity.reliability.BadInput.messageOf;
 import static dev.platformmaturity.reliability.BadInput.type;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -68,13 +64,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
-
-	/**
-	 * Rows whose rules the assessment module is adding (a required {@code version} with
-	 * its own message, a target that is not a level, comment lengths counted in
-	 * characters). Set to true once those rules are part of the build.
-	 */
-	static final boolean ASSESSMENT_INPUT_RULES_MERGED = true;
 
 	static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE);
 
@@ -163,15 +152,6 @@ class BadInputTest {
 		return tests(rows);
 	}
 
-	@TestFactory
-	Stream<DynamicTest> badInputsWhoseRulesTheAssessmentModuleIsAdding() {
-		return tests(awaitingAssessmentRules()).map(test -> DynamicTest.dynamicTest(test.getDisplayName(), () -> {
-			assumeTrue(ASSESSMENT_INPUT_RULES_MERGED,
-					"waits for the assessment module's input rules (ASSESSMENT_INPUT_RULES_MERGED)");
-			test.getExecutable().execute();
-		}));
-	}
-
 	@Test
 	void pagesBeyondTheLastAndBeforeTheFirstShowTheLastAndTheFirstPage() throws Exception {
 		String prefix = TestData.unique("Pager");
@@ -219,14 +199,15 @@ class BadInputTest {
 	List<BadInput> badInputs() {
 		List<BadInput> rows = new ArrayList<>();
 		rows.addAll(jsonBodies());
+		rows.addAll(assessmentRules());
 		rows.addAll(apiParameters());
 		rows.addAll(pageParameters());
-		rows.addAll(forms());
+		rows.addAll(FormBadInputs.rows());
 		rows.addAll(csvImport());
 		rows.addAll(actions());
 		rows.addAll(cncfImport());
 		rows.addAll(exchange());
-		rows.addAll(notifications());
+		rows.addAll(NotificationBadInputs.rows());
 		return rows;
 	}
 
@@ -456,172 +437,6 @@ class BadInputTest {
 	}
 
 	/**
-	 * Forms: every text field refuses NUL and lone surrogates; fields that must be
-	 * numbers, dates or choices.
-	 */
-	List<BadInput> forms() {
-		List<BadInput> rows = new ArrayList<>();
-		record TextField(String form, Role as, Function<Fixture, AbstractMockHttpServletRequestBuilder<?>> post,
-				String name) {
-		}
-		List<TextField> fields = new ArrayList<>();
-		for (String name : List.of("name")) {
-			fields.add(new TextField("the new group form", Role.ADMIN,
-					f -> post("/admin/groups").param("version", "0").param("name", "Group").param("enabled", "true"),
-					name));
-			fields.add(new TextField("the group form", Role.ADMIN,
-					f -> post("/admin/groups/" + f.groupId()).param("version", "0")
-						.param("name", "Group")
-						.param("enabled", "true"),
-					name));
-		}
-		for (String name : List.of("slug", "name")) {
-			fields.add(new TextField("the new team form", Role.ADMIN,
-					f -> post("/admin/teams").param("version", "0")
-						.param("slug", TestData.unique("new"))
-						.param("name", "Team")
-						.param("groupId", String.valueOf(f.groupId())),
-					name));
-		}
-		fields.add(new TextField("the team form", Role.ADMIN,
-				f -> post("/admin/teams/" + f.team().slug()).param("version", "0")
-					.param("name", "Team")
-					.param("groupId", String.valueOf(f.groupId()))
-					.param("enabled", "true"),
-				"name"));
-		fields.add(new TextField("the member form", Role.ADMIN,
-				f -> post("/admin/teams/" + f.team().slug() + "/members").param("username", "someone"), "username"));
-		for (String name : List.of("username", "displayName", "email", "language", "password")) {
-			fields.add(new TextField("the new person form", Role.ADMIN,
-					f -> post("/admin/people").param("username", TestData.unique("new.person"))
-						.param("displayName", "New")
-						.param("email", "")
-						.param("language", "en")
-						.param("role", "MEMBER")
-						.param("password", "a long enough password"),
-					name));
-		}
-		for (String name : List.of("displayName", "email", "newPassword")) {
-			fields.add(new TextField("the person form", Role.ADMIN,
-					f -> post("/admin/people/" + f.outsider().id()).param("version", "0")
-						.param("displayName", "P")
-						.param("email", "")
-						.param("language", "en")
-						.param("role", "MEMBER")
-						.param("enabled", "true")
-						.param("newPassword", ""),
-					name));
-		}
-		fields.add(new TextField("the quarter form", Role.ADMIN,
-				f -> post("/admin/quarters").param("label", "2099-Q1")
-					.param("opensOn", "2099-01-01")
-					.param("dueOn", "2099-02-15"),
-				"label"));
-		for (String name : List.of("displayName", "email", "language")) {
-			fields.add(new TextField("the profile form", Role.MEMBER,
-					f -> post("/account/profile").param("displayName", "Me").param("email", "").param("language", "en"),
-					name));
-		}
-		for (String name : List.of("currentPassword", "newPassword", "confirmPassword")) {
-			fields.add(new TextField("the password form", Role.MEMBER,
-					f -> post("/account/password").param("currentPassword", TestData.PASSWORD)
-						.param("newPassword", "another long password")
-						.param("confirmPassword", "another long password"),
-					name));
-		}
-		fields.add(new TextField("the reopen form", Role.LEAD,
-				f -> post(f.assessment() + "/reopen").param("reason", "Because"), "reason"));
-		for (String name : List.of("comment.investment_1", "option.investment_1", "aspect", "go")) {
-			fields.add(new TextField("the answering form", Role.MEMBER,
-					f -> post(f.assessment() + "/answer").param("aspect", "investment")
-						.param("option.investment_1", "investment_1:3")
-						.param("original-option.investment_1", "investment_1:2")
-						.param("comment.investment_1", "")
-						.param("original-comment.investment_1", "")
-						.param("version.investment_1", "1"),
-					name));
-		}
-		fields.add(new TextField("the import confirmation", Role.ADMIN,
-				f -> post("/admin/import").param("token", "token"), "token"));
-		for (TextField field : fields) {
-			rows.add(new BadInput("a NUL in " + field.name() + " of " + field.form(), field.as(),
-					f -> field.post().apply(f).param(field.name(), NUL),
-					page(400, "input.text.nul", field.name(), 2, "U+0000")));
-			rows.add(new BadInput("a lone surrogate in " + field.name() + " of " + field.form(), field.as(),
-					f -> field.post().apply(f).param(field.name(), LONE_SURROGATE),
-					page(400, "input.text.loneSurrogate", field.name(), 2, "U+D800")));
-		}
-		rows.addAll(List.of(new BadInput("a quarter opening in year 99999", Role.ADMIN,
-				f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-					.param("opensOn", "+99999-01-01")
-					.param("dueOn", "+99999-02-15"),
-				form("quarter.date.outOfRange", "2000-01-01", "2100-12-31")),
-				new BadInput("a quarter due in year 99999", Role.ADMIN,
-						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "2026-01-01")
-							.param("dueOn", "+99999-02-15"),
-						form("quarter.date.outOfRange", "2000-01-01", "2100-12-31")),
-				new BadInput("a quarter opening in 1999", Role.ADMIN, f -> post("/admin/quarters")
-					.param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-					.param("opensOn", "1999-12-31")
-					.param("dueOn", "2000-02-15"), form("quarter.date.outOfRange", "2000-01-01",
-							"2100-12-31")),
-				new BadInput("a quarter due in 2101", Role.ADMIN,
-						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "2100-12-01")
-							.param("dueOn", "2101-01-15"),
-						form("quarter.date.outOfRange", "2000-01-01", "2100-12-31")),
-				new BadInput("a quarter date with five digits and no sign", Role.ADMIN,
-						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "99999-01-01")
-							.param("dueOn", "2026-02-15"),
-						form("typeMismatch.java.time.LocalDate")),
-				new BadInput("a quarter date that does not exist", Role.ADMIN,
-						f -> post("/admin/quarters").param("label", f.plannedQuarter().substring(0, 4) + "-Q4")
-							.param("opensOn", "2026-02-30")
-							.param("dueOn", "2026-03-15"),
-						form("typeMismatch.java.time.LocalDate")),
-				new BadInput("a team's group that is no number", Role.ADMIN,
-						f -> post("/admin/teams").param("version", "0")
-							.param("slug", TestData.unique("new"))
-							.param("name", "Team")
-							.param("groupId", "abc"),
-						form("typeMismatch.java.lang.Long")),
-				new BadInput("a person's version that is no number", Role.ADMIN,
-						f -> post("/admin/people/" + f.outsider().id()).param("version", "v1")
-							.param("displayName", "P")
-							.param("email", "")
-							.param("language", "en")
-							.param("role", "MEMBER"),
-						form("typeMismatch.java.lang.Long")),
-				new BadInput("a role that does not exist in the person form", Role.ADMIN,
-						f -> post("/admin/people").param("username", TestData.unique("new.person"))
-							.param("displayName", "New")
-							.param("language", "en")
-							.param("role", "KING")
-							.param("password", "a long enough password"),
-						form("typeMismatch")),
-				new BadInput("removing a person who is not a member", Role.ADMIN,
-						f -> post("/admin/teams/" + f.team().slug() + "/members/" + f.outsider().id() + "/remove"),
-						afterRedirect("membership.notMember", "Bad input")),
-				new BadInput("removing a person who does not exist", Role.ADMIN,
-						f -> post("/admin/teams/" + f.team().slug() + "/members/999999999/remove"),
-						afterRedirect("membership.notMember", "Bad input")),
-				new BadInput("removing a member whose id is no number", Role.ADMIN,
-						f -> post("/admin/teams/" + f.team().slug() + "/members/abc/remove"),
-						page(400, "input.parameter.type", "personId", type("wholeNumber"), "abc")),
-				new BadInput("confirming an import without its token", Role.ADMIN, f -> post("/admin/import"),
-						page(400, "input.parameter.missing", "token")),
-				new BadInput("a NUL in the username when signing in", null,
-						f -> post("/login").param("username", "demo\u0000admin").param("password", "whatever it is"),
-						afterRedirect("signIn.failed")),
-				new BadInput("a lone surrogate in the username when signing in", null,
-						f -> post("/login").param("username", "demo\uDBFFadmin").param("password", "whatever it is"),
-						afterRedirect("signIn.failed"))));
-		return rows;
-	}
-
-	/**
 	 * The CSV import's preview: it names the file, line and column of every problem and
 	 * imports nothing.
 	 */
@@ -658,11 +473,11 @@ class BadInputTest {
 		return "/api/v1/teams/" + f.team().slug() + "/actions/" + actionId;
 	}
 
-	private static String actions(Fixture f) {
+	static String actions(Fixture f) {
 		return "/api/v1/teams/" + f.team().slug() + "/actions";
 	}
 
-	private static String actionPages(Fixture f) {
+	static String actionPages(Fixture f) {
 		return "/teams/" + f.team().slug() + "/actions";
 	}
 
@@ -826,160 +641,10 @@ class BadInputTest {
 	}
 
 	/**
-	 * Notification settings, webhooks, the log, e-mail choices and unsubscribe links.
-	 * This context has the defaults: webhooks must use https and may not call private
-	 * addresses. Every webhook address here is on the loopback address, so that even a
-	 * webhook stored by mistake would send nothing beyond this machine.
+	 * The assessment's own rules: a version required, a target that is a level, comments
+	 * counted in characters.
 	 */
-	List<BadInput> notifications() {
-		List<BadInput> rows = new ArrayList<>();
-		Function<Fixture, AbstractMockHttpServletRequestBuilder<?>> webhook = f -> webhookForm();
-		Function<Fixture, AbstractMockHttpServletRequestBuilder<?>> settings = f -> settingsForm();
-		record Field(String form, Role as, Function<Fixture, AbstractMockHttpServletRequestBuilder<?>> post,
-				String name) {
-		}
-		List<Field> fields = List.of(new Field("the webhook form", Role.ADMIN, webhook, "name"),
-				new Field("the webhook form", Role.ADMIN, webhook, "url"),
-				new Field("the webhook form", Role.ADMIN, webhook, "events"),
-				new Field("the webhook form", Role.ADMIN, webhook, "language"),
-				new Field("the notification settings", Role.ADMIN, settings, "reminderDays"),
-				new Field("the notification settings", Role.ADMIN, settings, "digestDay"),
-				new Field("the e-mail choices", Role.MEMBER, f -> post("/account/notifications"), "receive"),
-				new Field("an unsubscribe link", null, f -> post("/unsubscribe"), "token"));
-		for (Field field : fields) {
-			rows.add(new BadInput("a NUL in " + field.name() + " of " + field.form(), field.as(),
-					f -> field.post().apply(f).param(field.name(), NUL),
-					page(400, "input.text.nul", field.name(), 2, "U+0000")));
-			rows.add(new BadInput("a lone surrogate in " + field.name() + " of " + field.form(), field.as(),
-					f -> field.post().apply(f).param(field.name(), LONE_SURROGATE),
-					page(400, "input.text.loneSurrogate", field.name(), 2, "U+D800")));
-		}
-		record Address(String what, String url, Expected expected) {
-		}
-		for (Address address : List.of(
-				new Address("plain http", "http://127.0.0.1:9/hook", form("notification.webhook.url.httpNotAllowed")),
-				new Address("the loopback address", "https://127.0.0.1:9/hook",
-						form("notification.webhook.url.privateAddress", "127.0.0.1", "127.0.0.1")),
-				new Address("another loopback address", "https://127.0.0.2:9/hook",
-						form("notification.webhook.url.privateAddress", "127.0.0.2", "127.0.0.2")),
-				new Address("the IPv6 loopback address", "https://[::1]:9/hook",
-						form("notification.webhook.url.privateAddress", "[::1]", "0:0:0:0:0:0:0:1")),
-				new Address("a loopback address inside IPv6", "https://[::ffff:127.0.0.1]:9/hook",
-						form("notification.webhook.url.privateAddress", "[::ffff:127.0.0.1]", "127.0.0.1")),
-				new Address("words", "not an address", form("notification.webhook.url.invalid")),
-				new Address("another scheme", "ftp://127.0.0.1:9/hook", form("notification.webhook.url.invalid")),
-				new Address("a user and password", "https://user:secret@127.0.0.1:9/hook",
-						form("notification.webhook.url.invalid")),
-				new Address("a fragment", "https://127.0.0.1:9/hook#part", form("notification.webhook.url.invalid")),
-				new Address("no address", "", form("notification.webhook.url.required")),
-				new Address("2,001 characters", "https://127.0.0.1:9/" + "a".repeat(1981),
-						form("notification.webhook.url.tooLong", 2000)))) {
-			rows.add(new BadInput("a webhook address with " + address.what(), Role.ADMIN,
-					f -> webhookForm("url", address.url()), address.expected()));
-		}
-		rows.addAll(List.of(
-				new BadInput("a webhook without events", Role.ADMIN, f -> webhookForm("events", null),
-						form("notification.webhook.events.empty")),
-				new BadInput("a webhook with an event that does not exist", Role.ADMIN,
-						f -> webhookForm("events", "quarter.exploded"),
-						form("notification.webhook.events.unknown", "quarter.exploded")),
-				new BadInput("a webhook subscribing to the test event", Role.ADMIN,
-						f -> webhookForm("events", "webhook.test"),
-						form("notification.webhook.events.unknown", "webhook.test")),
-				new BadInput("a webhook without a name", Role.ADMIN, f -> webhookForm("name", " "),
-						form("notification.webhook.name.required")),
-				new BadInput("a webhook name of 101 characters", Role.ADMIN, f -> webhookForm("name", "n".repeat(101)),
-						form("notification.webhook.name.tooLong", 100)),
-				new BadInput("a webhook in a language that does not exist", Role.ADMIN,
-						f -> webhookForm("language", "fr"), form("notification.webhook.language.invalid", "fr")),
-				new BadInput("reminder days that are words", Role.ADMIN, f -> settingsForm("reminderDays", "a week"),
-						form("notification.settings.reminderDays.invalid", "a", 90)),
-				new BadInput("a reminder day of 0", Role.ADMIN, f -> settingsForm("reminderDays", "7, 0"),
-						form("notification.settings.reminderDays.invalid", "0", 90)),
-				new BadInput("a reminder day of 91", Role.ADMIN, f -> settingsForm("reminderDays", "91"),
-						form("notification.settings.reminderDays.invalid", "91", 90)),
-				new BadInput("a negative reminder day", Role.ADMIN, f -> settingsForm("reminderDays", "-1"),
-						form("notification.settings.reminderDays.invalid", "-1", 90)),
-				new BadInput("a reminder day of 1.5", Role.ADMIN, f -> settingsForm("reminderDays", "1.5"),
-						form("notification.settings.reminderDays.invalid", "1.5", 90)),
-				new BadInput("a reminder day left out between commas", Role.ADMIN,
-						f -> settingsForm("reminderDays", "7,,1"),
-						form("notification.settings.reminderDays.invalid", "", 90)),
-				new BadInput("a reminder day given twice", Role.ADMIN, f -> settingsForm("reminderDays", "7, 1, 7"),
-						form("notification.settings.reminderDays.twice", 7)),
-				new BadInput("six reminder days", Role.ADMIN, f -> settingsForm("reminderDays", "30, 14, 7, 3, 2, 1"),
-						form("notification.settings.reminderDays.tooMany", 5)),
-				new BadInput("a digest day that does not exist", Role.ADMIN, f -> settingsForm("digestDay", "FUNDAY"),
-						form("typeMismatch.settingsForm.digestDay")),
-				new BadInput("no digest day", Role.ADMIN, f -> settingsForm("digestDay", ""),
-						form("notification.settings.digestDay.required")),
-				new BadInput("a settings version that is no number", Role.ADMIN, f -> settingsForm("version", "v1"),
-						form("typeMismatch.java.lang.Long")),
-				new BadInput("a log status that does not exist", Role.ADMIN,
-						f -> get("/admin/notifications/log").param("status", "LOST"),
-						page(400, "input.parameter.type", "status", type("oneOf", "PENDING, SENDING, SENT, FAILED"),
-								"LOST")),
-				new BadInput("retrying a message that does not exist", Role.ADMIN,
-						f -> post("/admin/notifications/log/999999999/retry"),
-						afterRedirect("notification.log.notFailed", 999999999)),
-				new BadInput("retrying a message whose id is no number", Role.ADMIN,
-						f -> post("/admin/notifications/log/abc/retry"),
-						page(400, "input.parameter.type", "id", type("wholeNumber"), "abc")),
-				new BadInput("an e-mail choice that does not exist", Role.MEMBER,
-						f -> post("/account/notifications").param("receive", "EVERYTHING"),
-						afterRedirect("notification.preferences.invalid")),
-				new BadInput("opening an unsubscribe link that was changed", null,
-						f -> get("/unsubscribe").param("token", "1.DUE_SOON." + "A".repeat(43)),
-						page(400, "notification.unsubscribe.invalid")),
-				new BadInput("a mail program posting an unsubscribe link that was changed", null,
-						f -> post("/unsubscribe").param("token", "1.OVERDUE." + "A".repeat(43))
-							.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-							.content("List-Unsubscribe=One-Click"),
-						page(400, "notification.unsubscribe.invalid")),
-				new BadInput("an unsubscribe link cut short", null,
-						f -> get("/unsubscribe").param("token", "1.DUE_SOON.abc"),
-						page(400, "notification.unsubscribe.invalid")),
-				new BadInput("an unsubscribe link of a kind that does not exist", null,
-						f -> get("/unsubscribe").param("token", "1.EVERYTHING." + "A".repeat(43)),
-						page(400, "notification.unsubscribe.invalid")),
-				new BadInput("an unsubscribe link without its token", null, f -> get("/unsubscribe"),
-						page(400, "notification.unsubscribe.invalid"))));
-		return rows;
-	}
-
-	/**
-	 * The webhook form with a field changed (null: left out); valid but for the address,
-	 * which is on loopback.
-	 */
-	private static MockHttpServletRequestBuilder webhookForm(String... changes) {
-		return formPost("/admin/notifications/webhooks", Map.of("name", "Platform channel", "url",
-				"https://127.0.0.1:9/hook", "events", "quarter.opened", "language", "en", "enabled", "true"), changes);
-	}
-
-	private static MockHttpServletRequestBuilder settingsForm(String... changes) {
-		return formPost("/admin/notifications/settings",
-				Map.of("reminderDays", "7, 1", "digestDay", "MONDAY", "version", "0"), changes);
-	}
-
-	private static MockHttpServletRequestBuilder formPost(String path, Map<String, String> values, String... changes) {
-		Map<String, String> fields = new java.util.TreeMap<>(values);
-		for (int i = 0; i < changes.length; i += 2) {
-			fields.put(changes[i], changes[i + 1]);
-		}
-		MockHttpServletRequestBuilder form = post(path);
-		fields.forEach((name, value) -> {
-			if (value != null) {
-				form.param(name, value);
-			}
-		});
-		return form;
-	}
-
-	/**
-	 * Rows whose rules the assessment module is adding in parallel; see
-	 * {@link #ASSESSMENT_INPUT_RULES_MERGED}.
-	 */
-	List<BadInput> awaitingAssessmentRules() {
+	List<BadInput> assessmentRules() {
 		return List.of(
 				json("an answer without version", Fixture::answer, "{\"option\": null, \"comment\": \"\"}",
 						problemMentioning(400, "\\bversion\\b", "version|版本", "assessment.answer.stale")),
@@ -994,89 +659,6 @@ class BadInputTest {
 				json("a comment of 2,001 characters outside the basic plane", Fixture::answer,
 						"{\"comment\": \"" + "🚀".repeat(2001) + "\", \"version\": 1}",
 						problem(400, "assessment.comment.tooLong", 2000, 2001)));
-	}
-
-	// ----------------------------------------------------------------------------------------------
-	// building rows
-
-	private static BadInput json(String name, Function<Fixture, String> path, String body, Expected expected) {
-		return new BadInput(name, Role.MEMBER,
-				f -> put(path.apply(f)).contentType(MediaType.APPLICATION_JSON).content(body), expected);
-	}
-
-	private static BadInput newAction(String name, String body, Expected expected) {
-		return newAction(name, f -> body, expected);
-	}
-
-	private static BadInput newAction(String name, Function<Fixture, String> body, Expected expected) {
-		return new BadInput(name, Role.MEMBER,
-				f -> post(actions(f)).contentType(MediaType.APPLICATION_JSON).content(body.apply(f)), expected);
-	}
-
-	private static BadInput actionForm(String name, String field, String value, Expected expected) {
-		Map<String, String> fields = new LinkedHashMap<>(Map.of("title", "T", "aspect", "investment"));
-		fields.put(field, value);
-		return new BadInput(name, Role.MEMBER, f -> {
-			MockHttpServletRequestBuilder request = post(actionPages(f));
-			fields.forEach(request::param);
-			return request;
-		}, expected);
-	}
-
-	private static BadInput cncf(String name, String path, String shared, Expected expected) {
-		return new BadInput(name, Role.MEMBER,
-				f -> post(f.assessment() + "/cncf-import" + path).param("shared", shared), expected);
-	}
-
-	private static BadInput exchangeFile(String name, String file, Expected expected) {
-		return new BadInput(name, Role.ADMIN,
-				f -> post("/api/v1/teams/" + f.team().slug() + "/exchange").contentType(MediaType.APPLICATION_JSON)
-					.content(file),
-				expected);
-	}
-
-	private static BadInput jsonBytes(String name, Function<Fixture, String> path, byte[] body, Expected expected) {
-		return new BadInput(name, Role.MEMBER,
-				f -> put(path.apply(f)).contentType(MediaType.APPLICATION_JSON).content(body), expected);
-	}
-
-	private static BadInput apiGet(String name, Role as, String path, String parameter, String value,
-			Expected expected) {
-		return new BadInput(name, as, f -> get(path).param(parameter, value), expected);
-	}
-
-	private static BadInput pageGet(String name, Role as, String path, String parameter, String value,
-			Expected expected) {
-		return new BadInput(name, as, f -> get(path).param(parameter, value), expected);
-	}
-
-	private static BadInput preview(String name, String teams, String people, Expected expected) {
-		return preview(name, teams, people, StandardCharsets.UTF_8, expected);
-	}
-
-	private static BadInput preview(String name, String teams, String people, Charset charset, Expected expected) {
-		return new BadInput(name, Role.ADMIN,
-				f -> multipart("/admin/import/preview")
-					.file(new MockMultipartFile("teams", "teams.csv", "text/csv",
-							teams == null ? new byte[0] : teams.getBytes(charset)))
-					.file(new MockMultipartFile("people", "people.csv", "text/csv",
-							people == null ? new byte[0] : people.getBytes(charset))),
-				expected);
-	}
-
-	private static BadInput previewBytes(String name, byte[] teams, Expected expected) {
-		return new BadInput(name, Role.ADMIN, f -> multipart("/admin/import/preview")
-			.file(new MockMultipartFile("teams", "teams.csv", "text/csv", teams)), expected);
-	}
-
-	private static byte[] bytes(String before, byte[] raw, String after) {
-		byte[] head = before.getBytes(StandardCharsets.UTF_8);
-		byte[] tail = after.getBytes(StandardCharsets.UTF_8);
-		byte[] all = new byte[head.length + raw.length + tail.length];
-		System.arraycopy(head, 0, all, 0, head.length);
-		System.arraycopy(raw, 0, all, head.length, raw.length);
-		System.arraycopy(tail, 0, all, head.length + raw.length, tail.length);
-		return all;
 	}
 
 	// ----------------------------------------------------------------------------------------------
