@@ -16,13 +16,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
 
 import dev.platformmaturity.account.Role;
 import dev.platformmaturity.account.SystemTask;
 import dev.platformmaturity.support.IntegrationTest;
 import dev.platformmaturity.support.StatementCounter;
+import dev.platformmaturity.support.AnsweringTeam;
+import dev.platformmaturity.support.TestAssessments;
 import dev.platformmaturity.support.TestData;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +58,11 @@ class AutosaveTest {
 	@Autowired
 	AssessmentTallies tallies;
 
+	@Autowired
+	TestAssessments given;
+
+	AnsweringTeam answering;
+
 	TestData.Team team;
 
 	TestData.Person member;
@@ -65,9 +71,10 @@ class AutosaveTest {
 
 	@BeforeEach
 	void startedAssessment() {
-		team = data.team("Autosave");
-		member = data.member(team);
-		open = data.openQuarter();
+		answering = given.answeringTeam("Autosave");
+		team = answering.team();
+		member = answering.member();
+		open = answering.quarter();
 		SystemTask.run(() -> assessments.start(team.slug(), open.label(), member.id()));
 	}
 
@@ -90,7 +97,7 @@ class AutosaveTest {
 			.isEqualTo(2);
 		assertThat(KeptFigures.differences(jdbc)).isEmpty();
 
-		var request = put(base() + "/answers/investment_1").with(user(signedIn))
+		var request = put(answering.api() + "/answers/investment_1").with(user(signedIn))
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"option\":\"investment_1:3\",\"comment\":\"Why\",\"version\":1}");
@@ -175,14 +182,14 @@ class AutosaveTest {
 		save("investment_1", "{\"option\":\"investment_1:2\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value(
 					"The change does not say which saved version it starts from; reload the page and make it again."));
-		mvc.perform(put(base() + "/targets/investment").with(asMember())
+		mvc.perform(put(answering.api() + "/targets/investment").with(answering.asMember())
 			.with(csrf())
 			.header("Accept-Language", "zh-CN")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"level\":2}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("此修改没有说明基于哪个已保存的版本；请重新加载页面后再修改一次。"));
-		assertThat(nothingChanged()).isTrue();
+		assertThat(answering.untouched()).isTrue();
 	}
 
 	@Test
@@ -191,7 +198,7 @@ class AutosaveTest {
 		save("investment_1", "{\"option\":\"investment_1:2\",\"comment\":\"" + twoThousandEmoji + "🚀\",\"version\":0}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("The text can have at most 2,000 characters; it has 2,001."));
-		assertThat(nothingChanged()).isTrue();
+		assertThat(answering.untouched()).isTrue();
 
 		save("investment_1", "{\"option\":\"investment_1:2\",\"comment\":\"" + twoThousandEmoji + "\",\"version\":0}")
 			.andExpect(status().isOk());
@@ -199,17 +206,18 @@ class AutosaveTest {
 				select char_length(an.comment) from answer an join assessment a on a.id = an.assessment_id
 				where a.team_id = ? and an.comment is not null""").param(team.id()).query(Integer.class).single())
 			.isEqualTo(2000);
-		String page = HtmlUtils.htmlUnescape(mvc.perform(get(page() + "/answer?aspect=investment").with(asMember()))
-			.andReturn()
-			.getResponse()
-			.getContentAsString());
+		String page = HtmlUtils
+			.htmlUnescape(mvc.perform(get(answering.page() + "/answer?aspect=investment").with(answering.asMember()))
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
 		assertThat(page).contains("2,000 of 2,000 characters");
 	}
 
 	@Test
 	void aTargetThatIsNotALevelOnTheFormIsExplainedAndNothingIsSaved() throws Exception {
 		String page = HtmlUtils.htmlUnescape(mvc
-			.perform(post(page() + "/answer").with(asMember())
+			.perform(post(answering.page() + "/answer").with(answering.asMember())
 				.with(csrf())
 				.param("aspect", "investment")
 				.param("target", "abc")
@@ -229,13 +237,13 @@ class AutosaveTest {
 			.contains("Choose the target from the list: a level from 1 to 4, or no target.", "Typed, not lost")
 			.doesNotContain("Someone else changed the target meanwhile");
 		assertThat(page).containsPattern("value=\"investment_1:3\"[^>]*checked");
-		assertThat(nothingChanged()).isTrue();
+		assertThat(answering.untouched()).isTrue();
 	}
 
 	@Test
 	void aVersionThatIsNotANumberOnTheFormIsExplainedBesideItsQuestion() throws Exception {
 		String page = HtmlUtils.htmlUnescape(mvc
-			.perform(post(page() + "/answer").with(asMember())
+			.perform(post(answering.page() + "/answer").with(answering.asMember())
 				.with(csrf())
 				.param("aspect", "investment")
 				.param("question[investment_1].option", "investment_1:3")
@@ -252,19 +260,7 @@ class AutosaveTest {
 		assertThat(problem.find()).isTrue();
 		assertThat(problem.start()).as("beside its question")
 			.isBetween(page.indexOf("id=\"question-investment_1\""), page.indexOf("id=\"question-investment_2\""));
-		assertThat(nothingChanged()).isTrue();
-	}
-
-	private boolean nothingChanged() {
-		return jdbc.sql("""
-				select count(*) = 0 from answer an join assessment a on a.id = an.assessment_id
-				where a.team_id = ?
-				  and (an.level is not null or an.not_applicable or an.comment is not null or an.version > 0)""")
-			.param(team.id())
-			.query(Boolean.class)
-			.single() && jdbc.sql("""
-					select count(*) from assessment_event e join assessment a on a.id = e.assessment_id
-					where a.team_id = ? and e.kind <> 'START'""").param(team.id()).query(Long.class).single() == 0;
+		assertThat(answering.untouched()).isTrue();
 	}
 
 	/** Runs work as someone signed in, outside a web request. */
@@ -283,22 +279,10 @@ class AutosaveTest {
 	}
 
 	private ResultActions save(String question, String json) throws Exception {
-		return mvc.perform(put(base() + "/answers/" + question).with(asMember())
+		return mvc.perform(put(answering.api() + "/answers/" + question).with(answering.asMember())
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json));
-	}
-
-	private String base() {
-		return "/api/v1/teams/" + team.slug() + "/assessments/" + open.label();
-	}
-
-	private String page() {
-		return "/teams/" + team.slug() + "/assessments/" + open.label();
-	}
-
-	private RequestPostProcessor asMember() {
-		return user(data.principal(member));
 	}
 
 }
