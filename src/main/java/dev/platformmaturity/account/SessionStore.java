@@ -3,11 +3,18 @@ package dev.platformmaturity.account;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.session.autoconfigure.SessionTimeout;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -19,9 +26,11 @@ import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Browser sessions in PostgreSQL through Spring Session JDBC (its tables created by
@@ -56,6 +65,24 @@ class SessionStore {
 	@Primary
 	SparingSessionRepository<?> sessionRepository(JdbcIndexedSessionRepository jdbcSessionRepository) {
 		return new SparingSessionRepository<>(jdbcSessionRepository);
+	}
+
+	/**
+	 * Outside Spring Session's filter, so that its two saves of one request read the
+	 * session once.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> sessionReadOnceFilter() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws ServletException, IOException {
+						SparingSessionRepository.withinRequest(() -> chain.doFilter(request, response));
+					}
+				});
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
+		return registration;
 	}
 
 	/**

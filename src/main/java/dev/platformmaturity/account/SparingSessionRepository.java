@@ -1,10 +1,14 @@
 package dev.platformmaturity.account;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.ServletException;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -24,6 +28,9 @@ class SparingSessionRepository<S extends Session>
 
 	static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
 
+	/** The sessions saved in the current request, by id; absent outside requests. */
+	private static final ThreadLocal<Map<String, Session>> SAVED_IN_REQUEST = new ThreadLocal<>();
+
 	private final FindByIndexNameSessionRepository<S> store;
 
 	SparingSessionRepository(FindByIndexNameSessionRepository<S> store) {
@@ -41,16 +48,47 @@ class SparingSessionRepository<S extends Session>
 			store.save(session.session);
 			session.written();
 		}
+		Map<String, Session> saved = SAVED_IN_REQUEST.get();
+		if (saved != null) {
+			saved.put(session.getId(), session);
+		}
+	}
+
+	/** Runs {@code request}, reading each session it saves at most once. */
+	static void withinRequest(Request request) throws IOException, ServletException {
+		SAVED_IN_REQUEST.set(new HashMap<>(2));
+		try {
+			request.run();
+		}
+		finally {
+			SAVED_IN_REQUEST.remove();
+		}
+	}
+
+	@FunctionalInterface
+	interface Request {
+
+		void run() throws IOException, ServletException;
+
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public StoredSession<S> findById(String id) {
+		Map<String, Session> saved = SAVED_IN_REQUEST.get();
+		if (saved != null && saved.get(id) instanceof StoredSession<?> savedNow) {
+			return (StoredSession<S>) savedNow;
+		}
 		S found = store.findById(id);
 		return (found != null) ? new StoredSession<>(found, found.getLastAccessedTime()) : null;
 	}
 
 	@Override
 	public void deleteById(String id) {
+		Map<String, Session> saved = SAVED_IN_REQUEST.get();
+		if (saved != null) {
+			saved.remove(id);
+		}
 		store.deleteById(id);
 	}
 

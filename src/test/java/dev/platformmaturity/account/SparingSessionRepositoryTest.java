@@ -67,6 +67,24 @@ class SparingSessionRepositoryTest {
 	}
 
 	@Test
+	void aPageThatCommitsItsResponseEarlyReadsTheSessionOnce() throws Exception {
+		Cookie session = signIn(data.person(Role.MEMBER));
+
+		List<String> sent = StatementCounter.sent(() -> {
+			try {
+				mvc.perform(get("/").cookie(session))
+					.andExpect(status().isOk())
+					.andExpect(result -> assertThat(result.getResponse().isCommitted()).isTrue());
+			}
+			catch (Exception failed) {
+				throw new IllegalStateException(failed);
+			}
+		});
+
+		assertThat(sent).filteredOn(sql -> sql.toLowerCase(Locale.ROOT).contains("from spring_session")).hasSize(1);
+	}
+
+	@Test
 	void changedAttributesIdsAndTimeoutsAreWrittenAtOnce() {
 		writesEveryChangeButTheLastUse(sessions);
 	}
