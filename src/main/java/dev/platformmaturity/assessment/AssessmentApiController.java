@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.platformmaturity.team.ChecksTeamAccessItself;
+import dev.platformmaturity.team.TeamAccess;
 import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.scoring.Scoring;
 
@@ -32,10 +38,13 @@ class AssessmentApiController {
 
 	private final Overdue overdue;
 
-	AssessmentApiController(Quarters quarters, Assessments assessments, Overdue overdue) {
+	private final TeamAccess access;
+
+	AssessmentApiController(Quarters quarters, Assessments assessments, Overdue overdue, TeamAccess access) {
 		this.quarters = quarters;
 		this.assessments = assessments;
 		this.overdue = overdue;
+		this.access = access;
 	}
 
 	/**
@@ -107,9 +116,16 @@ class AssessmentApiController {
 
 	}
 
+	@ChecksTeamAccessItself
 	@PutMapping("/teams/{team}/assessments/{quarter}/answers/{question}")
 	Assessments.SavedAnswer saveAnswer(@PathVariable String team, @PathVariable String quarter,
-			@PathVariable String question, @RequestBody AnswerJson body, @AuthenticationPrincipal AccountUser user) {
+			@PathVariable String question, @RequestBody(required = false) AnswerJson body,
+			@AuthenticationPrincipal AccountUser user, HttpServletRequest request) {
+		if (body == null) {
+			access.requireReadable(team);
+			throw new HttpMessageNotReadableException("Required request body is missing",
+					new ServletServerHttpRequest(request));
+		}
 		return assessments.saveAnswer(team, quarter, question, body.change(), user.personId());
 	}
 

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.platformmaturity.account.AccountUser;
 import dev.platformmaturity.action.TeamPlans;
 import dev.platformmaturity.model.MaturityModel;
+import dev.platformmaturity.team.ChecksTeamAccessItself;
 import dev.platformmaturity.team.TeamAccess;
 
 /**
@@ -129,9 +130,10 @@ class AssessmentController {
 
 	/**
 	 * Answering; an assessment nobody started yet is started with the button on its page,
-	 * never by opening a link. Reads in two statements (after the web layer's read check
-	 * of the team); the model's texts come rendered from memory.
+	 * never by opening a link. Reads in two statements, the first of which checks who may
+	 * change the team's answers; the model's texts come rendered from memory.
 	 */
+	@ChecksTeamAccessItself
 	@GetMapping("/answer")
 	String answer(@PathVariable String team, @PathVariable String quarter,
 			@RequestParam(name = "aspect", required = false) String aspect,
@@ -140,7 +142,16 @@ class AssessmentController {
 			HttpServletResponse response) {
 		response.addHeader(HttpHeaders.VARY, FRAGMENT_HEADER);
 		AnswerSheets.AnswerSheet sheet = sheets.read(team, quarter, user.personId(), access.editsEveryTeam())
-			.orElseThrow(() -> new QuarterNotFoundException(quarter));
+			.orElseThrow(() -> {
+				access.requireReadable(team);
+				return new QuarterNotFoundException(quarter);
+			});
+		if (sheet.mayEdit()) {
+			access.editableFound(team);
+		}
+		else {
+			access.requireReadable(team);
+		}
 		AssessmentSnapshot state = sheet.state();
 		if (!state.started() || !state.changeable() || !sheet.mayEdit()) {
 			return "redirect:" + path(team, quarter);

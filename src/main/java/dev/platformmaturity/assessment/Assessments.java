@@ -170,7 +170,7 @@ public class Assessments {
 		AssessmentRows.LockedAnswer locked = lockAnswer(team, quarter, question, personId);
 		AssessmentRows.Locked assessment = locked.assessment();
 		if (!locked.mayEdit()) {
-			throw new AccessDeniedException("May not change the answers of team " + team);
+			throw editRefused(team);
 		}
 		requireChangeable(assessment);
 		int questions = catalog.versionById(assessment.modelVersionId()).questionCount();
@@ -222,7 +222,7 @@ public class Assessments {
 		}
 		TeamRef teamRef = team(team);
 		if (!access.canEdit(team)) {
-			throw new AccessDeniedException("May not change the answers of team " + team);
+			throw editRefused(team);
 		}
 		Quarter quarterEntity = quarter(quarter);
 		if (assessments.findByTeamIdAndQuarterId(teamRef.id(), quarterEntity.id()).isEmpty()) {
@@ -230,6 +230,15 @@ public class Assessments {
 			locked = rows.lockAnswer(team, quarter, question, personId, access.editsEveryTeam());
 		}
 		return locked.orElseThrow(() -> AssessmentProblem.unknown("assessment.question.unknown", question));
+	}
+
+	/**
+	 * Refuses a change of the team's answers: 404 for a team the caller may not read (the
+	 * save checks access itself, not the web layer), 403 for one they only read.
+	 */
+	private AccessDeniedException editRefused(String team) {
+		access.requireReadable(team);
+		return new AccessDeniedException("May not change the answers of team " + team);
 	}
 
 	/**

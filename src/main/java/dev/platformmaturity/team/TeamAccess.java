@@ -45,6 +45,16 @@ public class TeamAccess {
 		return has(Role.LEAD) ? exists(slug) : isMember(slug);
 	}
 
+	/**
+	 * Refuses a team the caller may not read as if it did not exist (404), so that no
+	 * answer reveals whether it exists.
+	 */
+	public void requireReadable(String slug) {
+		if (!canRead(slug)) {
+			throw new TeamNotFoundException(slug);
+		}
+	}
+
 	/** Change the team's assessments: its members, and administrators. */
 	public boolean canEdit(String slug) {
 		return has(Role.ADMIN) ? exists(slug) : isMember(slug);
@@ -68,6 +78,21 @@ public class TeamAccess {
 		return person()
 			.map(personId -> oncePerRequest("member:" + personId + ":" + slug, () -> teams.memberOf(slug, personId)))
 			.orElse(false);
+	}
+
+	/**
+	 * Remembers for the rest of the request that the caller may change the team's
+	 * assessments, as a statement that checked {@link #MEMBER_OF_TEAM} (or found an
+	 * administrator's team) has just shown, so that later checks need no look-up of their
+	 * own.
+	 */
+	public void editableFound(String slug) {
+		if (has(Role.ADMIN)) {
+			oncePerRequest("exists:" + slug, () -> true);
+		}
+		else {
+			person().ifPresent(personId -> oncePerRequest("member:" + personId + ":" + slug, () -> true));
+		}
 	}
 
 	private static boolean oncePerRequest(String question, BooleanSupplier lookUp) {

@@ -16,7 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every request that names a team, as path variable {@code {team}} or parameter
  * {@code team}, is refused with 404 before it reaches a controller when the caller may
  * not read that team, so new endpoints are covered without anyone remembering to.
- * Services check again with method security.
+ * Services check again with method security. Handlers marked
+ * {@link ChecksTeamAccessItself} check in their own statement instead.
  */
 @Configuration(proxyBeanMethods = false)
 class TeamAccessInterceptor implements WebMvcConfigurer, HandlerInterceptor {
@@ -36,30 +37,24 @@ class TeamAccessInterceptor implements WebMvcConfigurer, HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!(handler instanceof HandlerMethod)) {
+		if (!(handler instanceof HandlerMethod method) || method.hasMethodAnnotation(ChecksTeamAccessItself.class)) {
 			return true;
 		}
 		@SuppressWarnings("unchecked")
 		Map<String, String> pathVariables = (Map<String, String>) request
 			.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 		if (pathVariables != null && pathVariables.containsKey(TEAM)) {
-			requireReadable(pathVariables.get(TEAM));
+			access.requireReadable(pathVariables.get(TEAM));
 		}
 		String[] teamParameters = request.getParameterValues(TEAM);
 		if (teamParameters != null) {
 			for (String team : teamParameters) {
 				if (!team.isEmpty()) {
-					requireReadable(team);
+					access.requireReadable(team);
 				}
 			}
 		}
 		return true;
-	}
-
-	private void requireReadable(String team) {
-		if (!access.canRead(team)) {
-			throw new TeamNotFoundException(team);
-		}
 	}
 
 }
