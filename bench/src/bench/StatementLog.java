@@ -134,6 +134,38 @@ final class StatementLog {
 		return out.toString();
 	}
 
+	/**
+	 * The statements of the request's own work: without Spring Session's, which read (and at most once a minute
+	 * write) the session around every signed-in request alike, /about's too. A transaction whose statements all
+	 * touch the session's tables is left out with its BEGIN and COMMIT.
+	 */
+	StatementLog withoutSessionStore() {
+		StatementLog own = new StatementLog();
+		List<Statement> transaction = new ArrayList<>();
+		boolean inTransaction = false;
+		for (Statement statement : statements) {
+			String sql = statement.sql().strip().toLowerCase(Locale.ROOT);
+			if (sql.startsWith("begin")) {
+				inTransaction = true;
+			}
+			transaction.add(statement);
+			if (!inTransaction || sql.startsWith("commit") || sql.startsWith("rollback")) {
+				if (!transaction.stream().filter(s -> !s.isControl()).allMatch(StatementLog::isSessionStore)
+						|| transaction.stream().allMatch(Statement::isControl)) {
+					own.statements.addAll(transaction);
+				}
+				transaction.clear();
+				inTransaction = false;
+			}
+		}
+		own.statements.addAll(transaction);
+		return own;
+	}
+
+	private static boolean isSessionStore(Statement statement) {
+		return statement.sql().toLowerCase(Locale.ROOT).contains("spring_session");
+	}
+
 	List<String> queries() {
 		return statements.stream().filter(Statement::isQuery).map(Statement::sql).toList();
 	}
