@@ -152,7 +152,7 @@ public class Dashboards {
 
 	/**
 	 * Every figure of the page but its team rows, in one statement and one row, so that
-	 * the scored aspects ({@link #SCORED}, materialised once as the CTE is read four
+	 * the scored aspects ({@link #SCORED}, materialised once as the CTE is read three
 	 * times) are read once: the completion counts of all matching teams as columns, and
 	 * as JSON arrays (numerics keep their scale in {@code jsonb}) the distributions per
 	 * quarter and aspect, the groups' medians of the quarter (by group name) and the
@@ -175,11 +175,15 @@ public class Dashboards {
 			    from scored s join team_group g on g.id = s.group_id
 			    where s.quarter_id = :quarter
 			    group by g.id, g.name, s.aspect),
+			-- the scores of both quarters per team and aspect by grouping, not by joining scored with itself:
+			-- in a generic plan (parameters unknown) the planner expects one row a side and nests two loops
 			changes as (
-			    select cur.team_id, cur.aspect, prev.score as previous, cur.score, cur.score - prev.score as change
-			    from scored cur join scored prev on prev.team_id = cur.team_id and prev.aspect = cur.aspect
-			    where cur.quarter_id = :quarter and prev.quarter_id = cast(:previous as bigint)
-			      and cur.score <> prev.score),
+			    select team_id, aspect, previous, score, score - previous as change
+			    from (select team_id, aspect,
+			                 min(score) filter (where quarter_id = cast(:previous as bigint)) as previous,
+			                 min(score) filter (where quarter_id = :quarter) as score
+			          from scored group by team_id, aspect) both_quarters
+			    where score <> previous),
 			moved as (
 			    (select * from changes where change > 0 order by change desc, team_id limit 3)
 			    union all
