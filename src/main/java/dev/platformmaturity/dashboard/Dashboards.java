@@ -152,11 +152,12 @@ public class Dashboards {
 
 	/**
 	 * Every figure of the page but its team rows, in one statement and one row, so that
-	 * the scored aspects ({@link #SCORED}, materialised once as the CTE is read three
-	 * times) are read once: the completion counts of all matching teams as columns, and
-	 * as JSON arrays (numerics keep their scale in {@code jsonb}) the distributions per
-	 * quarter and aspect, the groups' medians of the quarter (by group name) and the
-	 * three biggest rises and falls since the quarter before (none without one).
+	 * the scored aspects ({@link #SCORED}) are read once (PostgreSQL materialises a CTE
+	 * that is read more than once): the completion counts of all matching teams as
+	 * columns, and as JSON arrays (numerics keep their scale in {@code jsonb}) the
+	 * distributions per quarter and aspect, the groups' medians of the quarter (by group
+	 * name) and the three biggest rises and falls since the quarter before (none without
+	 * one).
 	 */
 	private static final String FIGURES = "with " + SCORED + """
 			, completion as (""" + COMPLETION + """
