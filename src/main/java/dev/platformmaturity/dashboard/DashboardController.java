@@ -88,14 +88,17 @@ class DashboardController {
 			@RequestParam(defaultValue = "team") String sort, @RequestParam(defaultValue = "asc") String dir,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean provisional,
 			@RequestParam(defaultValue = "false") boolean overdue, Locale locale, Model model) {
-		Optional<QuarterInfo> found = shownQuarter.find(quarter);
+		List<QuarterInfo> all = quarters.all();
+		Optional<QuarterInfo> found = ShownQuarter.find(quarter, all);
 		if (found.isEmpty()) {
 			return "dashboard/no-quarter";
 		}
 		QuarterInfo shown = found.get();
-		List<QuarterInfo> opened = quarters.all().stream().filter(q -> q.state() != QuarterState.PLANNED).toList();
+		List<QuarterInfo> opened = all.stream().filter(q -> q.state() != QuarterState.PLANNED).toList();
 		Optional<QuarterInfo> previous = ShownQuarter.previous(shown, opened);
-		GroupInfo groupInfo = group == null ? null : teams.group(group);
+		List<GroupInfo> groups = teams.groups();
+		GroupInfo groupInfo = group == null ? null
+				: groups.stream().filter(g -> g.id() == group).findFirst().orElseGet(() -> teams.group(group));
 		MaturityModel maturityModel = catalog.current();
 		List<String> aspectKeys = maturityModel.aspects().stream().map(MaturityModel.Aspect::key).toList();
 		int pageNumber = PageNumbers.readable(page, PAGE_SIZE);
@@ -112,7 +115,7 @@ class DashboardController {
 		model.addAttribute("previousQuarter", previous.orElse(null));
 		model.addAttribute("quarters", opened);
 		model.addAttribute("group", groupInfo);
-		model.addAttribute("groups", teams.groups());
+		model.addAttribute("groups", groups);
 		model.addAttribute("q", search);
 		model.addAttribute("sort", sort);
 		model.addAttribute("dir", dir);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,11 @@ import dev.platformmaturity.model.ModelCatalog;
 public class Dashboards {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Reads the rows of {@link #FIGURES}' JSON arrays, whose keys are column names. */
+	private static final JsonMapper FIGURES_JSON = JsonMapper.builder()
+		.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+		.build();
 
 	/**
 	 * Whether an assessment (an alias) counts in the figures: submitted, or in progress
@@ -127,6 +133,70 @@ public class Dashboards {
 					left join assessment pa on pa.team_id = t.id and pa.quarter_id = cast(:previous as bigint)
 					where """ + TEAM_FILTER + " and (not :overdueOnly or " + Overdue.condition("q", "a", ":today")
 			+ ")\n";
+
+	/**
+	 * How many of the quarter's matching teams there are, have not started, are in
+	 * progress, have submitted, are overdue.
+	 */
+	private static final String COMPLETION = """
+			select count(*) as teams,
+			       count(*) filter (where a.id is null) as not_started,
+			       count(*) filter (where a.status = 'IN_PROGRESS') as in_progress,
+			       count(*) filter (where a.status = 'SUBMITTED') as submitted,
+			       count(*) filter (where """ + Overdue.condition("q", "a", ":today") + """
+			) as overdue
+			from team t
+			join quarter q on q.id = :quarter
+			left join assessment a on a.team_id = t.id and a.quarter_id = q.id
+			where """ + TEAM_FILTER;
+
+	/**
+	 * Every figure of the page but its team rows, in one statement and one row, so that
+	 * the scored aspects ({@link #SCORED}) are read once (PostgreSQL materialises a CTE
+	 * that is read more than once): the completion counts of all matching teams as
+	 * columns, and as JSON arrays (numerics keep their scale in {@code jsonb}) the
+	 * distributions per quarter and aspect, the groups' medians of the quarter (by group
+	 * name) and the three biggest rises and falls since the quarter before (none without
+	 * one).
+	 */
+	private static final String FIGURES = "with " + SCORED + """
+			, completion as (""" + COMPLETION + """
+			),
+			distributions as (
+			    select quarter_id, aspect,
+			           count(*) filter (where floor(score) = 1) as l1, count(*) filter (where floor(score) = 2) as l2,
+			           count(*) filter (where floor(score) = 3) as l3, count(*) filter (where floor(score) = 4) as l4,
+			           count(*) as scored, min(score) as min, max(score) as max,
+			           round(cast(percentile_cont(0.25) within group (order by score) as numeric), 2) as q1,
+			           round(cast(percentile_cont(0.75) within group (order by score) as numeric), 2) as q3,
+			           """ + MEDIAN + """
+			    from scored group by quarter_id, aspect),
+			group_medians as (
+			    select g.id, g.name, s.aspect, count(*) as scored, """ + MEDIAN.replace("score", "s.score") + """
+			    from scored s join team_group g on g.id = s.group_id
+			    where s.quarter_id = :quarter
+			    group by g.id, g.name, s.aspect),
+			-- the scores of both quarters per team and aspect by grouping, not by joining scored with itself:
+			-- in a generic plan (parameters unknown) the planner expects one row a side and nests two loops
+			changes as (
+			    select team_id, aspect, previous, score, score - previous as change
+			    from (select team_id, aspect,
+			                 min(score) filter (where quarter_id = cast(:previous as bigint)) as previous,
+			                 min(score) filter (where quarter_id = :quarter) as score
+			          from scored group by team_id, aspect) both_quarters
+			    where score <> previous),
+			moved as (
+			    (select * from changes where change > 0 order by change desc, team_id limit 3)
+			    union all
+			    (select * from changes where change < 0 order by change, team_id limit 3)),
+			movers as (
+			    select t.slug, t.name, m.aspect, m.previous, m.score
+			    from moved m join team t on t.id = m.team_id)
+			select c.teams, c.not_started, c.in_progress, c.submitted, c.overdue,
+			       (select jsonb_agg(d) from distributions d) as distributions,
+			       (select jsonb_agg(gm order by lower(gm.name), gm.id) from group_medians gm) as groups,
+			       (select jsonb_agg(m order by m.score - m.previous desc, lower(m.name)) from movers m) as movers
+			from completion c""";
 
 	private final JdbcClient jdbc;
 
@@ -264,18 +334,19 @@ public class Dashboards {
 
 	/**
 	 * One page of teams with their figures, the completion of all matching teams, the
-	 * distributions, the groups' medians and the three biggest movers each way.
+	 * distributions, the groups' medians and the three biggest movers each way: two
+	 * statements, the team rows and {@link #FIGURES}.
 	 */
 	@Transactional(readOnly = true)
 	public Overview overview(DashboardQuery query, List<String> aspectKeys) {
 		List<TeamRow> rows = new ArrayList<>();
 		teamRows(query, aspectKeys, rows::add);
-		Completion completion = completion(query);
-		List<Mover> movers = movers(query);
+		Figures figures = figures(query, aspectKeys);
+		Completion completion = figures.completion();
 		long matching = query.overdueOnly() ? completion.overdue() : completion.teams();
-		return new Overview(rows, matching, completion, distributions(query, aspectKeys, completion.teams()),
-				groups(query), movers.stream().filter(m -> m.change().signum() > 0).toList(),
-				movers.stream().filter(m -> m.change().signum() < 0).toList());
+		return new Overview(rows, matching, completion, figures.distributions(), figures.groups(),
+				figures.movers().stream().filter(m -> m.change().signum() > 0).toList(),
+				figures.movers().stream().filter(m -> m.change().signum() < 0).toList());
 	}
 
 	/**
@@ -329,17 +400,7 @@ public class Dashboards {
 	 */
 	@Transactional(readOnly = true)
 	public Completion completion(DashboardQuery query) {
-		return jdbc.sql("""
-				select count(*) as teams,
-				       count(*) filter (where a.id is null) as not_started,
-				       count(*) filter (where a.status = 'IN_PROGRESS') as in_progress,
-				       count(*) filter (where a.status = 'SUBMITTED') as submitted,
-				       count(*) filter (where """ + Overdue.condition("q", "a", ":today") + """
-				) as overdue
-				from team t
-				join quarter q on q.id = :quarter
-				left join assessment a on a.team_id = t.id and a.quarter_id = q.id
-				where """ + TEAM_FILTER)
+		return jdbc.sql(COMPLETION)
 			.param("quarter", query.quarterId())
 			.param("groupId", query.groupId())
 			.param("search", query.search())
@@ -355,101 +416,95 @@ public class Dashboards {
 	 */
 	@Transactional(readOnly = true)
 	public List<Distribution> distributions(DashboardQuery query, List<String> aspectKeys) {
-		return distributions(query, aspectKeys, completion(query).teams());
+		return figures(query, aspectKeys).distributions();
 	}
 
-	private List<Distribution> distributions(DashboardQuery query, List<String> aspectKeys, long teams) {
-		Map<String, Distribution> current = new LinkedHashMap<>();
-		Map<String, Median> previous = new LinkedHashMap<>();
-		jdbc.sql("with " + SCORED + """
-				select quarter_id, aspect,
-				       count(*) filter (where floor(score) = 1) as l1, count(*) filter (where floor(score) = 2) as l2,
-				       count(*) filter (where floor(score) = 3) as l3, count(*) filter (where floor(score) = 4) as l4,
-				       count(*) as scored, min(score) as min, max(score) as max,
-				       round(cast(percentile_cont(0.25) within group (order by score) as numeric), 2) as q1,
-				       round(cast(percentile_cont(0.75) within group (order by score) as numeric), 2) as q3,
-				       """ + MEDIAN + """
-				from scored group by quarter_id, aspect""")
+	/** What {@link #FIGURES} gives, the distributions in the order of the aspect keys. */
+	private record Figures(Completion completion, List<Distribution> distributions, List<GroupRow> groups,
+			List<Mover> movers) {
+	}
+
+	/**
+	 * A row of {@link #FIGURES}' {@code distributions} (of the quarter or the one
+	 * before).
+	 */
+	private record DistributionFigures(long quarterId, String aspect, long l1, long l2, long l3, long l4, long scored,
+			BigDecimal min, BigDecimal q1, BigDecimal median, BigDecimal q3, BigDecimal max) {
+	}
+
+	/** A row of {@link #FIGURES}' {@code group_medians}. */
+	private record GroupMedian(long id, String name, String aspect, long scored, BigDecimal median) {
+	}
+
+	/** A row of {@link #FIGURES}' {@code movers}. */
+	private record MoverFigures(String slug, String name, String aspect, BigDecimal previous, BigDecimal score) {
+	}
+
+	/**
+	 * Runs {@link #FIGURES} and turns its one row into the completion, the distributions
+	 * (every aspect key, in order, with the median of the quarter before), the groups'
+	 * medians and the movers.
+	 */
+	private Figures figures(DashboardQuery query, List<String> aspectKeys) {
+		return jdbc.sql(FIGURES)
 			.param("quarter", query.quarterId())
 			.param("previous", query.previousQuarterId())
 			.param("groupId", query.groupId())
 			.param("search", query.search())
 			.param("provisional", query.provisional())
-			.query(rs -> {
-				String aspect = rs.getString("aspect");
-				if (rs.getLong("quarter_id") != query.quarterId()) {
-					previous.put(aspect, new Median(rs.getBigDecimal("median"), rs.getLong("scored")));
-					return;
-				}
-				current.put(aspect,
-						new Distribution(aspect,
-								new long[] { rs.getLong("l1"), rs.getLong("l2"), rs.getLong("l3"), rs.getLong("l4") },
-								teams - rs.getLong("scored"), rs.getBigDecimal("median"), rs.getLong("scored"),
-								rs.getBigDecimal("min"), rs.getBigDecimal("q1"), rs.getBigDecimal("q3"),
-								rs.getBigDecimal("max"), Median.NONE));
-			});
+			.param("today", overdue.today())
+			.query((rs, n) -> {
+				Completion completion = new Completion(rs.getLong("teams"), rs.getLong("not_started"),
+						rs.getLong("in_progress"), rs.getLong("submitted"), rs.getLong("overdue"));
+				return new Figures(completion,
+						distributions(query, aspectKeys, completion.teams(),
+								figureList(rs.getString("distributions"), DistributionFigures.class)),
+						groups(figureList(rs.getString("groups"), GroupMedian.class)),
+						figureList(rs.getString("movers"), MoverFigures.class).stream()
+							.map(m -> new Mover(m.slug(), m.name(), m.aspect(), m.previous(), m.score()))
+							.toList());
+			})
+			.single();
+	}
+
+	private static List<Distribution> distributions(DashboardQuery query, List<String> aspectKeys, long teams,
+			List<DistributionFigures> rows) {
+		Map<String, DistributionFigures> current = new LinkedHashMap<>();
+		Map<String, Median> previous = new LinkedHashMap<>();
+		for (DistributionFigures row : rows) {
+			if (row.quarterId() == query.quarterId()) {
+				current.put(row.aspect(), row);
+			}
+			else {
+				previous.put(row.aspect(), new Median(row.median(), row.scored()));
+			}
+		}
 		return aspectKeys.stream().map(aspect -> {
-			Distribution found = current.get(aspect);
+			DistributionFigures found = current.get(aspect);
 			Median before = previous.getOrDefault(aspect, Median.NONE);
 			if (found == null) {
 				return new Distribution(aspect, new long[4], teams, null, 0, null, null, null, null, before);
 			}
-			return new Distribution(aspect, found.perLevel(), found.noScore(), found.median(), found.scored(),
-					found.min(), found.lowerQuartile(), found.upperQuartile(), found.max(), before);
+			return new Distribution(aspect, new long[] { found.l1(), found.l2(), found.l3(), found.l4() },
+					teams - found.scored(), found.median(), found.scored(), found.min(), found.q1(), found.q3(),
+					found.max(), before);
 		}).toList();
 	}
 
-	/** Per group of the matching teams, by name: the median of each aspect. */
-	private List<GroupRow> groups(DashboardQuery query) {
+	/** Per group, in the order of the rows (by name): the median of each aspect. */
+	private static List<GroupRow> groups(List<GroupMedian> rows) {
 		Map<Long, GroupRow> groups = new LinkedHashMap<>();
-		jdbc.sql("with " + SCORED + """
-				select g.id, g.name, s.aspect, count(*) as scored, """ + MEDIAN.replace("score", "s.score") + """
-				from scored s join team_group g on g.id = s.group_id
-				where s.quarter_id = :quarter
-				group by g.id, g.name, s.aspect
-				order by lower(g.name), g.id""")
-			.param("quarter", query.quarterId())
-			.param("previous", query.previousQuarterId())
-			.param("groupId", query.groupId())
-			.param("search", query.search())
-			.param("provisional", query.provisional())
-			.query(rs -> {
-				String name = rs.getString("name");
-				groups.computeIfAbsent(rs.getLong("id"), id -> new GroupRow(id, name, new LinkedHashMap<>()))
-					.medians()
-					.put(rs.getString("aspect"), new Median(rs.getBigDecimal("median"), rs.getLong("scored")));
-			});
+		for (GroupMedian row : rows) {
+			groups.computeIfAbsent(row.id(), id -> new GroupRow(id, row.name(), new LinkedHashMap<>()))
+				.medians()
+				.put(row.aspect(), new Median(row.median(), row.scored()));
+		}
 		return List.copyOf(groups.values());
 	}
 
-	/**
-	 * The three biggest rises and the three biggest falls of a team's aspect score since
-	 * the quarter before.
-	 */
-	private List<Mover> movers(DashboardQuery query) {
-		if (query.previousQuarterId() == null) {
-			return List.of();
-		}
-		return jdbc.sql("with " + SCORED + """
-				, changes as (
-				    select cur.team_id, cur.aspect, prev.score as previous, cur.score, cur.score - prev.score as change
-				    from scored cur join scored prev on prev.team_id = cur.team_id and prev.aspect = cur.aspect
-				    where cur.quarter_id = :quarter and prev.quarter_id = :previous and cur.score <> prev.score),
-				moved as (
-				    (select * from changes where change > 0 order by change desc, team_id limit 3)
-				    union all
-				    (select * from changes where change < 0 order by change, team_id limit 3))
-				select t.slug, t.name, m.aspect, m.previous, m.score
-				from moved m join team t on t.id = m.team_id
-				order by m.change desc, lower(t.name)""")
-			.param("quarter", query.quarterId())
-			.param("previous", query.previousQuarterId())
-			.param("groupId", query.groupId())
-			.param("search", query.search())
-			.param("provisional", query.provisional())
-			.query((rs, n) -> new Mover(rs.getString("slug"), rs.getString("name"), rs.getString("aspect"),
-					rs.getBigDecimal("previous"), rs.getBigDecimal("score")))
-			.list();
+	private static <T> List<T> figureList(String json, Class<T> type) {
+		return json == null ? List.of()
+				: FIGURES_JSON.readValue(json, FIGURES_JSON.getTypeFactory().constructCollectionType(List.class, type));
 	}
 
 	/**

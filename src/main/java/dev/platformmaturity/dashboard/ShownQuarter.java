@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import dev.platformmaturity.assessment.QuarterInfo;
+import dev.platformmaturity.assessment.QuarterNotFoundException;
 import dev.platformmaturity.assessment.QuarterState;
 import dev.platformmaturity.assessment.Quarters;
 
@@ -46,6 +47,23 @@ public class ShownQuarter {
 		return all.stream()
 			.filter(q -> q.state() != QuarterState.PLANNED && q.label().compareTo(quarter.label()) < 0)
 			.findFirst();
+	}
+
+	/**
+	 * As {@link #find(String)}, looked up in every quarter as {@code Quarters.all()}
+	 * gives them (newest first), for a page that lists them anyway.
+	 */
+	public static Optional<QuarterInfo> find(String label, List<QuarterInfo> all) {
+		if (label != null && !label.isBlank()) {
+			return Optional.of(all.stream()
+				.filter(q -> q.label().equals(label))
+				.findFirst()
+				.orElseThrow(() -> new QuarterNotFoundException(label)));
+		}
+		return all.stream()
+			.filter(q -> q.state() == QuarterState.OPEN)
+			.findFirst()
+			.or(() -> all.stream().filter(q -> q.state() != QuarterState.PLANNED).findFirst());
 	}
 
 	public QuarterInfo get(String label) {

@@ -278,7 +278,7 @@ class DashboardTest {
 		});
 
 		// a fixed number, whatever the number of teams shown
-		assertThat(forThree).isPositive().isLessThanOrEqualTo(13);
+		assertThat(forThree).isPositive().isLessThanOrEqualTo(8);
 		assertThat(forThirty).isEqualTo(forThree);
 		assertThat(apiForThirty).isLessThanOrEqualTo(10);
 	}
