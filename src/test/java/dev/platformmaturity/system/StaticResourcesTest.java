@@ -1,16 +1,20 @@
 package dev.platformmaturity.system;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import dev.platformmaturity.support.IntegrationTest;
@@ -74,6 +78,20 @@ class StaticResourcesTest {
 			.andReturn()
 			.getResponse()
 			.getHeader(HttpHeaders.CACHE_CONTROL)).contains("max-age=31536000");
+	}
+
+	@Test
+	void onlyStylesheetAndScriptLinksAreLookedUpAmongTheStaticFiles(ApplicationContext context) {
+		List<Class<?>> linkRewriters = context.getBeansOfType(FilterRegistrationBean.class)
+			.values()
+			.stream()
+			.map(FilterRegistrationBean::getFilter)
+			.filter(ResourceUrlEncodingFilter.class::isInstance)
+			.<Class<?>>map(Object::getClass)
+			.toList();
+
+		assertThat(linkRewriters).as("Spring's filter looks every link of a page up among the static files")
+			.containsExactly(StaticResources.HashedLinks.class);
 	}
 
 	/** The hashed URL pages link for a file, as the application computes it. */
