@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,28 +124,90 @@ class AssessmentRows {
 	record Changed(long version, Instant at) {
 	}
 
-	/*
-	 * The benchmark harness replays this statement with pgbench (bench/Bench.java reads
-	 * "… set … where …").
+	/** A change of one answer, expected at {@code expectedVersion}. */
+	record AnswerWrite(long answerId, long expectedVersion, Integer level, boolean notApplicable, String comment) {
+	}
+
+	/**
+	 * The answer's new version and time, and the assessment's counts after the change.
 	 */
-	Optional<Changed> changeAnswer(long answerId, long expectedVersion, Integer level, boolean notApplicable,
-			String comment, long personId) {
-		return jdbc.sql("""
-				update answer set level = :level, not_applicable = :notApplicable, comment = :comment,
-				    carried_over = false, updated_by = :person, updated_at = now(), version = version + 1 where id = :id
-				    and version = :version
-				returning version, updated_at""")
-			.param("level", level, Types.SMALLINT)
-			.param("notApplicable", notApplicable)
-			.param("comment", comment, Types.VARCHAR)
+	record Written(Changed changed, Counts counts) {
+	}
+
+	/**
+	 * Writes a save in one statement: the answer (unless its version is no longer the
+	 * expected one), its history events and the kept figures moved by {@code figures}.
+	 * Empty, with nothing written, when the version moved on: every part after the answer
+	 * happens only when the answer changed.
+	 */
+	Optional<Written> writeAnswer(long assessmentId, long aspectId, AnswerWrite write, List<Event> events,
+			FigureChange figures, long personId) {
+		Map<String, Object> parameters = new HashMap<>();
+		StringBuilder sql = new StringBuilder("""
+				with changed as (
+				    update answer set level = :level, not_applicable = :notApplicable, comment = :comment,
+				        carried_over = false, updated_by = :person, updated_at = now(), version = version + 1
+				    where id = :id and version = :version
+				    returning version, updated_at)""");
+		if (!events.isEmpty()) {
+			List<String> rows = new ArrayList<>();
+			for (int i = 0; i < events.size(); i++) {
+				Event event = events.get(i);
+				rows.add(("(cast(:kind%1$d as text), cast(:subject%1$d as text), cast(:old%1$d as text),"
+						+ " cast(:new%1$d as text), cast(:reason%1$d as text))")
+					.formatted(i));
+				parameters.put("kind" + i, event.kind().name());
+				parameters.put("subject" + i, event.subject());
+				parameters.put("old" + i, event.oldValue());
+				parameters.put("new" + i, event.newValue());
+				parameters.put("reason" + i, event.reason());
+			}
+			sql.append("""
+					,
+					events as (
+					    insert into assessment_event (assessment_id, kind, subject, old_value, new_value, reason,
+					        changed_by, changed_at)
+					    select :assessment, e.kind, e.subject, e.old_value, e.new_value, e.reason, :person, now()
+					    from (values %s) as e (kind, subject, old_value, new_value, reason)
+					    where exists (select 1 from changed))""".formatted(String.join(", ", rows)));
+		}
+		sql.append("""
+				,
+				aspect_score as (
+				    update assessment_aspect_score
+				    set level_sum = level_sum + :levelSum, level_count = level_count + :levelCount
+				    where assessment_id = :assessment and aspect_id = :aspect and (:levelSum <> 0 or :levelCount <> 0)
+				        and exists (select 1 from changed)),
+				figures as (
+				    update assessment
+				    set updated_at = now(), answered_count = answered_count + :answered,
+				        reviewed_count = reviewed_count + :reviewed,
+				        carried_over_count = carried_over_count + :carriedOver
+				    where id = :assessment and exists (select 1 from changed)
+				    returning answered_count, reviewed_count, carried_over_count)
+				select c.version, c.updated_at, f.answered_count, f.reviewed_count, f.carried_over_count
+				from changed c cross join figures f""");
+		var statement = jdbc.sql(sql.toString());
+		for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+			statement = statement.param(parameter.getKey(), parameter.getValue(), Types.VARCHAR);
+		}
+		return statement.param("level", write.level(), Types.SMALLINT)
+			.param("notApplicable", write.notApplicable())
+			.param("comment", write.comment(), Types.VARCHAR)
 			.param("person", personId)
-			.param("id", answerId)
-			.param("version", expectedVersion)
-			.query((rs, n) -> new Changed(rs.getLong("version"), instant(rs, "updated_at")))
+			.param("id", write.answerId())
+			.param("version", write.expectedVersion())
+			.param("assessment", assessmentId)
+			.param("aspect", aspectId)
+			.param("levelSum", figures.levelSum())
+			.param("levelCount", figures.levelCount())
+			.param("answered", figures.answered())
+			.param("reviewed", figures.reviewed())
+			.param("carriedOver", figures.carriedOver())
+			.query((rs, n) -> new Written(new Changed(rs.getLong("version"), instant(rs, "updated_at")), counts(rs)))
 			.optional();
 	}
 
-	/** One line of an assessment's history. */
 	record Event(AssessmentEvent.Kind kind, String subject, String oldValue, String newValue, String reason) {
 	}
 

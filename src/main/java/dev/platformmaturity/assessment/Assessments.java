@@ -154,11 +154,12 @@ public class Assessments {
 
 	/**
 	 * Saves one answer; saving a carried-over answer unchanged confirms it. The path
-	 * every click of the answering page takes, so it sends at most four statements in its
+	 * every click of the answering page takes, so it sends two statements in its
 	 * transaction: one query locks the assessment and reads what every rule needs (who
 	 * may change the team's answers is checked there, rather than by a method security
-	 * look-up of its own), then the answer, its history and the assessment's kept figures
-	 * are written. The first answer of an assessment that is not started yet starts it.
+	 * look-up of its own), then one statement writes the answer, its history and the
+	 * assessment's kept figures. The first answer of an assessment that is not started
+	 * yet starts it.
 	 */
 	@Transactional
 	public SavedAnswer saveAnswer(String team, String quarter, String question, AnswerChange change, long personId) {
@@ -199,15 +200,17 @@ public class Assessments {
 			}
 			return new SavedAnswer(current, locked.counts(), questions);
 		}
-		AssessmentRows.Changed changed = rows
-			.changeAnswer(locked.answerId(), change.expectedVersion(), level, change.notApplicable(), comment, personId)
+		AnswerState intended = new AnswerState(question, level, change.notApplicable(), comment, false,
+				change.expectedVersion() + 1, null, locked.callerName());
+		AssessmentRows.Written written = rows
+			.writeAnswer(assessment.id(), locked.aspectId(),
+					new AssessmentRows.AnswerWrite(locked.answerId(), change.expectedVersion(), level,
+							change.notApplicable(), comment),
+					events, FigureChange.between(saved, intended), personId)
 			.orElseThrow(() -> new StaleAnswerException(rows.answer(assessment.id(), question)));
-		AnswerState answer = new AnswerState(question, level, change.notApplicable(), comment, false, changed.version(),
-				changed.at(), locked.callerName());
-		rows.addEvents(assessment.id(), events, personId);
-		AssessmentRows.Counts counts = rows.addToFigures(assessment.id(), locked.aspectId(),
-				FigureChange.between(saved, answer));
-		return new SavedAnswer(answer, counts, questions);
+		AnswerState answer = new AnswerState(question, level, change.notApplicable(), comment, false,
+				written.changed().version(), written.changed().at(), locked.callerName());
+		return new SavedAnswer(answer, written.counts(), questions);
 	}
 
 	/**
