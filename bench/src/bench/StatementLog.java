@@ -39,6 +39,12 @@ final class StatementLog {
 
 	private static final Pattern STATEMENT = Pattern.compile("^(?:execute [^:]*|statement): (.*)$", Pattern.DOTALL);
 
+	/**
+	 * The application's database probe (behind readiness), which runs on a connection of its own every few seconds
+	 * and so may fall into the log of a request.
+	 */
+	private static final String READINESS_PROBE = "select current_setting('transaction_read_only')";
+
 	final List<Statement> statements = new ArrayList<>();
 
 	static StatementLog parse(String text, String who) {
@@ -69,7 +75,7 @@ final class StatementLog {
 			String message = m.group(4);
 			if (m.group(3).equals("LOG")) {
 				Matcher statement = STATEMENT.matcher(message);
-				if (statement.matches()) {
+				if (statement.matches() && !statement.group(1).strip().equals(READINESS_PROBE)) {
 					log.statements.add(new Statement(statement.group(1).strip()));
 					pending.put(pid, log.statements.size() - 1);
 				}

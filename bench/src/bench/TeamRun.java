@@ -198,6 +198,8 @@ final class TeamRun {
 		if (!scaleStep && options.runs("pages")) {
 			member.get(surveyPath()).expect(200, "text/html");
 			StatementLog survey = bench.cluster.capture(db, () -> member.get(surveyPath()).expect(200, "text/html"));
+			Files.writeString(bench.work.resolve("survey-" + teams + ".log.sql"), survey.statements.stream()
+				.map(StatementLog.Statement::sql).collect(Collectors.joining(";\n")) + ";\n");
 			PagesScenario.statements(this, survey);
 		}
 		if (!scaleStep && options.runs("autosave")) {
