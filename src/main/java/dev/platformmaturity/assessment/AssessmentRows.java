@@ -171,39 +171,21 @@ class AssessmentRows {
 					    from (values %s) as e (kind, subject, old_value, new_value, reason)
 					    where exists (select 1 from changed))""".formatted(String.join(", ", rows)));
 		}
-		sql.append("""
-				,
-				aspect_score as (
-				    update assessment_aspect_score
-				    set level_sum = level_sum + :levelSum, level_count = level_count + :levelCount
-				    where assessment_id = :assessment and aspect_id = :aspect and (:levelSum <> 0 or :levelCount <> 0)
-				        and exists (select 1 from changed)),
-				figures as (
-				    update assessment
-				    set updated_at = now(), answered_count = answered_count + :answered,
-				        reviewed_count = reviewed_count + :reviewed,
-				        carried_over_count = carried_over_count + :carriedOver
-				    where id = :assessment and exists (select 1 from changed)
-				    returning answered_count, reviewed_count, carried_over_count)
+		sql.append(",\n").append(MOVE_FIGURES.formatted(" and exists (select 1 from changed)")).append("""
+
 				select c.version, c.updated_at, f.answered_count, f.reviewed_count, f.carried_over_count
 				from changed c cross join figures f""");
 		var statement = jdbc.sql(sql.toString());
 		for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
 			statement = statement.param(parameter.getKey(), parameter.getValue(), Types.VARCHAR);
 		}
-		return statement.param("level", write.level(), Types.SMALLINT)
+		return figureParameters(statement, assessmentId, aspectId, figures)
+			.param("level", write.level(), Types.SMALLINT)
 			.param("notApplicable", write.notApplicable())
 			.param("comment", write.comment(), Types.VARCHAR)
 			.param("person", personId)
 			.param("id", write.answerId())
 			.param("version", write.expectedVersion())
-			.param("assessment", assessmentId)
-			.param("aspect", aspectId)
-			.param("levelSum", figures.levelSum())
-			.param("levelCount", figures.levelCount())
-			.param("answered", figures.answered())
-			.param("reviewed", figures.reviewed())
-			.param("carriedOver", figures.carriedOver())
 			.query((rs, n) -> new Written(new Changed(rs.getLong("version"), instant(rs, "updated_at")), counts(rs)))
 			.optional();
 	}
@@ -239,25 +221,41 @@ class AssessmentRows {
 	 * @return the assessment's counts after the change
 	 */
 	Counts addToFigures(long assessmentId, long aspectId, FigureChange change) {
-		return jdbc.sql("""
-				with aspect_score as (
-				    update assessment_aspect_score
-				    set level_sum = level_sum + :levelSum, level_count = level_count + :levelCount
-				    where assessment_id = :assessment and aspect_id = :aspect and (:levelSum <> 0 or :levelCount <> 0))
-				update assessment
-				set updated_at = now(), answered_count = answered_count + :answered,
-				    reviewed_count = reviewed_count + :reviewed, carried_over_count = carried_over_count + :carriedOver
-				where id = :assessment
-				returning answered_count, reviewed_count, carried_over_count""")
-			.param("assessment", assessmentId)
+		return figureParameters(
+				jdbc.sql("with " + MOVE_FIGURES.formatted("")
+						+ "\nselect answered_count, reviewed_count, carried_over_count from figures"),
+				assessmentId, aspectId, change)
+			.query((rs, n) -> counts(rs))
+			.single();
+	}
+
+	/**
+	 * Two common table expressions that move the kept figures of an assessment by a
+	 * {@link FigureChange}: the aspect's sum and count of answered levels, and the
+	 * assessment's counts ({@code figures}, returning them). {@code %1$s} adds a
+	 * condition to both.
+	 */
+	private static final String MOVE_FIGURES = """
+			aspect_score as (
+			    update assessment_aspect_score
+			    set level_sum = level_sum + :levelSum, level_count = level_count + :levelCount
+			    where assessment_id = :assessment and aspect_id = :aspect and (:levelSum <> 0 or :levelCount <> 0)%1$s),
+			figures as (
+			    update assessment
+			    set updated_at = now(), answered_count = answered_count + :answered,
+			        reviewed_count = reviewed_count + :reviewed, carried_over_count = carried_over_count + :carriedOver
+			    where id = :assessment%1$s
+			    returning answered_count, reviewed_count, carried_over_count)""";
+
+	private static JdbcClient.StatementSpec figureParameters(JdbcClient.StatementSpec statement, long assessmentId,
+			long aspectId, FigureChange change) {
+		return statement.param("assessment", assessmentId)
 			.param("aspect", aspectId)
 			.param("levelSum", change.levelSum())
 			.param("levelCount", change.levelCount())
 			.param("answered", change.answered())
 			.param("reviewed", change.reviewed())
-			.param("carriedOver", change.carriedOver())
-			.query((rs, n) -> counts(rs))
-			.single();
+			.param("carriedOver", change.carriedOver());
 	}
 
 	/**
