@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -135,10 +137,31 @@ public final class Browser implements AutoCloseable {
 	public Browser clickAndLoad(By by) {
 		WebElement currentPage = driver.findElement(By.tagName("html"));
 		driver.findElement(by).click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(currentPage));
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(driver -> isGone(currentPage));
 		waitUntil(
 				driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
 		return this;
+	}
+
+	/**
+	 * Whether an element's document has been replaced. While the old document is torn
+	 * down, ChromeDriver may answer "Node with given id does not belong to the document"
+	 * instead of a stale element reference; both mean it is gone.
+	 */
+	private static boolean isGone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (StaleElementReferenceException stale) {
+			return true;
+		}
+		catch (WebDriverException navigating) {
+			if (String.valueOf(navigating.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw navigating;
+		}
 	}
 
 	public String currentPath() {
