@@ -2,13 +2,11 @@ package dev.platformmaturity.action;
 
 import java.util.List;
 
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 import dev.platformmaturity.shared.FieldProblem;
+import dev.platformmaturity.shared.MessageProblem;
 
 /**
  * A request about actions that cannot be carried out, with the message key that explains
@@ -16,11 +14,7 @@ import dev.platformmaturity.shared.FieldProblem;
  * naming its field), 404 for an action that does not exist, 409 for an action someone
  * changed meanwhile (with the action as saved in {@code current}).
  */
-public class ActionProblem extends ErrorResponseException implements MessageSourceResolvable {
-
-	private final String messageKey;
-
-	private final Object[] arguments;
+public class ActionProblem extends MessageProblem {
 
 	private final List<FieldProblem> problems;
 
@@ -28,9 +22,7 @@ public class ActionProblem extends ErrorResponseException implements MessageSour
 
 	private ActionProblem(HttpStatusCode status, String messageKey, Object[] arguments, List<FieldProblem> problems,
 			ActionState current) {
-		super(status, ProblemDetail.forStatus(status), null, messageKey, arguments);
-		this.messageKey = messageKey;
-		this.arguments = arguments;
+		super(status, messageKey, arguments);
 		this.problems = List.copyOf(problems);
 		this.current = current;
 		if (!problems.isEmpty()) {
@@ -74,20 +66,6 @@ public class ActionProblem extends ErrorResponseException implements MessageSour
 	/** The action as saved now, when someone changed it meanwhile; else null. */
 	public ActionState current() {
 		return current;
-	}
-
-	public String messageKey() {
-		return messageKey;
-	}
-
-	@Override
-	public String[] getCodes() {
-		return new String[] { messageKey };
-	}
-
-	@Override
-	public Object[] getArguments() {
-		return arguments;
 	}
 
 }

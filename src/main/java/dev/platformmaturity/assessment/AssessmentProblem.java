@@ -1,10 +1,9 @@
 package dev.platformmaturity.assessment;
 
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+
+import dev.platformmaturity.shared.MessageProblem;
 
 /**
  * A request about an assessment that cannot be carried out, with the message key that
@@ -12,16 +11,10 @@ import org.springframework.web.ErrorResponseException;
  * for a state that does not allow it. The API answers it as problem details; pages
  * resolve it as a message like any other.
  */
-public class AssessmentProblem extends ErrorResponseException implements MessageSourceResolvable {
-
-	private final String messageKey;
-
-	private final Object[] arguments;
+public class AssessmentProblem extends MessageProblem {
 
 	AssessmentProblem(HttpStatusCode status, String messageKey, Object... arguments) {
-		super(status, ProblemDetail.forStatus(status), null, messageKey, arguments);
-		this.messageKey = messageKey;
-		this.arguments = arguments;
+		super(status, messageKey, arguments);
 	}
 
 	static AssessmentProblem badInput(String messageKey, Object... arguments) {
@@ -43,20 +36,6 @@ public class AssessmentProblem extends ErrorResponseException implements Message
 	AssessmentProblem with(String property, Object value) {
 		getBody().setProperty(property, value);
 		return this;
-	}
-
-	public String messageKey() {
-		return messageKey;
-	}
-
-	@Override
-	public String[] getCodes() {
-		return new String[] { messageKey };
-	}
-
-	@Override
-	public Object[] getArguments() {
-		return arguments;
 	}
 
 }
